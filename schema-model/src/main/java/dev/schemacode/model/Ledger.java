@@ -1,0 +1,57 @@
+package dev.schemacode.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The snapshot/ledger file kept beside the migrations: every recorded migration in order, and the
+ * full schema after the last of them. The processor diffs declarations against {@link #schema()};
+ * the runtime uses {@link #migrations()} as the index of what to apply.
+ */
+public record Ledger(List<LedgerEntry> migrations, Schema schema) {
+  public static final String FILE_NAME = "schemacode-ledger.json";
+  public static final Ledger EMPTY = new Ledger(List.of(), Schema.EMPTY);
+
+  public Ledger {
+    migrations = List.copyOf(migrations);
+    Objects.requireNonNull(schema, "schema");
+  }
+
+  /** The hash of the whole history; empty for a ledger with no migrations. */
+  public String head() {
+    return migrations.isEmpty() ? "" : migrations.get(migrations.size() - 1).chain();
+  }
+
+  public long nextSequence() {
+    return migrations.isEmpty() ? 1 : migrations.get(migrations.size() - 1).file().number() + 1;
+  }
+
+  public Optional<LedgerEntry> entry(String fileName) {
+    return migrations.stream().filter(e -> e.file().fileName().equals(fileName)).findFirst();
+  }
+
+  /** This ledger with one more migration and the schema as it stands after it. */
+  public Ledger append(MigrationFileName file, String checksum, LedgerEntry.Origin origin, Schema after) {
+    List<LedgerEntry> next = new ArrayList<>(migrations);
+    next.add(new LedgerEntry(file, checksum, origin, LedgerEntry.chain(head(), file, checksum)));
+    return new Ledger(next, after);
+  }
+
+  /**
+   * Entries whose chain hash does not follow from the ones before: the file was edited by hand or
+   * merged from two branches.
+   */
+  public List<LedgerEntry> brokenChain() {
+    List<LedgerEntry> broken = new ArrayList<>();
+    String previous = "";
+    for (LedgerEntry entry : migrations) {
+      if (!entry.chain().equals(LedgerEntry.chain(previous, entry.file(), entry.checksum()))) {
+        broken.add(entry);
+      }
+      previous = entry.chain();
+    }
+    return broken;
+  }
+}

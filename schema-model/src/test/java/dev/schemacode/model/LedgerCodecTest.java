@@ -1,0 +1,116 @@
+package dev.schemacode.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LedgerCodecTest {
+  private static final Schema SCHEMA = new Schema(List.of(
+      new Table(new TableName("billing", "invoice"),
+          List.of(Column.identity("id", "bigint"), Column.optional("note", "text")),
+          Optional.of(PrimaryKey.defaultFor("invoice", List.of("id")))),
+      new Table(TableName.of("customer"), List.of(Column.required("email", "text")), Optional.empty())));
+
+  private static Ledger sample() {
+    return Ledger.EMPTY
+        .append(MigrationFileName.of(1, "init"), Checksums.ofScript("select 1;\n"), LedgerEntry.Origin.GENERATED, Schema.EMPTY)
+        .append(MigrationFileName.of(2, "fix"), Checksums.ofScript("select 2;\n"), LedgerEntry.Origin.HAND_WRITTEN, SCHEMA);
+  }
+
+  @Test
+  void roundTrips() {
+    Ledger ledger = sample();
+    String json = LedgerCodec.write(ledger);
+    assertEquals(ledger, LedgerCodec.read(json, "ledger.json"));
+    assertEquals(json, LedgerCodec.write(LedgerCodec.read(json, "ledger.json")), "stable output");
+    assertTrue(ledger.brokenChain().isEmpty());
+  }
+
+  @Test
+  void writesAStablePrettyForm() {
+    Ledger ledger = Ledger.EMPTY.append(MigrationFileName.of(1, "init"), "abc", LedgerEntry.Origin.GENERATED,
+        new Schema(List.of(new Table(TableName.of("t"), List.of(Column.identity("id", "bigint")),
+            Optional.of(PrimaryKey.defaultFor("t", List.of("id")))))));
+    String chain = ledger.head();
+    assertEquals("""
+        {
+          "format": 1,
+          "head": "%s",
+          "migrations": [
+            {
+              "file": "V0001__init.sql",
+              "checksum": "abc",
+              "origin": "generated",
+              "chain": "%s"
+            }
+          ],
+          "schema": {
+            "tables": [
+              {
+                "name": "t",
+                "columns": [
+                  {
+                    "name": "id",
+                    "type": "bigint",
+                    "nullable": false,
+                    "identity": true
+                  }
+                ],
+                "primaryKey": {
+                  "name": "t_pkey",
+                  "columns": [
+                    "id"
+                  ]
+                }
+              }
+            ]
+          }
+        }
+        """.formatted(chain, chain), LedgerCodec.write(ledger));
+  }
+
+  @Test
+  void chainDependsOnEveryEarlierEntry() {
+    Ledger a = Ledger.EMPTY.append(MigrationFileName.of(1, "a"), "1", LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    Ledger b = Ledger.EMPTY.append(MigrationFileName.of(1, "b"), "1", LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    Ledger a2 = a.append(MigrationFileName.of(2, "x"), "2", LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    Ledger b2 = b.append(MigrationFileName.of(2, "x"), "2", LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    assertTrue(!a2.head().equals(b2.head()));
+  }
+
+  @Test
+  void checksumsIgnoreLineEndingsAndByteOrderMark() {
+    assertEquals(Checksums.ofScript("a\nb\n"), Checksums.ofScript("\uFEFFa\r\nb\r\n"));
+    assertTrue(!Checksums.ofScript("a\nb\n").equals(Checksums.ofScript("a\nb \n")));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "not json at all | is not valid JSON",
+      "[] | expected a JSON object",
+      "{\"format\": 99, \"head\": \"\", \"migrations\": [], \"schema\": {\"tables\": []}} | written by a newer schemacode",
+      "{\"format\": 1, \"migrations\": [], \"schema\": {\"tables\": []}} | field 'head' must be a string",
+      "{\"format\": 1, \"head\": \"\", \"migrations\": [{\"file\": \"init.sql\", \"checksum\": \"a\", \"origin\": \"generated\", \"chain\": \"c\"}], \"schema\": {\"tables\": []}} | is not a migration file name",
+      "{\"format\": 1, \"head\": \"x\", \"migrations\": [], \"schema\": {\"tables\": []}} | edited by hand or merged",
+      "{\"format\": 1, \"head\": \"\", \"migrations\": [], \"schema\": {\"tables\": [{\"name\": \"t\", \"columns\": [{\"name\": \"a\", \"type\": \"text\"}, {\"name\": \"a\", \"type\": \"text\"}]}]}} | two columns named a",
+  })
+  void rejectsBadFilesWithAMessageNamingThem(String json, String expected) {
+    LedgerFormatException e = assertThrows(LedgerFormatException.class, () -> LedgerCodec.read(json, "db/ledger.json"));
+    assertTrue(e.getMessage().startsWith("db/ledger.json"), e.getMessage());
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void recognisesMergeConflicts() {
+    String json = LedgerCodec.write(sample());
+    String conflicted = json.replace("  \"head\"", "<<<<<<< HEAD\n  \"head\": \"a\",\n=======\n  \"head\"") ;
+    LedgerFormatException e = assertThrows(LedgerFormatException.class, () -> LedgerCodec.read(conflicted, "l.json"));
+    assertTrue(e.getMessage().contains("merge conflict"), e.getMessage());
+  }
+}

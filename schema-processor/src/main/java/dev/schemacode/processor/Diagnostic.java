@@ -1,0 +1,87 @@
+package dev.schemacode.processor;
+
+/**
+ * Every message the processor can print, with its tag. Users search for the tag; tests match it.
+ * A message says what is wrong and how to fix it.
+ */
+enum Diagnostic {
+  TABLE_ON_WRONG_ELEMENT("TableTarget",
+      "@Table belongs on a class or record, not on %s %s; move it to the class that holds the columns"),
+  TABLE_NOT_TOP_LEVEL_OR_STATIC("TableNested",
+      "@Table class %s is an inner class; make it a top-level or static nested class"),
+  DUPLICATE_TABLE("DuplicateTable",
+      "table %s is declared twice, by %s and %s; give one of them a different @Table(name = ...)"),
+  NO_COLUMNS("NoColumns",
+      "table %s has no columns; add a field, or remove @Table"),
+  DUPLICATE_COLUMN("DuplicateColumn",
+      "column %s of table %s comes from two fields, %s and %s; rename one with @Column(name = ...)"),
+  UNMAPPABLE_TYPE("UnmappableType",
+      "field %s has type %s, which has no PostgreSQL mapping; declare the SQL type with"
+          + " @Column(type = \"...\"), change the Java type, or mark the field @Transient"),
+  TRANSIENT_COLUMN("TransientColumn",
+      "field %s is both @Transient and @Column; remove one of them"),
+  TRANSIENT_ID("TransientId",
+      "field %s is both @Transient and @Id; a primary-key column must be a column"),
+  NULLABLE_ID("NullableId",
+      "primary-key field %s is nullable (%s); primary-key columns are NOT NULL, so remove it"),
+  IDENTITY_TYPE("IdentityType",
+      "@Identity needs an integer column (short, int, long or their boxes); field %s is %s"),
+  LENGTH_NOT_TEXT("LengthNotText",
+      "@Column(length = %d) on field %s applies to String fields only; remove length or use @Column(type = \"...\")"),
+  LENGTH_NOT_POSITIVE("LengthNotPositive",
+      "@Column(length = %d) on field %s must be between 1 and 10485760"),
+  PRECISION_NOT_DECIMAL("PrecisionNotDecimal",
+      "@Column(precision, scale) on field %s applies to BigDecimal fields only"),
+  BAD_PRECISION("BadPrecision",
+      "@Column(precision = %d, scale = %d) on field %s is invalid; precision must be 1..1000 and scale 0..precision"),
+  TYPE_WITH_SIZE("TypeWithSize",
+      "field %s sets both @Column(type) and length/precision/scale; write the size into the type, e.g. \"varchar(40)\""),
+  BAD_NAME("BadName",
+      "%s name '%s' on %s is not a usable PostgreSQL identifier: %s"),
+  MIGRATIONS_DIRECTORY("MigrationsDirectory",
+      "cannot tell where migrations live: %s; pass -Aschemacode.migrations=<directory> to javac"
+          + " (with Maven: <compilerArgs><arg>-Aschemacode.migrations=${project.basedir}/src/main/resources/db/migration</arg></compilerArgs>)"),
+  BAD_MODE("Mode",
+      "-Aschemacode.mode=%s is not a mode; use generate (the default) or verify"),
+  LEDGER_UNREADABLE("Ledger",
+      "%s; nothing was written"),
+  MIGRATION_MODIFIED("ModifiedMigration",
+      "%s was edited after it was recorded (its SHA-256 is %s, the ledger recorded %s); recorded migrations"
+          + " are immutable: restore the file from version control and put the new change in a new migration"),
+  MIGRATION_MISSING("MissingMigration",
+      "%s is recorded in %s but the file is missing; restore it from version control"),
+  BAD_MIGRATION_NAME("MigrationName",
+      "%s in %s is not named V<version>__<name>.sql; rename it so that it runs, or move it out of the directory"),
+  MIGRATION_OUT_OF_ORDER("OutOfOrderMigration",
+      "%s is not recorded in the ledger but its version is not newer than the last recorded migration %s;"
+          + " another branch probably added the same version: renumber it after %s"),
+  UNRECORDED_MIGRATION("UnrecordedMigration",
+      "%s is not recorded in %s; run the build in generate mode (the default) to record it, and commit the ledger"),
+  UNSUPPORTED_CHANGE("UnsupportedChange",
+      "%s; no migration was written"),
+  DRIFT("Drift",
+      "the entities differ from the schema recorded by the migrations, and no migration records the change:%n%s"
+          + "%nRun the build in generate mode (the default), review the new migration and commit it"),
+  WRITE_FAILED("Write",
+      "cannot write %s: %s; nothing was recorded"),
+  INTERNAL("Internal",
+      "unexpected error while processing %s: %s; please report this with the stack trace printed by -Aschemacode.debug=true"),
+  WROTE_MIGRATION("Generated",
+      "wrote %s (%s)");
+
+  private final String tag;
+  private final String template;
+
+  Diagnostic(String tag, String template) {
+    this.tag = tag;
+    this.template = template;
+  }
+
+  String tag() {
+    return "[schemacode:" + tag + "]";
+  }
+
+  String format(Object... arguments) {
+    return tag() + " " + String.format(template, arguments);
+  }
+}

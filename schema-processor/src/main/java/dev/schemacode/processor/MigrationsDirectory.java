@@ -1,0 +1,90 @@
+package dev.schemacode.processor;
+
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The migrations directory in the user's source tree: the {@code V*.sql} files and the ledger.
+ * Writes never replace a migration and replace the ledger atomically, so a failed build leaves
+ * either the old state or the new one, never half of it.
+ */
+final class MigrationsDirectory {
+  private final Path directory;
+
+  MigrationsDirectory(Path directory) {
+    this.directory = directory;
+  }
+
+  Path path() {
+    return directory;
+  }
+
+  Path ledgerPath() {
+    return directory.resolve(Ledger.FILE_NAME);
+  }
+
+  /** The ledger, or empty when the file does not exist yet. */
+  Optional<Ledger> readLedger() throws IOException {
+    try {
+      String json = Files.readString(ledgerPath(), StandardCharsets.UTF_8);
+      return Optional.of(LedgerCodec.read(json, ledgerPath().toString()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Every file that looks like a migration ({@code V*.sql}), by name, with its text. */
+  SortedMap<String, String> migrationFiles() throws IOException {
+    SortedMap<String, String> files = new TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return files;
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) entries::iterator) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("V") && name.endsWith(".sql") && Files.isRegularFile(file)) {
+          files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Writes a new migration; fails rather than replace an existing file. */
+  void createMigration(String fileName, String script) throws IOException {
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve(fileName), script, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  void deleteMigration(String fileName) throws IOException {
+    Files.deleteIfExists(directory.resolve(fileName));
+  }
+
+  void writeLedger(Ledger ledger) throws IOException {
+    Files.createDirectories(directory);
+    Path temporary = Files.createTempFile(directory, ".schemacode-ledger", ".tmp");
+    try {
+      Files.writeString(temporary, LedgerCodec.write(ledger), StandardCharsets.UTF_8);
+      try {
+        Files.move(temporary, ledgerPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, ledgerPath(), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.schemacode.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
+import dev.schemacode.model.Table;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The schemacode annotation processor. Pipeline: scan each {@code @Table} class into a model table
+ * as the round that sees it runs (reporting mistakes on the element), then, once every round is
+ * over, compare the tables with the ledger and write the next migration.
+ *
+ * <p>Options: {@code -Aschemacode.migrations=<dir>}, {@code -Aschemacode.mode=generate|verify},
+ * {@code -Aschemacode.resourcePath=<class-path folder>} and {@code -Aschemacode.debug=true}.
+ */
+@AutoService(Processor.class)
+public final class SchemaProcessor extends AbstractProcessor {
+  static final String OPTION_MIGRATIONS = "schemacode.migrations";
+  static final String OPTION_MODE = "schemacode.mode";
+  static final String OPTION_RESOURCE_PATH = "schemacode.resourcePath";
+  static final String OPTION_DEBUG = "schemacode.debug";
+
+  private final Map<String, Table> tablesByName = new LinkedHashMap<>();
+  private final Map<String, String> classByTable = new LinkedHashMap<>();
+  private Optional<URI> firstSourceFile = Optional.empty();
+  private Reporter reporter;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(dev.schemacode.annotations.Table.class.getCanonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (reporter == null) {
+      reporter = new Reporter(processingEnv.getMessager());
+    }
+    Element current = null;
+    try {
+      if (!round.processingOver()) {
+        EntityScanner scanner = new EntityScanner(reporter);
+        for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.Table.class)) {
+          current = element;
+          scanner.scan(element).ifPresent(table -> add(element, table));
+          rememberSourceFile(element);
+        }
+      } else if (!tablesByName.isEmpty() && !reporter.hasErrors()) {
+        generate();
+      }
+    } catch (RuntimeException | Error e) {
+      reportUnexpected(current, e);
+    }
+    return false;
+  }
+
+  private void add(Element element, Table table) {
+    String key = table.name().toString();
+    String className = ((TypeElement) element).getQualifiedName().toString();
+    String previous = classByTable.putIfAbsent(key, className);
+    if (previous != null && !previous.equals(className)) {
+      reporter.error(element, Diagnostic.DUPLICATE_TABLE, key, previous, className);
+      return;
+    }
+    tablesByName.put(key, table);
+  }
+
+  private void generate() {
+    Map<String, String> options = processingEnv.getOptions();
+    String modeOption = options.getOrDefault(OPTION_MODE, "generate");
+    Mode mode;
+    try {
+      mode = Mode.valueOf(modeOption.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      reporter.error(Diagnostic.BAD_MODE, modeOption);
+      return;
+    }
+    Optional<String> resourcePath = Optional.ofNullable(options.get(OPTION_RESOURCE_PATH));
+    Optional<MigrationsLocation> location = Optional.ofNullable(options.get(OPTION_MIGRATIONS))
+        .filter(option -> !option.isBlank())
+        .map(option -> MigrationsLocation.of(option, resourcePath))
+        .or(() -> firstSourceFile.flatMap(uri -> MigrationsLocation.conventional(uri, resourcePath)));
+    if (location.isEmpty()) {
+      reporter.error(Diagnostic.MIGRATIONS_DIRECTORY, "no -Aschemacode.migrations option and the entity sources"
+          + " are not under src/main/java");
+      return;
+    }
+    new MigrationGenerator(reporter, processingEnv.getFiler(), mode, location.get())
+        .run(new ArrayList<>(tablesByName.values()));
+  }
+
+  private void rememberSourceFile(Element element) {
+    if (firstSourceFile.isPresent() || processingEnv.getOptions().containsKey(OPTION_MIGRATIONS)) {
+      return;
+    }
+    try {
+      var path = Trees.instance(processingEnv).getPath(element);
+      if (path != null) {
+        firstSourceFile = Optional.of(path.getCompilationUnit().getSourceFile().toUri());
+      }
+    } catch (IllegalArgumentException | LinkageError e) {
+      // not javac (e.g. Eclipse's compiler): the option is then required, and generate() says so
+    }
+  }
+
+  private void reportUnexpected(Element element, Throwable e) {
+    String where = element == null ? "the migrations" : element.toString();
+    String detail = e.toString();
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_DEBUG))) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      detail = trace.toString();
+    }
+    if (element == null) {
+      reporter.error(Diagnostic.INTERNAL, where, detail);
+    } else {
+      reporter.error(element, Diagnostic.INTERNAL, where, detail);
+    }
+  }
+
+}

@@ -1,0 +1,55 @@
+package dev.schemacode.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+
+/** Compiles sources with the processor against one migrations directory. */
+final class ProcessorHarness {
+  private ProcessorHarness() {}
+
+  static JavaFileObject source(String qualifiedName, String... lines) {
+    return JavaFileObjects.forSourceLines(qualifiedName, lines);
+  }
+
+  static Compilation compile(Path migrations, String mode, JavaFileObject... sources) {
+    List<String> options = new ArrayList<>();
+    options.add("-Aschemacode.migrations=" + migrations);
+    if (mode != null) {
+      options.add("-Aschemacode.mode=" + mode);
+    }
+    return javac().withProcessors(new SchemaProcessor()).withOptions(options).compile(sources);
+  }
+
+  static Compilation compile(Path migrations, JavaFileObject... sources) {
+    return compile(migrations, null, sources);
+  }
+
+  /** Every file in the directory with its content, to compare whole states. */
+  static Map<String, String> snapshot(Path directory) {
+    Map<String, String> files = new TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return files;
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) entries::iterator) {
+        files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+}
