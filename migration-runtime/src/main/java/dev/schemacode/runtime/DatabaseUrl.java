@@ -1,0 +1,259 @@
+package dev.schemacode.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the database is, parsed from either form users meet: {@code jdbc:postgresql://…} or the
+ * {@code postgresql://user:pass@host:port/db?sslmode=require} URL that hosting platforms hand
+ * out. The password is kept apart from the URL, so that {@link #toString()} and every message
+ * can show the URL without it.
+ */
+public final class DatabaseUrl {
+  private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?");
+  private static final Pattern URI = Pattern.compile("(?:postgres|postgresql)://(?:([^@/?#]*)@)?([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?");
+  private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]+)(?::(\\d*))?");
+  /** libpq parameter names that PgJDBC spells differently. */
+  private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
+      "application_name", "ApplicationName",
+      "connect_timeout", "connectTimeout",
+      "target_session_attrs", "targetServerType",
+      "channel_binding", "channelBinding");
+
+  private final String hosts;
+  private final String database;
+  private final String user;
+  private final String password;
+  private final Map<String, String> parameters;
+
+  private DatabaseUrl(String hosts, String database, String user, String password, Map<String, String> parameters) {
+    this.hosts = hosts;
+    this.database = database;
+    this.user = user;
+    this.password = password;
+    this.parameters = Map.copyOf(parameters);
+  }
+
+  /** Parses a URL; user and password fall back to {@code PGUSER} and {@code PGPASSWORD}. */
+  public static DatabaseUrl parse(String url) {
+    return parse(url, System.getenv());
+  }
+
+  static DatabaseUrl parse(String url, Map<String, String> environment) {
+    if (url == null || url.isBlank()) {
+      throw new ConfigurationException("no database URL: pass --url or set DATABASE_URL");
+    }
+    String trimmed = url.trim();
+    Matcher jdbc = JDBC.matcher(trimmed);
+    Matcher uri = URI.matcher(trimmed);
+    String hostPart;
+    String path;
+    String query;
+    String user = null;
+    String password = null;
+    boolean libpq;
+    if (jdbc.matches()) {
+      hostPart = jdbc.group(1);
+      path = jdbc.group(2);
+      query = jdbc.group(3);
+      libpq = false;
+    } else if (uri.matches()) {
+      String userInfo = uri.group(1);
+      if (userInfo != null) {
+        int colon = userInfo.indexOf(':');
+        user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), trimmed);
+        password = colon < 0 ? null : decode(userInfo.substring(colon + 1), trimmed);
+      }
+      hostPart = uri.group(2);
+      path = uri.group(3);
+      query = uri.group(4);
+      libpq = true;
+    } else {
+      throw malformed(redact(trimmed, null), "expected jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database");
+    }
+
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (query != null && !query.isEmpty()) {
+      for (String pair : query.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int equals = pair.indexOf('=');
+        String key = decode(equals < 0 ? pair : pair.substring(0, equals), trimmed);
+        String value = equals < 0 ? "" : decode(pair.substring(equals + 1), trimmed);
+        parameters.put(libpq ? LIBPQ_TO_JDBC.getOrDefault(key, key) : key, value);
+      }
+    }
+    String fromQueryUser = parameters.remove("user");
+    String fromQueryPassword = parameters.remove("password");
+    user = firstPresent(user, fromQueryUser, environment.get("PGUSER"));
+    password = firstPresent(password, fromQueryPassword, environment.get("PGPASSWORD"));
+
+    String hosts = checkHosts(hostPart, trimmed, user, password);
+    String database = path == null ? "" : decode(path, trimmed);
+    if (database.contains("/")) {
+      throw malformed(redact(trimmed, password), "the database name cannot contain '/'");
+    }
+    if (database.isEmpty()) {
+      database = user != null ? user : "postgres"; // libpq's default: the user's name
+    }
+    return new DatabaseUrl(hosts, database, user, password, parameters);
+  }
+
+  private static String checkHosts(String hostPart, String url, String user, String password) {
+    if (hostPart == null || hostPart.isEmpty()) {
+      throw malformed(redact(url, password), "no host; Unix-domain sockets are not supported, give host:port");
+    }
+    for (String hostPort : hostPart.split(",")) {
+      Matcher matcher = HOST_PORT.matcher(hostPort);
+      if (!matcher.matches()) {
+        throw malformed(redact(url, password), "'" + hostPort + "' is not host or host:port");
+      }
+      String port = matcher.group(2);
+      if (port != null) {
+        if (port.isEmpty() || port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+          throw malformed(redact(url, password), "port '" + port + "' is not a number from 1 to 65535");
+        }
+      }
+    }
+    return hostPart;
+  }
+
+  private static String firstPresent(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isEmpty()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** Percent-decoding as in URLs (not forms: '+' stays a plus, as libpq reads it). */
+  private static String decode(String text, String url) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= text.length()) {
+          throw malformed(redact(url.replace(text, "***"), null), "incomplete %-escape");
+        }
+        try {
+          bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        } catch (NumberFormatException e) {
+          throw malformed(redact(url.replace(text, "***"), null), "bad %-escape");
+        }
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static ConfigurationException malformed(String shownUrl, String problem) {
+    return new ConfigurationException("malformed database URL " + shownUrl + ": " + problem);
+  }
+
+  /** The URL text with the password replaced, for messages about a URL we could not parse. */
+  static String redact(String url, String password) {
+    String shown = url.replaceAll("(://[^:@/]*:)[^@]*@", "$1***@")
+        .replaceAll("(?i)([?&]password=)[^&#]*", "$1***");
+    return password == null || password.length() < 3 ? shown : shown.replace(password, "***");
+  }
+
+  /** The JDBC URL without credentials. */
+  public String jdbcUrl() {
+    StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hosts).append('/').append(encodePath(database));
+    String separator = "?";
+    for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      if (isSecret(parameter.getKey())) {
+        continue; // passed as a connection property only
+      }
+      url.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
+      separator = "&";
+    }
+    return url.toString();
+  }
+
+  private static String encodePath(String database) {
+    return database.replace("%", "%25").replace("?", "%3F").replace("#", "%23");
+  }
+
+  public Optional<String> user() {
+    return Optional.ofNullable(user);
+  }
+
+  public String database() {
+    return database;
+  }
+
+  /** Removes the password from a message that might carry it, such as a driver exception. */
+  public String redact(String message) {
+    if (message == null) {
+      return "";
+    }
+    return password == null || password.length() < 3 ? message : message.replace(password, "***");
+  }
+
+  /** Opens a connection; failures become one readable line without the password. */
+  public Connection connect() {
+    Properties properties = new Properties();
+    parameters.forEach(properties::setProperty);
+    properties.putIfAbsent("ApplicationName", "schemacode");
+    properties.putIfAbsent("connectTimeout", "10");
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    try {
+      return DriverManager.getConnection(jdbcUrl(), properties);
+    } catch (SQLException e) {
+      throw new DatabaseUnreachableException("cannot connect to " + this + ": " + redact(firstLine(e.getMessage())), null);
+    }
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  private static boolean isSecret(String parameter) {
+    return parameter.toLowerCase(java.util.Locale.ROOT).contains("password");
+  }
+
+  /** {@code postgresql://user@host:port/db?sslmode=require}: everything but the password. */
+  @Override
+  public String toString() {
+    StringBuilder shown = new StringBuilder("postgresql://");
+    if (user != null) {
+      shown.append(user).append('@');
+    }
+    shown.append(hosts).append('/').append(database);
+    String separator = "?";
+    for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      if (isSecret(parameter.getKey())) {
+        continue; // e.g. sslpassword
+      }
+      shown.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
+      separator = "&";
+    }
+    return shown.toString();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.schemacode.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every migration's state, computed by merging resolved files with the history table. */
+public record MigrationStatus(List<MigrationInfo> migrations) {
+  public MigrationStatus {
+    migrations = List.copyOf(migrations);
+  }
+
+  static MigrationStatus merge(List<ResolvedMigration> resolved, List<AppliedMigration> applied) {
+    Map<Long, AppliedMigration> appliedByVersion = new HashMap<>();
+    long newestApplied = -1;
+    for (AppliedMigration row : applied) {
+      long number = Long.parseLong(row.version());
+      appliedByVersion.put(number, row);
+      newestApplied = Math.max(newestApplied, number);
+    }
+    List<MigrationInfo> infos = new ArrayList<>();
+    for (ResolvedMigration migration : resolved) {
+      AppliedMigration row = appliedByVersion.remove(migration.file().number());
+      MigrationState state;
+      if (row == null) {
+        state = migration.file().number() < newestApplied ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+      } else if (!row.success()) {
+        state = MigrationState.FAILED;
+      } else if (!row.checksum().equals(migration.checksum())) {
+        state = MigrationState.MODIFIED;
+      } else {
+        state = MigrationState.APPLIED;
+      }
+      infos.add(new MigrationInfo(migration.version(), migration.file().slug(), state,
+          Optional.of(migration), Optional.ofNullable(row)));
+    }
+    for (AppliedMigration row : appliedByVersion.values()) {
+      infos.add(new MigrationInfo(row.version(), row.name(),
+          row.success() ? MigrationState.MISSING : MigrationState.FAILED, Optional.empty(), Optional.of(row)));
+    }
+    infos.sort(Comparator.comparingLong(info -> Long.parseLong(info.version())));
+    return new MigrationStatus(infos);
+  }
+
+  public List<MigrationInfo> pending() {
+    return migrations.stream().filter(m -> m.state() == MigrationState.PENDING).toList();
+  }
+
+  public List<MigrationInfo> problems() {
+    return migrations.stream().filter(m -> m.state().isProblem()).toList();
+  }
+
+  /** The newest successfully applied version, if any. */
+  public Optional<String> currentVersion() {
+    return migrations.stream()
+        .filter(m -> m.applied().map(AppliedMigration::success).orElse(false))
+        .map(MigrationInfo::version)
+        .reduce((first, second) -> second);
+  }
+}
