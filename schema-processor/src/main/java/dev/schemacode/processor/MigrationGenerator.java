@@ -76,7 +76,11 @@ final class MigrationGenerator {
     Schema after = declaredOver(before, declaredTables);
     SchemaDiff diff = SchemaDiff.between(before, after);
     diff.unsupported().forEach(problem -> reporter.error(Diagnostic.UNSUPPORTED_CHANGE, problem));
-    if (reporter.hasErrors() || (diff.isEmpty() && unrecorded.isEmpty())) {
+    if (reporter.hasErrors()) {
+      return;
+    }
+    if (diff.isEmpty() && unrecorded.isEmpty()) {
+      shipWithBuild(ledger, files);
       return;
     }
     if (mode == Mode.VERIFY) {
@@ -181,21 +185,30 @@ final class MigrationGenerator {
       return;
     }
     if (generated != null) {
-      shipWithBuild(generated.fileName(), script);
       reporter.note(Diagnostic.WROTE_MIGRATION, directory.path().resolve(generated.fileName()),
           changes.stream().map(SchemaChange::describe).collect(Collectors.joining("; ")));
     }
-    for (MigrationFileName file : handWritten) {
-      shipWithBuild(file.fileName(), files.get(file.fileName()));
+    Map<String, String> shipped = new java.util.TreeMap<>(files);
+    if (generated != null) {
+      shipped.put(generated.fileName(), script);
     }
-    shipWithBuild(Ledger.FILE_NAME, LedgerCodec.write(next));
+    shipWithBuild(next, shipped);
   }
 
   /**
-   * Also puts the file into the class output: resources were copied before javac ran, so without
-   * this the artifact of this very build would lack the migration it just generated.
+   * Puts the ledger and every recorded migration into the class output, on every run. Resources
+   * were copied before javac ran, so a migration generated now would otherwise miss this very
+   * build's artifact; and Maven's incremental compiler deletes what an earlier compilation's
+   * processor wrote, so files shipped once may be gone by the next build.
    */
-  private void shipWithBuild(String fileName, String content) {
+  private void shipWithBuild(Ledger ledger, Map<String, String> scripts) {
+    for (LedgerEntry entry : ledger.migrations()) {
+      shipFile(entry.file().fileName(), scripts.get(entry.file().fileName()));
+    }
+    shipFile(Ledger.FILE_NAME, LedgerCodec.write(ledger));
+  }
+
+  private void shipFile(String fileName, String content) {
     try {
       FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", location.resource(fileName));
       try (OutputStream out = resource.openOutputStream()) {

@@ -75,7 +75,9 @@ final class MigrationsDirectory {
 
   void writeLedger(Ledger ledger) throws IOException {
     Files.createDirectories(directory);
-    Path temporary = Files.createTempFile(directory, ".schemacode-ledger", ".tmp");
+    // A fixed name beside the ledger (not createTempFile, whose owner-only permissions would be
+    // moved along), so that a crashed build leaves at most one stray file, which the next replaces.
+    Path temporary = directory.resolve("." + Ledger.FILE_NAME + ".tmp");
     try {
       Files.writeString(temporary, LedgerCodec.write(ledger), StandardCharsets.UTF_8);
       try {

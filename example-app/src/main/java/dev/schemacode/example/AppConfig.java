@@ -1,0 +1,64 @@
+package dev.schemacode.example;
+
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.DatabaseUrl;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration from the environment, validated at boot: every problem is reported at once, one
+ * line each, before anything starts.
+ *
+ * @param databaseUrl {@code DATABASE_URL}; empty means "start an embedded PostgreSQL"
+ * @param port {@code PORT} (default 8080; 0 picks a free port)
+ * @param migrateOnStart {@code MIGRATE_ON_START} (default true); false when a pre-deploy step ran
+ *     {@code schemacode deploy}
+ * @param embeddedDataDirectory {@code EMBEDDED_PG_DATA}: where the embedded database keeps its files
+ */
+record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnStart, Path embeddedDataDirectory) {
+
+  static AppConfig fromEnvironment(Map<String, String> environment) {
+    List<String> problems = new ArrayList<>();
+    Optional<DatabaseUrl> url = Optional.empty();
+    String rawUrl = environment.get("DATABASE_URL");
+    if (rawUrl != null && !rawUrl.isBlank()) {
+      try {
+        url = Optional.of(DatabaseUrl.parse(rawUrl));
+      } catch (ConfigurationException e) {
+        problems.add("DATABASE_URL: " + e.getMessage());
+      }
+    }
+    int port = 8080;
+    String rawPort = environment.get("PORT");
+    if (rawPort != null && !rawPort.isBlank()) {
+      try {
+        port = Integer.parseInt(rawPort.trim());
+        if (port < 0 || port > 65535) {
+          problems.add("PORT: " + rawPort + " is not a port number (0-65535)");
+        }
+      } catch (NumberFormatException e) {
+        problems.add("PORT: '" + rawPort + "' is not a number");
+      }
+    }
+    boolean migrate = true;
+    String rawMigrate = environment.get("MIGRATE_ON_START");
+    if (rawMigrate != null && !rawMigrate.isBlank()) {
+      switch (rawMigrate.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "1", "yes" -> migrate = true;
+        case "false", "0", "no" -> migrate = false;
+        default -> problems.add("MIGRATE_ON_START: '" + rawMigrate + "' is not true or false");
+      }
+    }
+    String rawData = environment.get("EMBEDDED_PG_DATA");
+    Path data = rawData == null || rawData.isBlank()
+        ? Path.of(System.getProperty("java.io.tmpdir"), "schemacode-example", "pgdata")
+        : Path.of(rawData);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(String.join("\n", problems));
+    }
+    return new AppConfig(url, port, migrate, data);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.schemacode.example;
+
+import dev.schemacode.annotations.Column;
+import dev.schemacode.annotations.Id;
+import dev.schemacode.annotations.Identity;
+import dev.schemacode.annotations.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A payment by a customer. Records work as entities too. */
+@Table
+public record Payment(
+    @Id @Identity long id,
+    long customerId,
+    @Column(precision = 12, scale = 2) BigDecimal amount,
+    @Column(length = 3) String currency,
+    Optional<String> reference,
+    Instant createdAt) {}

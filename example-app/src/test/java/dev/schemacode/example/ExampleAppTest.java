@@ -1,0 +1,104 @@
+package dev.schemacode.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.DatabaseUrl;
+import dev.schemacode.testing.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Starts the real service on a test database and talks to it over HTTP. */
+class ExampleAppTest {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void emptyDatabase() throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    }
+  }
+
+  private AppConfig config(boolean migrate) {
+    return new AppConfig(Optional.of(DatabaseUrl.parse(database.jdbcUrlWithCredentials())), 0, migrate, Path.of("unused"));
+  }
+
+  private HttpResponse<String> health(ExampleApp app) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void migratesOnStartThenReportsHealthy() throws Exception {
+    try (ExampleApp app = ExampleApp.start(config(true))) {
+      HttpResponse<String> response = health(app);
+      assertEquals(200, response.statusCode(), response.body());
+      assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+      assertEquals("{\"status\":\"UP\",\"database\":\"reachable\",\"schemaVersion\":\"0001\","
+          + "\"pendingMigrations\":0,\"migrationProblems\":0}", response.body());
+    }
+    assertEquals(1, historyRows());
+    assertEquals(1, count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'payment'"));
+
+    // a restart applies nothing
+    try (ExampleApp app = ExampleApp.start(config(true))) {
+      assertEquals(200, health(app).statusCode());
+    }
+    assertEquals(1, historyRows());
+  }
+
+  @Test
+  void withoutMigrationOnStartAFreshDatabaseIsNotReady() throws Exception {
+    try (ExampleApp app = ExampleApp.start(config(false))) {
+      HttpResponse<String> response = health(app);
+      assertEquals(503, response.statusCode());
+      assertTrue(response.body().contains("\"pendingMigrations\":1"), response.body());
+    }
+  }
+
+  @Test
+  void configurationProblemsAreReportedTogether() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> AppConfig.fromEnvironment(Map.of(
+        "DATABASE_URL", "postgresql://app:Secr3tPass@host:bad/db",
+        "PORT", "eighty",
+        "MIGRATE_ON_START", "maybe")));
+    assertEquals(3, e.getMessage().lines().count(), e.getMessage());
+    assertTrue(e.getMessage().contains("PORT: 'eighty' is not a number"), e.getMessage());
+    assertTrue(!e.getMessage().contains("Secr3tPass"), e.getMessage());
+  }
+
+  @Test
+  void defaultsNeedNoEnvironment() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of());
+    assertTrue(config.databaseUrl().isEmpty());
+    assertEquals(8080, config.port());
+    assertTrue(config.migrateOnStart());
+  }
+
+  private long historyRows() throws Exception {
+    return count("SELECT count(*) FROM schemacode_history");
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+}
