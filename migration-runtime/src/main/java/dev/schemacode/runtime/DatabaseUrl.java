@@ -40,7 +40,7 @@ public final class DatabaseUrl {
     this.database = database;
     this.user = user;
     this.password = password;
-    this.parameters = Map.copyOf(parameters);
+    this.parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters)); // keeps URL order
   }
 
   /** Parses a URL; user and password fall back to {@code PGUSER} and {@code PGPASSWORD}. */
