@@ -1,6 +1,9 @@
 package dev.schemacode.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,13 +13,27 @@ import java.util.Optional;
  * full schema after the last of them. The processor diffs declarations against {@link #schema()};
  * the runtime uses {@link #migrations()} as the index of what to apply.
  */
-public record Ledger(List<LedgerEntry> migrations, Schema schema) {
+public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedName, String> declaredBy) {
   public static final String FILE_NAME = "schemacode-ledger.json";
   public static final Ledger EMPTY = new Ledger(List.of(), Schema.EMPTY);
 
+  /**
+   * @param declaredBy for each table, the Java class that declares it: lets a compilation that sees
+   *     only some entities tell a table whose class was not compiled this time from one whose class
+   *     is gone
+   */
   public Ledger {
     migrations = List.copyOf(migrations);
     Objects.requireNonNull(schema, "schema");
+    declaredBy = Collections.unmodifiableMap(new TreeMap<>(declaredBy));
+  }
+
+  public Ledger(List<LedgerEntry> migrations, Schema schema) {
+    this(migrations, schema, Map.of());
+  }
+
+  public Ledger withDeclaredBy(Map<QualifiedName, String> classes) {
+    return new Ledger(migrations, schema, classes);
   }
 
   /** The hash of the whole history; empty for a ledger with no migrations. */
@@ -36,7 +53,7 @@ public record Ledger(List<LedgerEntry> migrations, Schema schema) {
   public Ledger append(MigrationFileName file, String checksum, LedgerEntry.Origin origin, Schema after) {
     List<LedgerEntry> next = new ArrayList<>(migrations);
     next.add(new LedgerEntry(file, checksum, origin, LedgerEntry.chain(head(), file, checksum)));
-    return new Ledger(next, after);
+    return new Ledger(next, after, declaredBy);
   }
 
   /**

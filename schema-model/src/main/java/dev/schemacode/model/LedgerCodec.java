@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads and writes the ledger file. The output is stable (fixed field order, sorted tables, one
@@ -41,7 +43,7 @@ public final class LedgerCodec {
       node.put("origin", entry.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       node.put("chain", entry.chain());
     }
-    root.set("schema", schemaNode(ledger.schema()));
+    root.set("schema", schemaNode(ledger.schema(), ledger.declaredBy()));
     try {
       return WRITER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -84,8 +86,9 @@ public final class LedgerCodec {
       entries.add(new LedgerEntry(file, reader.text(node, "checksum"),
           reader.origin(node), reader.text(node, "chain")));
     }
-    Schema schema = reader.schema(reader.object(root, "schema"));
-    Ledger ledger = new Ledger(entries, schema);
+    Map<QualifiedName, String> declaredBy = new TreeMap<>();
+    Schema schema = reader.schema(reader.object(root, "schema"), declaredBy);
+    Ledger ledger = new Ledger(entries, schema, declaredBy);
     String head = reader.text(root, "head");
     if (!head.equals(ledger.head())) {
       throw new LedgerFormatException(source + ": head " + abbreviate(head)
@@ -99,15 +102,25 @@ public final class LedgerCodec {
     return hash.isEmpty() ? "(none)" : hash.substring(0, Math.min(12, hash.length()));
   }
 
-  private static ObjectNode schemaNode(Schema schema) {
+  private static ObjectNode schemaNode(Schema schema, Map<QualifiedName, String> declaredBy) {
     ObjectNode node = NODES.objectNode();
+    if (!schema.enums().isEmpty()) {
+      ArrayNode enums = node.putArray("enums");
+      for (EnumType type : schema.enums()) {
+        ObjectNode typeNode = enums.addObject();
+        putName(typeNode, type.name());
+        ArrayNode labels = typeNode.putArray("labels");
+        type.labels().forEach(labels::add);
+      }
+    }
     ArrayNode tables = node.putArray("tables");
     for (Table table : schema.tables()) {
       ObjectNode tableNode = tables.addObject();
-      if (!table.name().inDefaultSchema()) {
-        tableNode.put("schema", table.name().schema());
+      putName(tableNode, table.name());
+      if (declaredBy.containsKey(table.name())) {
+        tableNode.put("class", declaredBy.get(table.name()));
       }
-      tableNode.put("name", table.name().name());
+      table.comment().ifPresent(comment -> tableNode.put("comment", comment));
       ArrayNode columns = tableNode.putArray("columns");
       for (Column column : table.columns()) {
         ObjectNode columnNode = columns.addObject();
@@ -117,15 +130,67 @@ public final class LedgerCodec {
         if (column.identity()) {
           columnNode.put("identity", true);
         }
+        column.defaultExpression().ifPresent(expression -> columnNode.put("default", expression));
+        column.comment().ifPresent(comment -> columnNode.put("comment", comment));
       }
       table.primaryKey().ifPresent(key -> {
         ObjectNode keyNode = tableNode.putObject("primaryKey");
         keyNode.put("name", key.name());
-        ArrayNode keyColumns = keyNode.putArray("columns");
-        key.columns().forEach(keyColumns::add);
+        putStrings(keyNode, "columns", key.columns());
       });
+      if (!table.uniques().isEmpty()) {
+        ArrayNode uniques = tableNode.putArray("uniques");
+        for (UniqueConstraint unique : table.uniques()) {
+          ObjectNode uniqueNode = uniques.addObject();
+          uniqueNode.put("name", unique.name());
+          putStrings(uniqueNode, "columns", unique.columns());
+        }
+      }
+      if (!table.foreignKeys().isEmpty()) {
+        ArrayNode keys = tableNode.putArray("foreignKeys");
+        for (ForeignKey key : table.foreignKeys()) {
+          ObjectNode keyNode = keys.addObject();
+          keyNode.put("name", key.name());
+          putStrings(keyNode, "columns", key.columns());
+          putName(keyNode.putObject("references"), key.target());
+          putStrings(keyNode, "referencedColumns", key.targetColumns());
+          keyNode.put("onDelete", key.onDelete().label());
+          keyNode.put("onUpdate", key.onUpdate().label());
+        }
+      }
+      if (!table.checks().isEmpty()) {
+        ArrayNode checks = tableNode.putArray("checks");
+        for (CheckConstraint check : table.checks()) {
+          ObjectNode checkNode = checks.addObject();
+          checkNode.put("name", check.name());
+          checkNode.put("expression", check.expression());
+        }
+      }
+      if (!table.indexes().isEmpty()) {
+        ArrayNode indexes = tableNode.putArray("indexes");
+        for (Index index : table.indexes()) {
+          ObjectNode indexNode = indexes.addObject();
+          indexNode.put("name", index.name());
+          putStrings(indexNode, "columns", index.columns());
+          indexNode.put("unique", index.unique());
+          indexNode.put("method", index.method());
+          index.where().ifPresent(where -> indexNode.put("where", where));
+        }
+      }
     }
     return node;
+  }
+
+  private static void putName(ObjectNode node, QualifiedName name) {
+    if (!name.inDefaultSchema()) {
+      node.put("schema", name.schema());
+    }
+    node.put("name", name.name());
+  }
+
+  private static void putStrings(ObjectNode node, String field, List<String> values) {
+    ArrayNode array = node.putArray(field);
+    values.forEach(array::add);
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {
@@ -139,33 +204,94 @@ public final class LedgerCodec {
 
   /** Field access that turns every missing or mistyped value into a message naming the file. */
   private record Reader(String source) {
-    Schema schema(JsonNode node) {
+    Schema schema(JsonNode node, Map<QualifiedName, String> declaredBy) {
+      List<EnumType> enums = new ArrayList<>();
+      if (node.has("enums")) {
+        for (JsonNode typeNode : array(node, "enums")) {
+          enums.add(build(() -> new EnumType(name(typeNode), strings(typeNode, "labels"))));
+        }
+      }
       List<Table> tables = new ArrayList<>();
       for (JsonNode tableNode : array(node, "tables")) {
-        String schemaName = tableNode.has("schema") ? text(tableNode, "schema") : "";
-        TableName name = new TableName(schemaName, text(tableNode, "name"));
+        QualifiedName name = name(tableNode);
+        if (tableNode.has("class")) {
+          declaredBy.put(name, text(tableNode, "class"));
+        }
         List<Column> columns = new ArrayList<>();
         for (JsonNode columnNode : array(tableNode, "columns")) {
-          columns.add(new Column(text(columnNode, "name"), text(columnNode, "type"),
-              bool(columnNode, "nullable", false), bool(columnNode, "identity", false)));
+          columns.add(build(() -> new Column(text(columnNode, "name"), text(columnNode, "type"),
+              bool(columnNode, "nullable", false), bool(columnNode, "identity", false),
+              optionalText(columnNode, "default"), optionalText(columnNode, "comment"))));
         }
         Optional<PrimaryKey> key = Optional.empty();
         if (tableNode.has("primaryKey")) {
           JsonNode keyNode = object(tableNode, "primaryKey");
-          List<String> keyColumns = new ArrayList<>();
-          array(keyNode, "columns").forEach(c -> keyColumns.add(c.asText()));
-          key = Optional.of(new PrimaryKey(text(keyNode, "name"), keyColumns));
+          key = Optional.of(build(() -> new PrimaryKey(text(keyNode, "name"), strings(keyNode, "columns"))));
         }
-        try {
-          tables.add(new Table(name, columns, key));
-        } catch (IllegalArgumentException e) {
-          throw new LedgerFormatException(source + ": " + e.getMessage(), e);
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        for (JsonNode uniqueNode : optionalArray(tableNode, "uniques")) {
+          uniques.add(build(() -> new UniqueConstraint(text(uniqueNode, "name"), strings(uniqueNode, "columns"))));
         }
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (JsonNode keyNode : optionalArray(tableNode, "foreignKeys")) {
+          foreignKeys.add(build(() -> new ForeignKey(text(keyNode, "name"), strings(keyNode, "columns"),
+              name(object(keyNode, "references")), strings(keyNode, "referencedColumns"),
+              action(keyNode, "onDelete"), action(keyNode, "onUpdate"))));
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (JsonNode checkNode : optionalArray(tableNode, "checks")) {
+          checks.add(build(() -> new CheckConstraint(text(checkNode, "name"), text(checkNode, "expression"))));
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (JsonNode indexNode : optionalArray(tableNode, "indexes")) {
+          indexes.add(build(() -> new Index(text(indexNode, "name"), strings(indexNode, "columns"),
+              bool(indexNode, "unique", false), text(indexNode, "method"), optionalText(indexNode, "where"))));
+        }
+        Optional<PrimaryKey> primaryKey = key;
+        tables.add(build(() -> new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes,
+            optionalText(tableNode, "comment"))));
       }
+      return build(() -> new Schema(enums, tables));
+    }
+
+    /** Runs a model constructor, turning its consistency checks into messages about this file. */
+    private <T> T build(java.util.function.Supplier<T> constructor) {
       try {
-        return new Schema(tables);
+        return constructor.get();
       } catch (IllegalArgumentException e) {
         throw new LedgerFormatException(source + ": " + e.getMessage(), e);
+      }
+    }
+
+    QualifiedName name(JsonNode node) {
+      return new QualifiedName(node.has("schema") ? text(node, "schema") : "", text(node, "name"));
+    }
+
+    List<String> strings(JsonNode node, String field) {
+      List<String> values = new ArrayList<>();
+      for (JsonNode value : array(node, field)) {
+        if (!value.isTextual()) {
+          throw missing(field, "an array of strings");
+        }
+        values.add(value.asText());
+      }
+      return values;
+    }
+
+    Optional<String> optionalText(JsonNode node, String field) {
+      return node.has(field) ? Optional.of(text(node, field)) : Optional.empty();
+    }
+
+    Iterable<JsonNode> optionalArray(JsonNode node, String field) {
+      return node.has(field) ? array(node, field) : List.of();
+    }
+
+    ForeignKey.Action action(JsonNode node, String field) {
+      String value = text(node, field);
+      try {
+        return ForeignKey.Action.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new LedgerFormatException(source + ": unknown " + field + " action '" + value + "'", e);
       }
     }
 

@@ -38,7 +38,13 @@ public final class MigrationScript {
     if (first) {
       return "init";
     }
-    String slug = changes.stream().map(SchemaChange::slug).distinct().collect(Collectors.joining("_"))
+    // Name the migration after what it is about: the tables and types, not the schemas, keys,
+    // indexes and comments that come with them, unless those are all it does.
+    List<SchemaChange> main = changes.stream()
+        .filter(c -> c instanceof SchemaChange.CreateTable || c instanceof SchemaChange.CreateEnum)
+        .toList();
+    String slug = (main.isEmpty() ? changes : main).stream().map(SchemaChange::slug).distinct()
+        .collect(Collectors.joining("_"))
         .replaceAll("[^A-Za-z0-9_]", "_");
     if (slug.length() > MAX_SLUG_LENGTH) {
       slug = slug.substring(0, MAX_SLUG_LENGTH).replaceAll("_+$", "");

@@ -1,30 +1,70 @@
 package dev.schemacode.model;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A whole declared schema. Tables are kept sorted by name so that the same declaration always
- * yields the same model, snapshot and SQL, whatever order the compiler saw the classes in.
+ * A whole declared schema: enum types and tables, each kept sorted by name so that the same
+ * declaration always yields the same model, snapshot and SQL, whatever order the compiler saw the
+ * classes in.
  */
-public record Schema(List<Table> tables) {
-  public static final Schema EMPTY = new Schema(List.of());
+public record Schema(List<EnumType> enums, List<Table> tables) {
+  public static final Schema EMPTY = new Schema(List.of(), List.of());
 
   public Schema {
+    enums = enums.stream().sorted(Comparator.comparing(EnumType::name)).toList();
     tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
-    for (int i = 1; i < tables.size(); i++) {
-      if (tables.get(i - 1).name().equals(tables.get(i).name())) {
-        throw new IllegalArgumentException("two tables named " + tables.get(i).name());
+    for (int i = 1; i < enums.size(); i++) {
+      if (enums.get(i - 1).name().equals(enums.get(i).name())) {
+        throw new IllegalArgumentException("two enum types named " + enums.get(i).name());
+      }
+    }
+    // PostgreSQL keeps tables, indexes and key constraints in one namespace per schema.
+    Map<QualifiedName, QualifiedName> owners = new HashMap<>();
+    for (Table table : tables) {
+      for (String relation : table.relationNames()) {
+        QualifiedName qualified = new QualifiedName(table.name().schema(), relation);
+        QualifiedName previous = owners.putIfAbsent(qualified, table.name());
+        if (previous != null) {
+          throw new IllegalArgumentException("name " + qualified + " is used twice (by " + previous
+              + " and " + table.name() + ")");
+        }
       }
     }
   }
 
-  public Optional<Table> table(TableName name) {
+  public Schema(List<Table> tables) {
+    this(List.of(), tables);
+  }
+
+  public Optional<Table> table(QualifiedName name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  public Optional<EnumType> enumType(QualifiedName name) {
+    return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** Non-default PostgreSQL schemas that tables or types live in. */
+  public Set<String> schemaNames() {
+    Set<String> names = new TreeSet<>();
+    tables.forEach(t -> addIfNamed(names, t.name()));
+    enums.forEach(e -> addIfNamed(names, e.name()));
+    return names;
+  }
+
+  private static void addIfNamed(Set<String> names, QualifiedName name) {
+    if (!name.inDefaultSchema()) {
+      names.add(name.schema());
+    }
+  }
+
   public boolean isEmpty() {
-    return tables.isEmpty();
+    return tables.isEmpty() && enums.isEmpty();
   }
 }

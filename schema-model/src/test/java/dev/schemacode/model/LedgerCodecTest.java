@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LedgerCodecTest {
   private static final Schema SCHEMA = new Schema(List.of(
-      new Table(new TableName("billing", "invoice"),
+      new Table(new QualifiedName("billing", "invoice"),
           List.of(Column.identity("id", "bigint"), Column.optional("note", "text")),
           Optional.of(PrimaryKey.defaultFor("invoice", List.of("id")))),
-      new Table(TableName.of("customer"), List.of(Column.required("email", "text")), Optional.empty())));
+      new Table(QualifiedName.of("customer"), List.of(Column.required("email", "text")), Optional.empty())));
 
   private static Ledger sample() {
     return Ledger.EMPTY
@@ -35,7 +35,7 @@ class LedgerCodecTest {
   @Test
   void writesAStablePrettyForm() {
     Ledger ledger = Ledger.EMPTY.append(MigrationFileName.of(1, "init"), "abc", LedgerEntry.Origin.GENERATED,
-        new Schema(List.of(new Table(TableName.of("t"), List.of(Column.identity("id", "bigint")),
+        new Schema(List.of(new Table(QualifiedName.of("t"), List.of(Column.identity("id", "bigint")),
             Optional.of(PrimaryKey.defaultFor("t", List.of("id")))))));
     String chain = ledger.head();
     assertEquals("""

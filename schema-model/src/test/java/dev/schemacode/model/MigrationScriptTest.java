@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MigrationScriptTest {
-  private static final Table ACCOUNT = new Table(TableName.of("account"),
+  private static final Table ACCOUNT = new Table(QualifiedName.of("account"),
       List.of(Column.identity("id", "bigint")), Optional.of(PrimaryKey.defaultFor("account", List.of("id"))));
 
   @Test
@@ -19,7 +19,7 @@ class MigrationScriptTest {
         -- this file is recorded in schemacode-ledger.json and an edited migration fails the build.
         --
         -- Changes:
-        --   create table account (1 columns)
+        --   create table account (1 column)
         -- Risky steps: none
 
         CREATE TABLE "account" (
@@ -35,7 +35,7 @@ class MigrationScriptTest {
     assertEquals("init", MigrationScript.slug(true, changes));
     assertEquals("create_account", MigrationScript.slug(false, changes));
     List<SchemaChange> many = java.util.stream.IntStream.range(0, 20)
-        .mapToObj(i -> (SchemaChange) new SchemaChange.CreateTable(new Table(TableName.of("table_number_" + i),
+        .mapToObj(i -> (SchemaChange) new SchemaChange.CreateTable(new Table(QualifiedName.of("table_number_" + i),
             List.of(Column.required("a", "text")), Optional.empty())))
         .toList();
     String slug = MigrationScript.slug(false, many);

@@ -13,7 +13,7 @@ class PostgresRendererTest {
   static Stream<Arguments> createTable() {
     return Stream.of(
         Arguments.of("identity key, required and optional columns",
-            new Table(TableName.of("customer"), List.of(
+            new Table(QualifiedName.of("customer"), List.of(
                 Column.identity("id", "bigint"),
                 Column.required("email", "text"),
                 Column.optional("name", "varchar(200)")),
@@ -27,7 +27,7 @@ class PostgresRendererTest {
             );
             """),
         Arguments.of("reserved word in a named schema, composite key",
-            new Table(new TableName("sales", "order"), List.of(
+            new Table(new QualifiedName("sales", "order"), List.of(
                 Column.required("tenant", "uuid"),
                 Column.required("number", "integer"),
                 Column.required("total", "numeric(12,2)")),
@@ -41,7 +41,7 @@ class PostgresRendererTest {
             );
             """),
         Arguments.of("no primary key, quote inside a name",
-            new Table(TableName.of("log"), List.of(Column.optional("odd\"name", "text")), Optional.empty()),
+            new Table(QualifiedName.of("log"), List.of(Column.optional("odd\"name", "text")), Optional.empty()),
             """
             CREATE TABLE "log" (
                 "odd""name" text

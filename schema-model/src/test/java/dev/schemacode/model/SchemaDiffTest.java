@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTest {
-  private static final Table CUSTOMER = new Table(TableName.of("customer"),
+  private static final Table CUSTOMER = new Table(QualifiedName.of("customer"),
       List.of(Column.identity("id", "bigint"), Column.required("email", "text")),
       Optional.of(PrimaryKey.defaultFor("customer", List.of("id"))));
-  private static final Table PAYMENT = new Table(TableName.of("payment"),
+  private static final Table PAYMENT = new Table(QualifiedName.of("payment"),
       List.of(Column.identity("id", "bigint")), Optional.empty());
 
   @Test
@@ -29,7 +29,7 @@ class SchemaDiffTest {
 
   @Test
   void changedAndRemovedTablesAreReportedNotGuessed() {
-    Table changed = new Table(TableName.of("customer"), List.of(Column.identity("id", "bigint")),
+    Table changed = new Table(QualifiedName.of("customer"), List.of(Column.identity("id", "bigint")),
         CUSTOMER.primaryKey());
     SchemaDiff diff = SchemaDiff.between(new Schema(List.of(CUSTOMER, PAYMENT)), new Schema(List.of(changed)));
     assertTrue(diff.changes().isEmpty());

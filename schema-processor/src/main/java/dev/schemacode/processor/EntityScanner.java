@@ -1,17 +1,20 @@
 package dev.schemacode.processor;
 
-import dev.schemacode.annotations.Column;
+import dev.schemacode.annotations.Comment;
 import dev.schemacode.annotations.Id;
-import dev.schemacode.annotations.Identity;
-import dev.schemacode.annotations.Transient;
+import dev.schemacode.annotations.RenamedFrom;
+import dev.schemacode.model.ConstraintNames;
 import dev.schemacode.model.Names;
 import dev.schemacode.model.PrimaryKey;
+import dev.schemacode.model.QualifiedName;
 import dev.schemacode.model.Table;
-import dev.schemacode.model.TableName;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -20,28 +23,31 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
 
 /**
- * Turns one {@code @Table} class or record into a model {@link Table}, reporting every mistake on
- * the element that makes it. Returns empty when the declaration has errors.
+ * Turns one {@code @Table} class or record into a {@link DeclaredEntity}, reporting every mistake
+ * on the element that makes it. Returns empty when the declaration has errors.
  */
 final class EntityScanner {
-  /** PostgreSQL truncates longer identifiers silently, which would make every later diff see drift. */
-  private static final int MAX_IDENTIFIER_BYTES = 63;
-  private static final int MAX_VARCHAR_LENGTH = 10_485_760;
-
   private final Reporter reporter;
+  private final Types types;
+  private final FieldScanner fields;
 
-  EntityScanner(Reporter reporter) {
+  EntityScanner(Reporter reporter, Types types) {
     this.reporter = reporter;
+    this.types = types;
+    this.fields = new FieldScanner(reporter);
   }
 
-  Optional<Table> scan(Element element) {
+  Optional<DeclaredEntity> scan(Element element) {
     if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
       reporter.error(element, Diagnostic.TABLE_ON_WRONG_ELEMENT,
-          element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), element.getSimpleName());
+          element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '), element.getSimpleName());
       return Optional.empty();
     }
     TypeElement type = (TypeElement) element;
@@ -52,35 +58,42 @@ final class EntityScanner {
     }
     dev.schemacode.annotations.Table annotation = type.getAnnotation(dev.schemacode.annotations.Table.class);
     String tableName = annotation.name().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : annotation.name();
-    boolean valid = checkIdentifier(type, "table", tableName);
+    boolean valid = Identifiers.check(reporter, type, "table", tableName);
     if (!annotation.schema().isEmpty()) {
-      valid &= checkIdentifier(type, "schema", annotation.schema());
+      valid &= Identifiers.check(reporter, type, "schema", annotation.schema());
     }
+    Optional<String> tableComment = Optional.ofNullable(type.getAnnotation(Comment.class)).map(Comment::value);
+    if (tableComment.isPresent() && tableComment.get().isBlank()) {
+      reporter.error(type, Diagnostic.BLANK_VALUE, "@Comment", type.getSimpleName());
+      valid = false;
+    }
+    Optional<String> renamedFrom = renamedFrom(type, tableName);
+    valid &= renamedFrom.map(old -> !old.isEmpty()).orElse(true);
 
-    List<dev.schemacode.model.Column> columns = new ArrayList<>();
+    List<DeclaredEntity.DeclaredColumn> columns = new ArrayList<>();
     List<String> keyColumns = new ArrayList<>();
-    Map<String, VariableElement> fieldsByColumn = new HashMap<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)) {
+    Map<String, Element> fieldsByColumn = new HashMap<>();
+    ColumnNames names = new ColumnNames(tableName, reporter);
+    DeclaredType owner = (DeclaredType) type.asType();
+    for (VariableElement field : columnFields(type)) {
+      if (FieldScanner.isTransient(field)) {
+        valid &= fields.checkTransient(field);
         continue;
       }
-      if (field.getAnnotation(Transient.class) != null) {
-        valid &= checkTransient(field);
-        continue;
-      }
-      Optional<dev.schemacode.model.Column> column = scanField(field);
+      Optional<DeclaredEntity.DeclaredColumn> column = fields.scan(field, types.asMemberOf(owner, field));
       if (column.isEmpty()) {
         valid = false;
         continue;
       }
-      String name = column.get().name();
-      VariableElement previous = fieldsByColumn.putIfAbsent(name, field);
+      String name = column.get().column().name();
+      Element previous = fieldsByColumn.putIfAbsent(name, field);
       if (previous != null) {
         reporter.error(field, Diagnostic.DUPLICATE_COLUMN, name, tableName, previous.getSimpleName(), field.getSimpleName());
         valid = false;
         continue;
       }
       columns.add(column.get());
+      names.add(field.getSimpleName().toString(), name);
       if (field.getAnnotation(Id.class) != null) {
         keyColumns.add(name);
       }
@@ -92,112 +105,124 @@ final class EntityScanner {
     if (!valid) {
       return Optional.empty();
     }
+
+    ConstraintScanner constraints = new ConstraintScanner(reporter, tableName, names);
+    constraints.scanClass(type);
+    for (DeclaredEntity.DeclaredColumn column : columns) {
+      constraints.scanField(column.field(), column.column().name());
+    }
+    Map<String, String> columnRenames = columnRenames(columns, names);
+    if (!constraints.valid() || columnRenames == null) {
+      return Optional.empty();
+    }
     Optional<PrimaryKey> key = keyColumns.isEmpty()
         ? Optional.empty()
-        : Optional.of(PrimaryKey.defaultFor(tableName, keyColumns));
-    return Optional.of(new Table(new TableName(annotation.schema(), tableName), columns, key));
+        : Optional.of(new PrimaryKey(ConstraintNames.primaryKey(tableName), keyColumns));
+    if (!uniqueConstraintNames(type, key, constraints)) {
+      return Optional.empty();
+    }
+    Table table = new Table(new QualifiedName(annotation.schema(), tableName),
+        columns.stream().map(DeclaredEntity.DeclaredColumn::column).toList(), key,
+        constraints.uniques, List.of(), constraints.checks, constraints.indexes, tableComment);
+    return Optional.of(new DeclaredEntity(type, type.getQualifiedName().toString(), table, columns,
+        constraints.references, renamedFrom, columnRenames));
   }
 
-  /** A {@code @Transient} field is not a column; column annotations on it are contradictions. */
-  private boolean checkTransient(VariableElement field) {
-    if (field.getAnnotation(Column.class) != null) {
-      reporter.error(field, Diagnostic.TRANSIENT_COLUMN, field.getSimpleName());
-      return false;
+  /**
+   * Instance fields of the class and its superclasses, the topmost superclass's first: a common
+   * base class with {@code id} and {@code createdAt} puts those columns first, as people expect.
+   */
+  private static List<VariableElement> columnFields(TypeElement type) {
+    Deque<TypeElement> hierarchy = new ArrayDeque<>();
+    for (TypeElement current = type; current != null; current = superclass(current)) {
+      hierarchy.push(current);
     }
-    if (field.getAnnotation(Id.class) != null) {
-      reporter.error(field, Diagnostic.TRANSIENT_ID, field.getSimpleName());
-      return false;
+    List<VariableElement> result = new ArrayList<>();
+    for (TypeElement current : hierarchy) {
+      for (VariableElement field : ElementFilter.fieldsIn(current.getEnclosedElements())) {
+        if (!field.getModifiers().contains(Modifier.STATIC) && !field.getModifiers().contains(Modifier.TRANSIENT)) {
+          result.add(field);
+        }
+      }
     }
-    return true;
+    return result;
   }
 
-  private Optional<dev.schemacode.model.Column> scanField(VariableElement field) {
-    Column column = field.getAnnotation(Column.class);
-    boolean isId = field.getAnnotation(Id.class) != null;
-    boolean isIdentity = field.getAnnotation(Identity.class) != null;
-
-    String name = column != null && !column.name().isEmpty()
-        ? column.name()
-        : Names.snakeCase(field.getSimpleName().toString());
-    if (!checkIdentifier(field, "column", name)) {
-      return Optional.empty();
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() != TypeKind.DECLARED) {
+      return null;
     }
-    TypeMirror javaType = TypeMapper.optionalElement(field.asType()).orElse(field.asType());
-    Optional<String> sqlType = sqlType(field, javaType, column);
-    if (sqlType.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<String> nullableReason = Nullability.reason(field);
-    if (isIdentity) {
-      if (!TypeMapper.isInteger(sqlType.get())) {
-        reporter.error(field, Diagnostic.IDENTITY_TYPE, field.getSimpleName(), field.asType());
-        return Optional.empty();
-      }
-      // An identity column is NOT NULL in PostgreSQL; a @Nullable Long id only means "not assigned yet".
-      return Optional.of(dev.schemacode.model.Column.identity(name, sqlType.get()));
-    }
-    if (isId && nullableReason.isPresent()) {
-      reporter.error(field, Diagnostic.NULLABLE_ID, field.getSimpleName(), nullableReason.get());
-      return Optional.empty();
-    }
-    return Optional.of(new dev.schemacode.model.Column(name, sqlType.get(), nullableReason.isPresent(), false));
+    TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+    String name = element.getQualifiedName().toString();
+    return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : element;
   }
 
-  private Optional<String> sqlType(VariableElement field, TypeMirror javaType, Column column) {
-    boolean sized = column != null && (column.length() != 0 || column.precision() != 0 || column.scale() != 0);
-    if (column != null && !column.type().isBlank()) {
-      if (sized) {
-        reporter.error(field, Diagnostic.TYPE_WITH_SIZE, field.getSimpleName());
-        return Optional.empty();
-      }
-      return Optional.of(column.type().strip());
-    }
-    Optional<String> mapped = TypeMapper.sqlType(javaType);
-    if (mapped.isEmpty()) {
-      reporter.error(field, Diagnostic.UNMAPPABLE_TYPE, field.getSimpleName(), javaType);
+  /** The table's old name; "" after reporting a mistake; empty when not renamed. */
+  private Optional<String> renamedFrom(Element element, String currentName) {
+    RenamedFrom renamed = element.getAnnotation(RenamedFrom.class);
+    if (renamed == null) {
       return Optional.empty();
     }
-    if (column == null || !sized) {
-      return mapped;
+    String old = renamed.value().strip();
+    if (!Identifiers.check(reporter, element, "old", old)) {
+      return Optional.of("");
     }
-    if (column.length() != 0) {
-      if (!TypeMapper.isString(javaType)) {
-        reporter.error(field, Diagnostic.LENGTH_NOT_TEXT, column.length(), field.getSimpleName());
-        return Optional.empty();
-      }
-      if (column.length() < 1 || column.length() > MAX_VARCHAR_LENGTH) {
-        reporter.error(field, Diagnostic.LENGTH_NOT_POSITIVE, column.length(), field.getSimpleName());
-        return Optional.empty();
-      }
-      return Optional.of("varchar(" + column.length() + ")");
+    if (old.equals(currentName)) {
+      reporter.error(element, Diagnostic.RENAMED_FROM_SELF, old, element.getSimpleName());
+      return Optional.of("");
     }
-    if (!TypeMapper.isBigDecimal(javaType)) {
-      reporter.error(field, Diagnostic.PRECISION_NOT_DECIMAL, field.getSimpleName());
-      return Optional.empty();
-    }
-    int precision = column.precision();
-    int scale = column.scale();
-    if (precision < 1 || precision > 1000 || scale < 0 || scale > precision) {
-      reporter.error(field, Diagnostic.BAD_PRECISION, precision, scale, field.getSimpleName());
-      return Optional.empty();
-    }
-    return Optional.of("numeric(" + precision + "," + scale + ")");
+    return Optional.of(old);
   }
 
-  private boolean checkIdentifier(Element element, String what, String name) {
-    String problem = null;
-    if (name.isBlank()) {
-      problem = "it is blank";
-    } else if (name.indexOf('\0') >= 0) {
-      problem = "it contains a NUL character";
-    } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-      problem = "it is " + name.getBytes(StandardCharsets.UTF_8).length
-          + " bytes long and PostgreSQL silently truncates identifiers to 63 bytes; choose a shorter name";
+  /** New column name → old name; null after reporting a clash. */
+  private Map<String, String> columnRenames(List<DeclaredEntity.DeclaredColumn> columns, ColumnNames names) {
+    Map<String, String> renames = new LinkedHashMap<>();
+    Map<String, Element> claimedBy = new HashMap<>();
+    boolean valid = true;
+    for (DeclaredEntity.DeclaredColumn column : columns) {
+      Optional<String> old = renamedFrom(column.field(), column.column().name());
+      if (old.isEmpty()) {
+        continue;
+      }
+      if (old.get().isEmpty()) {
+        valid = false;
+      } else if (names.contains(old.get())) {
+        reporter.error(column.field(), Diagnostic.RENAMED_FROM_CLASH, old.get(), column.field().getSimpleName(),
+            "column " + old.get());
+        valid = false;
+      } else if (claimedBy.putIfAbsent(old.get(), column.field()) != null) {
+        reporter.error(column.field(), Diagnostic.RENAMED_FROM_TWICE, old.get(),
+            claimedBy.get(old.get()).getSimpleName(), column.field().getSimpleName());
+        valid = false;
+      } else {
+        renames.put(column.column().name(), old.get());
+      }
     }
-    if (problem != null) {
-      reporter.error(element, Diagnostic.BAD_NAME, what, name, element.getSimpleName(), problem);
-      return false;
+    return valid ? renames : null;
+  }
+
+  /** PostgreSQL needs distinct constraint names within a table. */
+  private boolean uniqueConstraintNames(TypeElement type, Optional<PrimaryKey> key, ConstraintScanner constraints) {
+    Map<String, String> seen = new HashMap<>();
+    key.ifPresent(k -> seen.put(k.name(), "primary key"));
+    List<String[]> named = new ArrayList<>();
+    constraints.uniques.forEach(u -> named.add(new String[] {u.name(), "unique constraint"}));
+    constraints.checks.forEach(c -> named.add(new String[] {c.name(), "check constraint"}));
+    constraints.references.forEach(r -> {
+      if (!r.explicitName().isEmpty()) {
+        named.add(new String[] {r.explicitName(), "foreign key"});
+      }
+    });
+    boolean valid = true;
+    for (String[] entry : named) {
+      String previous = seen.putIfAbsent(entry[0], entry[1]);
+      if (previous != null) {
+        reporter.error(type, Diagnostic.DUPLICATE_NAME, "constraint name", entry[0], "of table " + type.getSimpleName(),
+            previous, entry[1]);
+        valid = false;
+      }
     }
-    return true;
+    return valid;
   }
 }

@@ -10,15 +10,15 @@ import dev.schemacode.model.MigrationScript;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.SchemaChange;
 import dev.schemacode.model.SchemaDiff;
-import dev.schemacode.model.Table;
+import dev.schemacode.model.QualifiedName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
@@ -47,7 +47,7 @@ final class MigrationGenerator {
     this.directory = new MigrationsDirectory(location.directory());
   }
 
-  void run(List<Table> declaredTables) {
+  void run(List<DeclaredEntity> entities, Set<String> classesWithErrors, SchemaAssembler assembler) {
     Ledger ledger;
     SortedMap<String, String> files;
     try {
@@ -72,14 +72,28 @@ final class MigrationGenerator {
       return;
     }
 
+    Optional<SchemaAssembler.Assembly> assembly = assembler.assemble(entities, classesWithErrors, ledger);
+    if (assembly.isEmpty()) {
+      return;
+    }
     Schema before = ledger.schema();
-    Schema after = declaredOver(before, declaredTables);
+    Schema after = assembly.get().schema();
+    Map<QualifiedName, String> declaredBy = assembly.get().declaredBy();
     SchemaDiff diff = SchemaDiff.between(before, after);
     diff.unsupported().forEach(problem -> reporter.error(Diagnostic.UNSUPPORTED_CHANGE, problem));
     if (reporter.hasErrors()) {
       return;
     }
     if (diff.isEmpty() && unrecorded.isEmpty()) {
+      if (mode == Mode.GENERATE && !declaredBy.equals(ledger.declaredBy())) {
+        // Entities moved or were recorded by an older version: keep the class names current, so a
+        // later partial compilation can tell a table whose class was not compiled from one that is gone.
+        Ledger updated = ledger.withDeclaredBy(declaredBy);
+        if (writeLedger(updated, null)) {
+          shipWithBuild(updated, files);
+        }
+        return;
+      }
       shipWithBuild(ledger, files);
       return;
     }
@@ -90,7 +104,7 @@ final class MigrationGenerator {
       }
       return;
     }
-    write(ledger, files, unrecorded, diff.changes(), after);
+    write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after);
   }
 
   /**
@@ -138,18 +152,6 @@ final class MigrationGenerator {
     return unrecorded;
   }
 
-  /**
-   * The schema after this compilation: the recorded tables with the declared ones laid over them.
-   * Recorded tables this compilation did not see are kept, so an IDE build that compiles one entity
-   * never reads as "drop every other table".
-   */
-  private static Schema declaredOver(Schema recorded, List<Table> declared) {
-    Map<Object, Table> tables = new LinkedHashMap<>();
-    recorded.tables().forEach(t -> tables.put(t.name(), t));
-    declared.forEach(t -> tables.put(t.name(), t));
-    return new Schema(new ArrayList<>(tables.values()));
-  }
-
   private void write(Ledger ledger, SortedMap<String, String> files, List<MigrationFileName> handWritten,
       List<SchemaChange> changes, Schema after) {
     Ledger next = ledger;
@@ -171,17 +173,7 @@ final class MigrationGenerator {
       reporter.error(Diagnostic.WRITE_FAILED, directory.path().resolve(generated.fileName()), e);
       return;
     }
-    try {
-      directory.writeLedger(next);
-    } catch (IOException e) {
-      reporter.error(Diagnostic.WRITE_FAILED, directory.ledgerPath(), e);
-      try {
-        if (generated != null) {
-          directory.deleteMigration(generated.fileName());
-        }
-      } catch (IOException ignored) {
-        // the error above already fails the build and names the directory
-      }
+    if (!writeLedger(next, generated)) {
       return;
     }
     if (generated != null) {
@@ -193,6 +185,24 @@ final class MigrationGenerator {
       shipped.put(generated.fileName(), script);
     }
     shipWithBuild(next, shipped);
+  }
+
+  /** Replaces the ledger; on failure also removes the migration written just before, so no half state stays. */
+  private boolean writeLedger(Ledger ledger, MigrationFileName generated) {
+    try {
+      directory.writeLedger(ledger);
+      return true;
+    } catch (IOException e) {
+      reporter.error(Diagnostic.WRITE_FAILED, directory.ledgerPath(), e);
+      try {
+        if (generated != null) {
+          directory.deleteMigration(generated.fileName());
+        }
+      } catch (IOException ignored) {
+        // the error above already fails the build and names the directory
+      }
+      return false;
+    }
   }
 
   /**

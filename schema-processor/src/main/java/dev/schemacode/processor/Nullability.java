@@ -15,15 +15,15 @@ final class Nullability {
   private Nullability() {}
 
   /** Why the field is nullable, for messages; empty when it is not. */
-  static Optional<String> reason(Element field) {
-    TypeMirror type = field.asType();
+  static Optional<String> reason(Element field, TypeMirror type) {
     if (type.getKind().isPrimitive()) {
       return Optional.empty();
     }
     if (TypeMapper.optionalElement(type).isPresent()) {
       return Optional.of("typed Optional");
     }
-    return Stream.concat(field.getAnnotationMirrors().stream(), type.getAnnotationMirrors().stream())
+    return Stream.of(field.getAnnotationMirrors(), field.asType().getAnnotationMirrors(), type.getAnnotationMirrors())
+        .flatMap(java.util.List::stream)
         .map(Nullability::simpleName)
         .filter("Nullable"::equals)
         .findFirst()

@@ -2,11 +2,11 @@ package dev.schemacode.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
-import dev.schemacode.model.Table;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -35,14 +36,15 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_RESOURCE_PATH = "schemacode.resourcePath";
   static final String OPTION_DEBUG = "schemacode.debug";
 
-  private final Map<String, Table> tablesByName = new LinkedHashMap<>();
-  private final Map<String, String> classByTable = new LinkedHashMap<>();
+  private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
+  private final Set<String> classesWithErrors = new HashSet<>();
   private Optional<URI> firstSourceFile = Optional.empty();
   private Reporter reporter;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(dev.schemacode.annotations.Table.class.getCanonicalName());
+    return Set.of(dev.schemacode.annotations.Table.class.getCanonicalName(),
+        dev.schemacode.annotations.PgEnum.class.getCanonicalName());
   }
 
   @Override
@@ -63,13 +65,23 @@ public final class SchemaProcessor extends AbstractProcessor {
     Element current = null;
     try {
       if (!round.processingOver()) {
-        EntityScanner scanner = new EntityScanner(reporter);
+        EntityScanner scanner = new EntityScanner(reporter, processingEnv.getTypeUtils());
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.Table.class)) {
           current = element;
-          scanner.scan(element).ifPresent(table -> add(element, table));
+          Optional<DeclaredEntity> entity = scanner.scan(element);
+          if (entity.isPresent()) {
+            add(element, entity.get());
+          } else if (element instanceof TypeElement type) {
+            classesWithErrors.add(type.getQualifiedName().toString());
+          }
           rememberSourceFile(element);
         }
-      } else if (!tablesByName.isEmpty() && !reporter.hasErrors()) {
+        for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.PgEnum.class)) {
+          if (element.getKind() != ElementKind.ENUM) {
+            reporter.error(element, Diagnostic.PG_ENUM_TARGET, element.getSimpleName());
+          }
+        }
+      } else if (!entitiesByTable.isEmpty() && !reporter.hasErrors()) {
         generate();
       }
     } catch (RuntimeException | Error e) {
@@ -78,15 +90,12 @@ public final class SchemaProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void add(Element element, Table table) {
-    String key = table.name().toString();
-    String className = ((TypeElement) element).getQualifiedName().toString();
-    String previous = classByTable.putIfAbsent(key, className);
-    if (previous != null && !previous.equals(className)) {
-      reporter.error(element, Diagnostic.DUPLICATE_TABLE, key, previous, className);
-      return;
+  private void add(Element element, DeclaredEntity entity) {
+    String key = entity.table().name().toString();
+    DeclaredEntity previous = entitiesByTable.putIfAbsent(key, entity);
+    if (previous != null && !previous.className().equals(entity.className())) {
+      reporter.error(element, Diagnostic.DUPLICATE_TABLE, key, previous.className(), entity.className());
     }
-    tablesByName.put(key, table);
   }
 
   private void generate() {
@@ -110,7 +119,8 @@ public final class SchemaProcessor extends AbstractProcessor {
       return;
     }
     new MigrationGenerator(reporter, processingEnv.getFiler(), mode, location.get())
-        .run(new ArrayList<>(tablesByName.values()));
+        .run(new ArrayList<>(entitiesByTable.values()), classesWithErrors,
+            new SchemaAssembler(reporter, processingEnv.getElementUtils()));
   }
 
   private void rememberSourceFile(Element element) {

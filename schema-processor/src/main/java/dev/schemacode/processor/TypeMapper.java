@@ -1,15 +1,33 @@
 package dev.schemacode.processor;
 
+import dev.schemacode.annotations.PgEnum;
+import dev.schemacode.model.EnumType;
+import dev.schemacode.model.Names;
+import dev.schemacode.model.PostgresRenderer;
+import dev.schemacode.model.QualifiedName;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.element.TypeElement;
 
-/** The documented Java → PostgreSQL type table. Anything not in it is an error, never a guess. */
+/**
+ * The documented Java → PostgreSQL type table. Anything not in it is an error on the field, never a
+ * guess.
+ */
 final class TypeMapper {
+  /** A mapped type, and the PostgreSQL enum type it needs when the Java type is an enum. */
+  record MappedType(String sql, Optional<JavaEnum> enumType) {}
+
+  /** A Java enum and the PostgreSQL enum type it maps to. */
+  record JavaEnum(TypeElement element, EnumType type) {}
+
   private static final Map<TypeKind, String> PRIMITIVES = Map.of(
       TypeKind.BOOLEAN, "boolean",
       TypeKind.SHORT, "smallint",
@@ -27,28 +45,76 @@ final class TypeMapper {
       Map.entry("java.lang.Double", "double precision"),
       Map.entry("java.lang.String", "text"),
       Map.entry("java.math.BigDecimal", "numeric"),
+      Map.entry("java.math.BigInteger", "numeric"),
       Map.entry("java.util.UUID", "uuid"),
       Map.entry("java.time.Instant", "timestamptz"),
       Map.entry("java.time.OffsetDateTime", "timestamptz"),
       Map.entry("java.time.LocalDateTime", "timestamp"),
       Map.entry("java.time.LocalDate", "date"),
       Map.entry("java.time.LocalTime", "time"),
-      Map.entry("java.time.Duration", "interval"));
+      Map.entry("java.time.Duration", "interval"),
+      // JSON types of the libraries applications already use, found by name: no dependency on them.
+      Map.entry("com.fasterxml.jackson.databind.JsonNode", "jsonb"),
+      Map.entry("org.jooq.JSONB", "jsonb"),
+      Map.entry("org.jooq.JSON", "json"));
 
-  private static final java.util.Set<String> INTEGER_TYPES =
-      java.util.Set.of("smallint", "integer", "bigint");
+  private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
+  private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
-  private TypeMapper() {}
+  private final Reporter reporter;
 
-  /** The SQL type for a (non-Optional) Java type, or empty when there is none. */
-  static Optional<String> sqlType(TypeMirror type) {
+  TypeMapper(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** Maps the field's Java type (already unwrapped from {@code Optional}); reports and returns empty when it cannot. */
+  Optional<MappedType> map(Element field, TypeMirror type) {
+    Optional<TypeMirror> element = arrayElement(type);
+    if (element.isPresent()) {
+      if (arrayElement(element.get()).isPresent() || isByteArray(element.get())) {
+        reporter.error(field, Diagnostic.NESTED_ARRAY, field.getSimpleName(), type);
+        return Optional.empty();
+      }
+      return scalar(field, element.get(), type).map(m -> new MappedType(m.sql() + "[]", m.enumType()));
+    }
+    return scalar(field, type, type);
+  }
+
+  private Optional<MappedType> scalar(Element field, TypeMirror type, TypeMirror shown) {
     if (type.getKind().isPrimitive()) {
-      return Optional.ofNullable(PRIMITIVES.get(type.getKind()));
+      String sql = PRIMITIVES.get(type.getKind());
+      if (sql != null) {
+        return Optional.of(new MappedType(sql, Optional.empty()));
+      }
+    } else if (isByteArray(type)) {
+      return Optional.of(new MappedType("bytea", Optional.empty()));
+    } else if (type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM) {
+      return javaEnum(field, (TypeElement) declared.asElement())
+          .map(javaEnum -> new MappedType(PostgresRenderer.typeName(javaEnum.type().name()), Optional.of(javaEnum)));
+    } else {
+      Optional<String> sql = qualifiedName(type).map(DECLARED::get);
+      if (sql.isPresent()) {
+        return Optional.of(new MappedType(sql.get(), Optional.empty()));
+      }
     }
-    if (type instanceof ArrayType array && array.getComponentType().getKind() == TypeKind.BYTE) {
-      return Optional.of("bytea");
+    reporter.error(field, Diagnostic.UNMAPPABLE_TYPE, field.getSimpleName(), shown);
+    return Optional.empty();
+  }
+
+  private Optional<JavaEnum> javaEnum(Element field, TypeElement element) {
+    List<String> labels = element.getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(e -> e.getSimpleName().toString())
+        .toList();
+    if (labels.isEmpty()) {
+      reporter.error(field, Diagnostic.EMPTY_ENUM, element.getQualifiedName());
+      return Optional.empty();
     }
-    return qualifiedName(type).map(DECLARED::get);
+    PgEnum naming = element.getAnnotation(PgEnum.class);
+    String name = naming != null && !naming.name().isBlank()
+        ? naming.name() : Names.snakeCase(element.getSimpleName().toString());
+    String schema = naming != null ? naming.schema() : "";
+    return Optional.of(new JavaEnum(element, new EnumType(new QualifiedName(schema, name), labels)));
   }
 
   static boolean isInteger(String sqlType) {
@@ -65,7 +131,23 @@ final class TypeMapper {
 
   /** The T of {@code Optional<T>}, or empty when the type is not an Optional. */
   static Optional<TypeMirror> optionalElement(TypeMirror type) {
-    if (qualifiedName(type).filter("java.util.Optional"::equals).isPresent()) {
+    return typeArgument(type, Set.of("java.util.Optional"));
+  }
+
+  /** The element type of {@code T[]} (not {@code byte[]}), {@code List<T>}, {@code Set<T>}, {@code Collection<T>}. */
+  static Optional<TypeMirror> arrayElement(TypeMirror type) {
+    if (type instanceof ArrayType array && !isByteArray(type)) {
+      return Optional.of(array.getComponentType());
+    }
+    return typeArgument(type, COLLECTIONS);
+  }
+
+  private static boolean isByteArray(TypeMirror type) {
+    return type instanceof ArrayType array && array.getComponentType().getKind() == TypeKind.BYTE;
+  }
+
+  private static Optional<TypeMirror> typeArgument(TypeMirror type, Set<String> containers) {
+    if (qualifiedName(type).filter(containers::contains).isPresent()) {
       var arguments = ((DeclaredType) type).getTypeArguments();
       if (arguments.size() == 1) {
         return Optional.of(arguments.get(0));

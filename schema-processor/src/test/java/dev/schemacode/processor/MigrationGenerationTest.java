@@ -162,12 +162,22 @@ class MigrationGenerationTest {
   }
 
   @Test
-  void compilingOnlySomeEntitiesNeverDropsTheOthers() {
+  void compilingOneEntityAloneWhileTheOthersAreOnlyOnTheClassPathChangesNothing(@TempDir Path classes) {
     assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
     Map<String, String> before = snapshot(migrations);
-    assertThat(compile(migrations, CUSTOMER)).succeeded();
-    assertThat(compile(migrations, "verify", PAYMENT)).succeeded();
+    List<Path> classPath = List.of(ProcessorHarness.classesOf(classes, CUSTOMER, PAYMENT));
+
+    assertThat(ProcessorHarness.compileWithClassPath(migrations, null, classPath, CUSTOMER)).succeeded();
+    assertThat(ProcessorHarness.compileWithClassPath(migrations, "verify", classPath, PAYMENT)).succeeded();
     assertEquals(before, snapshot(migrations));
+  }
+
+  @Test
+  void anEntityWhoseClassIsGoneIsNotSilentlyKept() {
+    assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
+    Compilation compilation = compile(migrations, CUSTOMER);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("table payments is no longer declared");
   }
 
   @Test

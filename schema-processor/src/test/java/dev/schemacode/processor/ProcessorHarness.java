@@ -37,6 +37,45 @@ final class ProcessorHarness {
     return compile(migrations, null, sources);
   }
 
+  /** Compiles with extra class-path entries, as an IDE compiles one file with the rest already built. */
+  static Compilation compileWithClassPath(Path migrations, String mode, List<Path> extra, JavaFileObject... sources) {
+    List<String> options = new ArrayList<>();
+    options.add("-Aschemacode.migrations=" + migrations);
+    if (mode != null) {
+      options.add("-Aschemacode.mode=" + mode);
+    }
+    List<java.io.File> classPath = new ArrayList<>();
+    extra.forEach(p -> classPath.add(p.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classPath.add(new java.io.File(entry));
+    }
+    return javac().withProcessors(new SchemaProcessor()).withOptions(options).withClasspath(classPath)
+        .compile(sources);
+  }
+
+  /** Compiles sources without the processor and writes their class files under {@code directory}. */
+  static Path classesOf(Path directory, JavaFileObject... sources) {
+    Compilation compilation = javac().withOptions("-proc:none").compile(sources);
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      throw new IllegalStateException(compilation.diagnostics().toString());
+    }
+    try {
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS) {
+          String path = file.toUri().getPath();
+          Path target = directory.resolve(path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()));
+          Files.createDirectories(target.getParent());
+          try (var in = file.openInputStream()) {
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return directory;
+  }
+
   /** Every file in the directory with its content, to compare whole states. */
   static Map<String, String> snapshot(Path directory) {
     Map<String, String> files = new TreeMap<>();

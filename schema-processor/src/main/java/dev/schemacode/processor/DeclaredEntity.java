@@ -1,0 +1,31 @@
+package dev.schemacode.processor;
+
+import dev.schemacode.annotations.ReferentialAction;
+import dev.schemacode.model.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One {@code @Table} class as scanned: its table without foreign keys (those need the other
+ * entities), the foreign keys still to resolve, and the rename hints.
+ *
+ * @param columnRenames new column name → old name, from {@code @RenamedFrom} on fields
+ */
+record DeclaredEntity(TypeElement element, String className, Table table, List<DeclaredColumn> columns,
+    List<PendingReference> references, Optional<String> renamedFrom, Map<String, String> columnRenames) {
+
+  /** A column and the field (and Java enum, if any) it came from, for messages and enum types. */
+  record DeclaredColumn(Element field, dev.schemacode.model.Column column, Optional<TypeMapper.JavaEnum> enumType) {}
+
+  /**
+   * A {@code @References} as written, with local columns already resolved to SQL names.
+   *
+   * @param targetClass the referenced class's qualified name, or empty when the value is not a class
+   * @param referencedColumns as written (empty means "the target's primary key")
+   */
+  record PendingReference(Element element, String targetClass, List<String> columns, List<String> referencedColumns,
+      ReferentialAction onDelete, ReferentialAction onUpdate, String explicitName) {}
+}
