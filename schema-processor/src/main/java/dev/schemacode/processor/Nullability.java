@@ -22,12 +22,24 @@ final class Nullability {
     if (TypeMapper.optionalElement(type).isPresent()) {
       return Optional.of("typed Optional");
     }
-    return Stream.of(field.getAnnotationMirrors(), field.asType().getAnnotationMirrors(), type.getAnnotationMirrors())
+    return Stream.of(field.getAnnotationMirrors(), field.asType().getAnnotationMirrors(), type.getAnnotationMirrors(),
+            primitiveComponentAnnotations(field.asType()))
         .flatMap(java.util.List::stream)
         .map(Nullability::simpleName)
         .filter("Nullable"::equals)
         .findFirst()
         .map(name -> "annotated @Nullable");
+  }
+
+  /**
+   * {@code @Nullable byte[]} puts a type-use annotation on {@code byte}, which cannot be null: the
+   * writer meant the array ({@code byte @Nullable []} in JSpecify's spelling), so it counts for it.
+   */
+  private static java.util.List<? extends AnnotationMirror> primitiveComponentAnnotations(TypeMirror type) {
+    if (type instanceof javax.lang.model.type.ArrayType array && array.getComponentType().getKind().isPrimitive()) {
+      return array.getComponentType().getAnnotationMirrors();
+    }
+    return java.util.List.of();
   }
 
   private static String simpleName(AnnotationMirror annotation) {

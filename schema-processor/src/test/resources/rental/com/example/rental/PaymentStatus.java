@@ -1,0 +1,3 @@
+package com.example.rental;
+
+public enum PaymentStatus { PENDING, COLLECTED, FAILED, REFUNDED }

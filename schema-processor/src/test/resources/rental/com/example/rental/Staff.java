@@ -1,0 +1,15 @@
+package com.example.rental;
+
+import dev.schemacode.annotations.*;
+import org.jspecify.annotations.Nullable;
+
+@Table
+public class Staff extends BaseEntity {
+  String firstName;
+  String lastName;
+  @Unique @Column(length = 320) String email;
+  @References(value = Store.class, onDelete = ReferentialAction.CASCADE) long storeId;
+  @Default("true") boolean active;
+  @Nullable byte[] picture;
+  @Default("'CLERK'") StaffRole role;
+}
