@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
@@ -47,7 +46,7 @@ final class MigrationGenerator {
     this.directory = new MigrationsDirectory(location.directory());
   }
 
-  void run(List<DeclaredEntity> entities, Set<String> classesWithErrors, SchemaAssembler assembler) {
+  void run(SchemaAssembler.Assembly assembly) {
     Ledger ledger;
     SortedMap<String, String> files;
     try {
@@ -72,13 +71,9 @@ final class MigrationGenerator {
       return;
     }
 
-    Optional<SchemaAssembler.Assembly> assembly = assembler.assemble(entities, classesWithErrors, ledger);
-    if (assembly.isEmpty()) {
-      return;
-    }
     Schema before = ledger.schema();
-    Schema after = assembly.get().schema();
-    Map<QualifiedName, String> declaredBy = assembly.get().declaredBy();
+    Schema after = assembly.schema();
+    Map<QualifiedName, String> declaredBy = assembly.declaredBy();
     SchemaDiff diff = SchemaDiff.between(before, after);
     diff.unsupported().forEach(problem -> reporter.error(Diagnostic.UNSUPPORTED_CHANGE, problem));
     if (reporter.hasErrors()) {

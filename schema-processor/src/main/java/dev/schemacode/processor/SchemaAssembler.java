@@ -155,9 +155,12 @@ final class SchemaAssembler {
     Map<QualifiedName, String> owners = new HashMap<>();
     boolean valid = true;
     for (Table table : tables) {
-      for (String relation : table.relationNames()) {
+      List<String> relations = table.relationNames();
+      for (int i = 0; i < relations.size(); i++) {
+        String relation = relations.get(i);
         QualifiedName name = new QualifiedName(table.name().schema(), relation);
-        String owner = relation.equals(table.name().name()) ? "table " + table.name() : "an index or key of " + table.name();
+        // relationNames() lists the table's own name first, then its key, unique constraints and indexes
+        String owner = i == 0 ? "table " + table.name() : "an index or key of " + table.name();
         String previous = owners.putIfAbsent(name, owner);
         if (previous != null) {
           report(entities.get(table.name()), Diagnostic.DUPLICATE_NAME, "name", relation,

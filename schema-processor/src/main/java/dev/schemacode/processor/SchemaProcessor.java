@@ -2,6 +2,8 @@ package dev.schemacode.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
+import dev.schemacode.model.Ledger;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -39,6 +41,8 @@ public final class SchemaProcessor extends AbstractProcessor {
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
   private final Set<String> classesWithErrors = new HashSet<>();
   private Optional<URI> firstSourceFile = Optional.empty();
+  private Optional<SchemaAssembler.Assembly> assembly = Optional.empty();
+  private Optional<MigrationsLocation> location;
   private Reporter reporter;
 
   @Override
@@ -81,7 +85,14 @@ public final class SchemaProcessor extends AbstractProcessor {
             reporter.error(element, Diagnostic.PG_ENUM_TARGET, element.getSimpleName());
           }
         }
-      } else if (!entitiesByTable.isEmpty() && !reporter.hasErrors()) {
+        current = null;
+        if (!entitiesByTable.isEmpty() && !reporter.hasErrors()) {
+          // Cross-entity checks run in the round that scanned the entities: javac places messages on
+          // elements of the current round only, so errors found at the end would lose their line.
+          assembly = location().flatMap(where -> new SchemaAssembler(reporter, processingEnv.getElementUtils())
+              .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, recordedLedger(where)));
+        }
+      } else if (assembly.isPresent() && !reporter.hasErrors()) {
         generate();
       }
     } catch (RuntimeException | Error e) {
@@ -99,28 +110,48 @@ public final class SchemaProcessor extends AbstractProcessor {
   }
 
   private void generate() {
-    Map<String, String> options = processingEnv.getOptions();
-    String modeOption = options.getOrDefault(OPTION_MODE, "generate");
-    Mode mode;
+    Optional<Mode> mode = mode();
+    Optional<MigrationsLocation> location = location();
+    if (mode.isEmpty() || location.isEmpty()) {
+      return;
+    }
+    new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get()).run(assembly.get());
+  }
+
+  private Optional<Mode> mode() {
+    String modeOption = processingEnv.getOptions().getOrDefault(OPTION_MODE, "generate");
     try {
-      mode = Mode.valueOf(modeOption.trim().toUpperCase(Locale.ROOT));
+      return Optional.of(Mode.valueOf(modeOption.trim().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       reporter.error(Diagnostic.BAD_MODE, modeOption);
-      return;
+      return Optional.empty();
     }
-    Optional<String> resourcePath = Optional.ofNullable(options.get(OPTION_RESOURCE_PATH));
-    Optional<MigrationsLocation> location = Optional.ofNullable(options.get(OPTION_MIGRATIONS))
-        .filter(option -> !option.isBlank())
-        .map(option -> MigrationsLocation.of(option, resourcePath))
-        .or(() -> firstSourceFile.flatMap(uri -> MigrationsLocation.conventional(uri, resourcePath)));
-    if (location.isEmpty()) {
-      reporter.error(Diagnostic.MIGRATIONS_DIRECTORY, "no -Aschemacode.migrations option and the entity sources"
-          + " are not under src/main/java");
-      return;
+  }
+
+  /** Where migrations live: the option, else the convention next to the entity sources; reports when neither works. */
+  private Optional<MigrationsLocation> location() {
+    if (location == null) {
+      Map<String, String> options = processingEnv.getOptions();
+      Optional<String> resourcePath = Optional.ofNullable(options.get(OPTION_RESOURCE_PATH));
+      location = Optional.ofNullable(options.get(OPTION_MIGRATIONS))
+          .filter(option -> !option.isBlank())
+          .map(option -> MigrationsLocation.of(option, resourcePath))
+          .or(() -> firstSourceFile.flatMap(uri -> MigrationsLocation.conventional(uri, resourcePath)));
+      if (location.isEmpty()) {
+        reporter.error(Diagnostic.MIGRATIONS_DIRECTORY, "no -Aschemacode.migrations option and the entity sources"
+            + " are not under src/main/java");
+      }
     }
-    new MigrationGenerator(reporter, processingEnv.getFiler(), mode, location.get())
-        .run(new ArrayList<>(entitiesByTable.values()), classesWithErrors,
-            new SchemaAssembler(reporter, processingEnv.getElementUtils()));
+    return location;
+  }
+
+  /** The ledger as recorded, for the cross-entity checks; a broken one is reported when generating. */
+  private static Ledger recordedLedger(MigrationsLocation location) {
+    try {
+      return new MigrationsDirectory(location.directory()).readLedger().orElse(Ledger.EMPTY);
+    } catch (IOException | RuntimeException e) {
+      return Ledger.EMPTY;
+    }
   }
 
   private void rememberSourceFile(Element element) {

@@ -40,7 +40,52 @@ class DeclarationErrorsTest {
         Arguments.of("[schemacode:TypeWithSize]", "@Column(type = \"varchar(3)\", length = 3) String code;"),
         Arguments.of("[schemacode:BadName] column name '" + "x".repeat(64) + "'",
             "@Column(name = \"" + "x".repeat(64) + "\") String code;"),
-        Arguments.of("[schemacode:BadName] column name ' '", "@Column(name = \" \") String code;"));
+        Arguments.of("[schemacode:BadName] column name ' '", "@Column(name = \" \") String code;"),
+        Arguments.of("[schemacode:BadName] constraint name '" + "u".repeat(64) + "'",
+            "@Unique(name = \"" + "u".repeat(64) + "\") long code;"),
+        Arguments.of("[schemacode:TransientConflict] field extra is @Transient but also @Default",
+            "@Transient @Default(\"1\") long extra;"),
+        Arguments.of("[schemacode:TransientConflict] field extra is @Transient but also @Index",
+            "@Transient @Index long extra;"),
+        Arguments.of("[schemacode:IdentityWithDefault] field seq is @Identity and has @Default",
+            "@Identity @Default(\"1\") long seq;"),
+        Arguments.of("[schemacode:ColumnsOnField] @Unique on field code must not list columns",
+            "@Unique(columns = \"total\") long code;"),
+        Arguments.of("[schemacode:ColumnsOnField] @References on field parent must not list columns",
+            "@References(value = Thing.class, columns = \"id\") long parent;"),
+        Arguments.of("[schemacode:BlankValue] @Default on code is blank", "@Default(\" \") long code;"),
+        Arguments.of("[schemacode:BlankValue] @Check on code is blank", "@Check(\" \") long code;"),
+        Arguments.of("[schemacode:BlankValue] @Comment on code is blank", "@Comment(\"\") long code;"),
+        Arguments.of("[schemacode:BlankValue] @Index(where) on code is blank", "@Index(where = \"  \") long code;"),
+        Arguments.of("[schemacode:IndexMethod] index method 'fulltext' on code", "@Index(using = \"fulltext\") long code;"),
+        Arguments.of("[schemacode:IndexUniqueMethod] unique index on code uses hash",
+            "@Index(unique = true, using = \"hash\") long code;"),
+        Arguments.of("[schemacode:NestedArray] field grid has type java.util.List<int[]>", "java.util.List<int[]> grid;"),
+        Arguments.of("[schemacode:UnmappableType] field threads has type java.util.List<java.lang.Thread>",
+            "java.util.List<Thread> threads;"),
+        Arguments.of("[schemacode:UnmappableType] field raw has type java.util.List", "@SuppressWarnings(\"rawtypes\") java.util.List raw;"),
+        Arguments.of("[schemacode:UnmappableType] field letter has type char", "char letter;"),
+        Arguments.of("[schemacode:JsonWithType] field doc is @Json and sets @Column(type)",
+            "@Json @Column(type = \"json\") String doc;"),
+        Arguments.of("[schemacode:EmptyEnum] enum com.example.Thing.Empty has no constants", "enum Empty {} Empty state;"),
+        Arguments.of("[schemacode:RenamedFromSelf] @RenamedFrom(\"code\") on code names its current name",
+            "@RenamedFrom(\"code\") long code;"),
+        Arguments.of("[schemacode:RenamedFromClash] @RenamedFrom(\"total\") on code names column total",
+            "@RenamedFrom(\"total\") long code;"),
+        Arguments.of("[schemacode:RenamedFromTwice] @RenamedFrom(\"old\") appears on both a and b",
+            "@RenamedFrom(\"old\") long a; @RenamedFrom(\"old\") long b;"),
+        Arguments.of("[schemacode:ReferenceNotTable] @References(String.class) on owner: java.lang.String is not a @Table entity",
+            "@References(String.class) long owner;"),
+        Arguments.of("[schemacode:ReferenceTypeMismatch] column parent (integer) references thing.id (bigint)",
+            "@References(Thing.class) int parent;"),
+        Arguments.of("[schemacode:ReferenceColumnUnknown] @References on parent names column 'nope' of table thing",
+            "@References(value = Thing.class, column = \"nope\") long parent;"),
+        Arguments.of("[schemacode:ReferenceNotUnique] foreign key thing_parent_fkey references (total) of thing",
+            "@References(value = Thing.class, column = \"total\") long parent;"),
+        Arguments.of("[schemacode:SetNullOnRequired] foreign key thing_parent_fkey uses SET NULL, but column parent is NOT NULL",
+            "@References(value = Thing.class, onDelete = ReferentialAction.SET_NULL) long parent;"),
+        Arguments.of("[schemacode:SetDefaultWithoutDefault] foreign key thing_parent_fkey uses SET DEFAULT",
+            "@References(value = Thing.class, onUpdate = ReferentialAction.SET_DEFAULT) long parent;"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,7 +113,40 @@ class DeclarationErrorsTest {
         Arguments.of("[schemacode:NoColumns] table shape has no columns",
             "@Table public class Shape { static int x; }", "class Shape"),
         Arguments.of("[schemacode:BadName] table name '" + "t".repeat(70) + "'",
-            "@Table(name = \"" + "t".repeat(70) + "\") public class Shape { long id; }", "class Shape"));
+            "@Table(name = \"" + "t".repeat(70) + "\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:BadName] schema name '" + "s".repeat(64) + "'",
+            "@Table(schema = \"" + "s".repeat(64) + "\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:TableNested] @Table class com.example.Shape.Inner is an inner class",
+            "public class Shape { @Table public class Inner { long id; } }", "class Inner"),
+        Arguments.of("[schemacode:NoColumnsListed] @Unique on class Shape must list its columns",
+            "@Table @Unique public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:NoColumnsListed] @References on class Shape must list its columns",
+            "@Table @References(Shape.class) public class Shape { @Id long id; }", "class Shape"),
+        Arguments.of("[schemacode:UnknownColumn] @Index names column 'nope', which table shape does not have; use a column name (id, created_at)",
+            "@Table @Index(columns = \"nope\") public class Shape { long id; java.time.Instant createdAt; }", "class Shape"),
+        Arguments.of("[schemacode:UnknownColumn] @Unique names column 'nope'",
+            "@Table @Unique(columns = {\"id\", \"nope\"}) public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:RepeatedColumn] @Unique lists column 'id' twice",
+            "@Table @Unique(columns = {\"id\", \"id\"}) public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:ReferenceArity] foreign key shape_a_b_fkey has 2 columns but references 1 columns of shape",
+            "@Table @References(value = Shape.class, columns = {\"a\", \"b\"}) public class Shape { @Id long id; long a; long b; }",
+            "class Shape"),
+        Arguments.of("[schemacode:ReferenceNoKey] @References(Shape.class) on b: table shape has no primary key",
+            "@Table public class Shape { long a; @References(Shape.class) long b; }", "long b"),
+        Arguments.of("[schemacode:IndexMethodColumns] hash index on Shape spans 2 columns",
+            "@Table @Index(columns = {\"a\", \"b\"}, using = \"hash\") public class Shape { long a; long b; }", "class Shape"),
+        Arguments.of("[schemacode:DuplicateName] name 'shape' is used twice in schema (default) (table shape and an index or key of shape)",
+            "@Table @Index(columns = \"id\", name = \"shape\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:DuplicateName] constraint name 'shape_pkey' is used twice",
+            "@Table public class Shape { @Id long id; @Unique(name = \"shape_pkey\") long other; }", "class Shape"),
+        Arguments.of("[schemacode:PgEnumTarget] @PgEnum belongs on an enum, not on Shape",
+            "@PgEnum public class Shape {}", "class Shape"),
+        Arguments.of("[schemacode:BlankValue] @Comment on Shape is blank",
+            "@Table @Comment(\" \") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:RenamedFromSelf] @RenamedFrom(\"shape\") on Shape names its current name",
+            "@Table @RenamedFrom(\"shape\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:TableTarget] @Table belongs on a class or record, not on enum Shape",
+            "@Table public enum Shape { A }", "enum Shape"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,6 +159,45 @@ class DeclarationErrorsTest {
     Compilation compilation = compile(migrations, source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(expected).inFile(source).onLineContaining(line);
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoJavaEnumsWithOnePostgresName() {
+    JavaFileObject a = source("com.example.a.Status", "package com.example.a;", "public enum Status { ON }");
+    JavaFileObject b = source("com.example.b.Status", "package com.example.b;", "public enum Status { OFF }");
+    JavaFileObject table = source("com.example.Thing", "package com.example;", "import dev.schemacode.annotations.*;",
+        "@Table public class Thing {",
+        "  com.example.a.Status first;",
+        "  com.example.b.Status second;",
+        "}");
+    Compilation compilation = compile(migrations, a, b, table);
+    assertThat(compilation).hadErrorContaining("[schemacode:EnumNameClash] enum com.example.b.Status maps to PostgreSQL type status,"
+        + " which enum com.example.a.Status already uses").inFile(table).onLineContaining("second;");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEnumTypeNamedLikeATable() {
+    JavaFileObject status = source("com.example.Thing", "package com.example;", "import dev.schemacode.annotations.*;",
+        "@Table public class Thing { Kind kind; }");
+    JavaFileObject kind = source("com.example.Kind", "package com.example;", "public enum Kind { A }");
+    JavaFileObject table = source("com.example.KindTable", "package com.example;", "import dev.schemacode.annotations.*;",
+        "@Table(name = \"kind\") public class KindTable { long id; }");
+    Compilation compilation = compile(migrations, status, kind, table);
+    assertThat(compilation).hadErrorContaining("[schemacode:EnumTableClash] enum type kind has the name of a table")
+        .inFile(table).onLineContaining("class KindTable");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFieldLevelReferenceToACompositeKey() {
+    JavaFileObject target = source("com.example.Pair", "package com.example;", "import dev.schemacode.annotations.*;",
+        "@Table public class Pair { @Id long a; @Id long b; }");
+    JavaFileObject source = source("com.example.User", "package com.example;", "import dev.schemacode.annotations.*;",
+        "@Table public class User {",
+        "  @References(Pair.class) long pair;",
+        "}");
+    Compilation compilation = compile(migrations, target, source);
+    assertThat(compilation).hadErrorContaining("[schemacode:ReferenceNoKey] @References(Pair.class) on pair:"
+        + " table pair has a composite primary key (a, b)").inFile(source).onLineContaining("long pair;");
   }
 
   @org.junit.jupiter.api.Test
