@@ -11,6 +11,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LedgerCodecTest {
+  private static final Schema FULL = new Schema(
+      List.of(new EnumType(new QualifiedName("billing", "status"), List.of("NEW", "PAID"))),
+      List.of(new Table(new QualifiedName("billing", "invoice"),
+          List.of(Column.identity("id", "bigint"),
+              Column.required("status", "billing.status").withDefault("'NEW'").withComment("where it stands"),
+              Column.optional("customer_id", "bigint"),
+              Column.required("tags", "text[]")),
+          Optional.of(PrimaryKey.defaultFor("invoice", List.of("id"))),
+          List.of(new UniqueConstraint("invoice_customer_id_key", List.of("customer_id"))),
+          List.of(new ForeignKey("invoice_customer_id_fkey", List.of("customer_id"), QualifiedName.of("customer"),
+              List.of("id"), ForeignKey.Action.SET_NULL, ForeignKey.Action.CASCADE)),
+          List.of(new CheckConstraint("invoice_id_check", "id > 0")),
+          List.of(new Index("invoice_tags_idx", List.of("tags"), false, "gin", Optional.of("id > 10"))),
+          Optional.of("Invoices")),
+          new Table(QualifiedName.of("customer"), List.of(Column.identity("id", "bigint")),
+              Optional.of(PrimaryKey.defaultFor("customer", List.of("id"))))));
+
+  @Test
+  void roundTripsEveryFeatureAndTheDeclaringClasses() {
+    Ledger ledger = Ledger.EMPTY.append(MigrationFileName.of(1, "init"), "abc", LedgerEntry.Origin.GENERATED, FULL)
+        .withDeclaredBy(java.util.Map.of(QualifiedName.of("customer"), "com.example.Customer"));
+    String json = LedgerCodec.write(ledger);
+    assertEquals(ledger, LedgerCodec.read(json, "ledger.json"));
+    assertTrue(json.contains("\"class\": \"com.example.Customer\""), json);
+  }
+
   private static final Schema SCHEMA = new Schema(List.of(
       new Table(new QualifiedName("billing", "invoice"),
           List.of(Column.identity("id", "bigint"), Column.optional("note", "text")),

@@ -65,7 +65,9 @@ enum Diagnostic {
   WRITE_FAILED("Write",
       "cannot write %s: %s; nothing was recorded"),
   INTERNAL("Internal",
-      "unexpected error while processing %s: %s; please report this with the stack trace printed by -Aschemacode.debug=true"),
+      "the schemacode annotation processor (dev.schemacode.processor.SchemaProcessor) failed unexpectedly while"
+          + " processing %s: %s. This is a bug in schemacode, not in your code: please report it with the stack trace"
+          + " that -Aschemacode.debug=true prints"),
   UNKNOWN_COLUMN("UnknownColumn",
       "%s names column '%s', which table %s does not have; use a column name (%s) or a field name"),
   COLUMNS_ON_FIELD("ColumnsOnField",

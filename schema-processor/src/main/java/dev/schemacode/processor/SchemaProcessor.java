@@ -44,6 +44,16 @@ public final class SchemaProcessor extends AbstractProcessor {
   private Optional<SchemaAssembler.Assembly> assembly = Optional.empty();
   private Optional<MigrationsLocation> location;
   private Reporter reporter;
+  /** A seam for tests that need the processor to fail unexpectedly; does nothing in real use. */
+  private final java.util.function.Consumer<Element> beforeScan;
+
+  public SchemaProcessor() {
+    this(element -> { });
+  }
+
+  SchemaProcessor(java.util.function.Consumer<Element> beforeScan) {
+    this.beforeScan = beforeScan;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -72,6 +82,7 @@ public final class SchemaProcessor extends AbstractProcessor {
         EntityScanner scanner = new EntityScanner(reporter, processingEnv.getTypeUtils());
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.Table.class)) {
           current = element;
+          beforeScan.accept(element);
           Optional<DeclaredEntity> entity = scanner.scan(element);
           if (entity.isPresent()) {
             add(element, entity.get());

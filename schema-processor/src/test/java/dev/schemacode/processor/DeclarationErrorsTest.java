@@ -201,6 +201,22 @@ class DeclarationErrorsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void anUnexpectedFailureIsAnErrorOnTheElementNotAStackTrace() {
+    JavaFileObject source = source("com.example.Thing", "package com.example;", "import dev.schemacode.annotations.*;",
+        "@Table public class Thing { long id; }");
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new SchemaProcessor(element -> {
+          throw new IllegalStateException("boom");
+        }))
+        .withOptions("-Aschemacode.migrations=" + migrations)
+        .compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[schemacode:Internal] the schemacode annotation processor"
+        + " (dev.schemacode.processor.SchemaProcessor) failed unexpectedly while processing com.example.Thing:"
+        + " java.lang.IllegalStateException: boom. This is a bug in schemacode").inFile(source).onLineContaining("class Thing");
+  }
+
+  @org.junit.jupiter.api.Test
   void twoClassesClaimingOneTable() {
     JavaFileObject a = source("com.example.A", "package com.example;", "import dev.schemacode.annotations.*;",
         "@Table(name = \"shared\") public class A { long id; }");

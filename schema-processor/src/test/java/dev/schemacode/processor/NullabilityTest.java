@@ -39,6 +39,12 @@ class NullabilityTest {
         "  boolean active;",
         "  java.time.Duration timeout;",
         "  @Column(type = \"citext\") @org.jspecify.annotations.Nullable String nickname;",
+        "  @org.jspecify.annotations.Nullable byte[] picture;",
+        "  byte @org.jspecify.annotations.Nullable [] thumbnail;",
+        "  byte[] required;",
+        "  @org.jspecify.annotations.Nullable String[] elementsNullable;",
+        "  String @org.jspecify.annotations.Nullable [] arrayNullable;",
+        "  java.util.Optional<java.util.List<Long>> optionalList;",
         "}");
     assertThat(compile(migrations, ownNullable, entity)).succeeded();
     Ledger ledger = LedgerCodec.read(snapshot(migrations).get(Ledger.FILE_NAME), "ledger");
@@ -52,7 +58,13 @@ class NullabilityTest {
         Column.required("ratio", "double precision"),
         Column.required("active", "boolean"),
         Column.required("timeout", "interval"),
-        Column.optional("nickname", "citext")),
+        Column.optional("nickname", "citext"),
+        Column.optional("picture", "bytea"),
+        Column.optional("thumbnail", "bytea"),
+        Column.required("required", "bytea"),
+        Column.required("elements_nullable", "text[]"),
+        Column.optional("array_nullable", "text[]"),
+        Column.optional("optional_list", "bigint[]")),
         ledger.schema().tables().get(0).columns());
   }
 }
