@@ -198,7 +198,8 @@ CREATE TABLE "staff" (
     "picture" bytea,
     "role" staff_role DEFAULT 'CLERK' NOT NULL,
     CONSTRAINT "staff_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "staff_email_key" UNIQUE ("email")
+    CONSTRAINT "staff_email_key" UNIQUE ("email"),
+    CONSTRAINT "staff_store_id_last_name_first_name_key" UNIQUE ("store_id", "last_name", "first_name")
 );
 
 CREATE TABLE "store" (

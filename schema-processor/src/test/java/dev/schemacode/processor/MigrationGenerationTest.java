@@ -173,6 +173,26 @@ class MigrationGenerationTest {
   }
 
   @Test
+  void aForeignKeyToAnEntityOnlyOnTheClassPathResolvesThroughTheLedger(@TempDir Path classes) {
+    JavaFileObject order = source("com.example.Order",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "@Table(name = \"orders\")",
+        "public class Order {",
+        "  @Id @Identity long id;",
+        "  @References(value = Customer.class, onDelete = ReferentialAction.CASCADE) long customerId;",
+        "}");
+    assertThat(compile(migrations, CUSTOMER)).succeeded();
+    List<Path> classPath = List.of(ProcessorHarness.classesOf(classes, CUSTOMER));
+
+    Compilation compilation = ProcessorHarness.compileWithClassPath(migrations, null, classPath, order);
+    assertThat(compilation).succeeded();
+    String v2 = snapshot(migrations).get("V0002__create_orders.sql");
+    assertTrue(v2 != null && v2.contains("ALTER TABLE \"orders\" ADD CONSTRAINT \"orders_customer_id_fkey\""
+        + " FOREIGN KEY (\"customer_id\") REFERENCES \"customer\" (\"id\") ON DELETE CASCADE;"), String.valueOf(v2));
+  }
+
+  @Test
   void anEntityWhoseClassIsGoneIsNotSilentlyKept() {
     assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
     Compilation compilation = compile(migrations, CUSTOMER);

@@ -182,6 +182,12 @@ class RentalSchemaTest {
             "payment_rental_id_fkey FOREIGN KEY (rental_id) REFERENCES rental(id) ON DELETE SET NULL"),
         constraints("payment"));
     assertEquals(List.of(
+            "staff_email_key UNIQUE (email)",
+            "staff_pkey PRIMARY KEY (id)",
+            "staff_store_id_fkey FOREIGN KEY (store_id) REFERENCES store(id) ON DELETE CASCADE",
+            "staff_store_id_last_name_first_name_key UNIQUE (store_id, last_name, first_name)"),
+        constraints("staff"));
+    assertEquals(List.of(
             "user_born_after_1900 CHECK ((birth_date > '1900-01-01'::date))",
             "user_email_key UNIQUE (email)",
             "user_pkey PRIMARY KEY (id)"),

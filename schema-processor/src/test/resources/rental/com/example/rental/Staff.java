@@ -4,6 +4,7 @@ import dev.schemacode.annotations.*;
 import org.jspecify.annotations.Nullable;
 
 @Table
+@Unique(columns = {"storeId", "lastName", "firstName"})
 public class Staff extends BaseEntity {
   String firstName;
   String lastName;
