@@ -59,6 +59,8 @@
 --   comment on table ref.country
 -- Risky steps: none
 
+SET LOCAL lock_timeout = '5s';
+
 CREATE SCHEMA IF NOT EXISTS "audit";
 
 CREATE SCHEMA IF NOT EXISTS "ref";

@@ -36,6 +36,11 @@ public final class ConstraintNames {
     return fit(table + "_" + column, "check");
   }
 
+  /** The temporary check that lets {@code SET NOT NULL} skip its table scan. */
+  public static String notNullCheck(String table, String column) {
+    return fit(table + "_" + column, "not_null");
+  }
+
   /** A table-level check is named after its expression, so reordering checks renames none. */
   public static String tableCheck(String table, String expression) {
     return fit(table + "_" + Checksums.sha256(expression.strip()).substring(0, HASH_LENGTH), "check");

@@ -65,30 +65,168 @@ public final class PostgresRenderer {
 
   /** One or more statements, each ending in {@code ;\n}. */
   public static String render(SchemaChange change) {
-    if (change instanceof SchemaChange.CreateSchema create) {
-      return "CREATE SCHEMA IF NOT EXISTS " + quote(create.schema()) + ";\n";
+    if (change instanceof SchemaChange.CreateSchema c) {
+      return "CREATE SCHEMA IF NOT EXISTS " + quote(c.schema()) + ";\n";
     }
-    if (change instanceof SchemaChange.CreateEnum create) {
-      return "CREATE TYPE " + qualified(create.type().name()) + " AS ENUM ("
-          + create.type().labels().stream().map(PostgresRenderer::literal).collect(Collectors.joining(", ")) + ");\n";
+    if (change instanceof SchemaChange.CreateEnum c) {
+      return "CREATE TYPE " + qualified(c.type().name()) + " AS ENUM (" + labels(c.type().labels()) + ");\n";
     }
-    if (change instanceof SchemaChange.CreateTable create) {
-      return createTable(create.table());
+    if (change instanceof SchemaChange.DropEnum c) {
+      return "DROP TYPE " + qualified(c.type().name()) + ";\n";
     }
-    if (change instanceof SchemaChange.AddForeignKey add) {
-      return "ALTER TABLE " + qualified(add.table()) + " ADD " + foreignKey(add.foreignKey()) + ";\n";
+    if (change instanceof SchemaChange.AddEnumValue c) {
+      return "ALTER TYPE " + qualified(c.type()) + " ADD VALUE IF NOT EXISTS " + literal(c.value())
+          + c.before().map(b -> " BEFORE " + literal(b)).orElse("")
+          + c.after().map(a -> " AFTER " + literal(a)).orElse("") + ";\n";
     }
-    if (change instanceof SchemaChange.CreateIndex create) {
-      return createIndex(create.table(), create.index());
+    if (change instanceof SchemaChange.RenameEnumValue c) {
+      return "ALTER TYPE " + qualified(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO " + literal(c.to()) + ";\n";
     }
-    if (change instanceof SchemaChange.CommentOnTable comment) {
-      return "COMMENT ON TABLE " + qualified(comment.table()) + " IS " + literal(comment.comment()) + ";\n";
+    if (change instanceof SchemaChange.RebuildEnum c) {
+      return rebuildEnum(c);
     }
-    if (change instanceof SchemaChange.CommentOnColumn comment) {
-      return "COMMENT ON COLUMN " + qualified(comment.table()) + "." + quote(comment.column()) + " IS "
-          + literal(comment.comment()) + ";\n";
+    if (change instanceof SchemaChange.CreateTable c) {
+      return createTable(c.table());
+    }
+    if (change instanceof SchemaChange.DropTable c) {
+      return "DROP TABLE " + qualified(c.table().name()) + ";\n";
+    }
+    if (change instanceof SchemaChange.RenameTable c) {
+      StringBuilder sql = new StringBuilder();
+      QualifiedName current = c.from();
+      if (!c.from().schema().equals(c.to().schema())) {
+        String schema = c.to().inDefaultSchema() ? "public" : c.to().schema();
+        sql.append("ALTER TABLE ").append(qualified(current)).append(" SET SCHEMA ").append(quote(schema)).append(";\n");
+        current = new QualifiedName(c.to().schema(), c.from().name());
+      }
+      if (!c.from().name().equals(c.to().name())) {
+        sql.append("ALTER TABLE ").append(qualified(current)).append(" RENAME TO ").append(quote(c.to().name())).append(";\n");
+      }
+      return sql.toString();
+    }
+    if (change instanceof SchemaChange.CommentOnTable c) {
+      return "COMMENT ON TABLE " + qualified(c.table()) + " IS " + c.comment().map(PostgresRenderer::literal).orElse("NULL") + ";\n";
+    }
+    if (change instanceof SchemaChange.AddColumn c) {
+      return alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";\n";
+    }
+    if (change instanceof SchemaChange.DropColumn c) {
+      return alter(c.table()) + "DROP COLUMN " + quote(c.column().name()) + ";\n";
+    }
+    if (change instanceof SchemaChange.RenameColumn c) {
+      return alter(c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()) + ";\n";
+    }
+    if (change instanceof SchemaChange.AlterColumnType c) {
+      String using = c.kind() == TypeChange.NO_REWRITE ? "" : " USING " + quote(c.column()) + "::" + c.to();
+      return alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " TYPE " + c.to() + using + ";\n";
+    }
+    if (change instanceof SchemaChange.SetColumnDefault c) {
+      return alter(c.table()) + "ALTER COLUMN " + quote(c.column())
+          + c.expression().map(e -> " SET DEFAULT " + e).orElse(" DROP DEFAULT") + ";\n";
+    }
+    if (change instanceof SchemaChange.AddNotNullCheck c) {
+      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.checkName()) + " CHECK (" + quote(c.column())
+          + " IS NOT NULL) NOT VALID;\n";
+    }
+    if (change instanceof SchemaChange.SetNotNull c) {
+      if (c.checkName().isEmpty()) {
+        return alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " SET NOT NULL;\n";
+      }
+      // PostgreSQL 12+ uses the validated check as proof and skips the scan under ACCESS EXCLUSIVE.
+      return alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.checkName().get()) + ";\n"
+          + alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " SET NOT NULL;\n"
+          + alter(c.table()) + "DROP CONSTRAINT " + quote(c.checkName().get()) + ";\n";
+    }
+    if (change instanceof SchemaChange.DropNotNull c) {
+      return alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " DROP NOT NULL;\n";
+    }
+    if (change instanceof SchemaChange.AddIdentity c) {
+      // Start after the values already there, or the first insert would collide with them.
+      return alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " ADD GENERATED BY DEFAULT AS IDENTITY;\n"
+          + "SELECT setval(pg_get_serial_sequence(" + literal(qualified(c.table())) + ", " + literal(c.column())
+          + "), coalesce(max(" + quote(c.column()) + "), 0) + 1, false) FROM " + qualified(c.table()) + ";\n";
+    }
+    if (change instanceof SchemaChange.DropIdentity c) {
+      return alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " DROP IDENTITY IF EXISTS;\n";
+    }
+    if (change instanceof SchemaChange.CommentOnColumn c) {
+      return "COMMENT ON COLUMN " + qualified(c.table()) + "." + quote(c.column()) + " IS "
+          + c.comment().map(PostgresRenderer::literal).orElse("NULL") + ";\n";
+    }
+    if (change instanceof SchemaChange.AddPrimaryKey c) {
+      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY (" + columnList(c.key().columns()) + ");\n";
+    }
+    if (change instanceof SchemaChange.DropPrimaryKey c) {
+      return alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()) + ";\n";
+    }
+    if (change instanceof SchemaChange.AddUnique c) {
+      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.unique().name()) + " UNIQUE "
+          + (c.usingIndex() ? "USING INDEX " + quote(c.unique().name()) : "(" + columnList(c.unique().columns()) + ")") + ";\n";
+    }
+    if (change instanceof SchemaChange.AddCheck c) {
+      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.check().name()) + " CHECK (" + c.check().expression() + ")"
+          + (c.notValid() ? " NOT VALID" : "") + ";\n";
+    }
+    if (change instanceof SchemaChange.AddForeignKey c) {
+      return alter(c.table()) + "ADD " + foreignKey(c.foreignKey()) + (c.notValid() ? " NOT VALID" : "") + ";\n";
+    }
+    if (change instanceof SchemaChange.ValidateConstraint c) {
+      return alter(c.table()) + "VALIDATE CONSTRAINT " + quote(c.constraint()) + ";\n";
+    }
+    if (change instanceof SchemaChange.DropConstraint c) {
+      return alter(c.table()) + "DROP CONSTRAINT " + quote(c.constraint()) + ";\n";
+    }
+    if (change instanceof SchemaChange.RenameConstraint c) {
+      return alter(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()) + ";\n";
+    }
+    if (change instanceof SchemaChange.CreateIndex c) {
+      if (!c.concurrently()) {
+        return createIndex(c.table(), c.index(), false);
+      }
+      // A failed concurrent build leaves an INVALID index behind; dropping it first makes a rerun work.
+      return "DROP INDEX CONCURRENTLY IF EXISTS " + qualified(new QualifiedName(c.table().schema(), c.index().name()))
+          + ";\n" + createIndex(c.table(), c.index(), true);
+    }
+    if (change instanceof SchemaChange.DropIndex c) {
+      return "DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "")
+          + qualified(new QualifiedName(c.table().schema(), c.index().name())) + ";\n";
+    }
+    if (change instanceof SchemaChange.RenameIndex c) {
+      return "ALTER INDEX " + qualified(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO " + quote(c.to()) + ";\n";
     }
     throw new IllegalArgumentException("no rendering for " + change);
+  }
+
+  private static String alter(QualifiedName table) {
+    return "ALTER TABLE " + qualified(table) + " ";
+  }
+
+  private static String labels(List<String> labels) {
+    return labels.stream().map(PostgresRenderer::literal).collect(Collectors.joining(", "));
+  }
+
+  /** The old type steps aside, the new one takes its name, every column converts through text. */
+  private static String rebuildEnum(SchemaChange.RebuildEnum rebuild) {
+    QualifiedName name = rebuild.to().name();
+    QualifiedName old = new QualifiedName(name.schema(), name.name() + "__old");
+    String newType = typeName(name);
+    StringBuilder sql = new StringBuilder();
+    sql.append("ALTER TYPE ").append(qualified(name)).append(" RENAME TO ").append(quote(old.name())).append(";\n");
+    sql.append("CREATE TYPE ").append(qualified(name)).append(" AS ENUM (").append(labels(rebuild.to().labels())).append(");\n");
+    for (SchemaChange.ColumnRef ref : rebuild.columns()) {
+      boolean array = ref.column().type().endsWith("[]");
+      String column = quote(ref.column().name());
+      if (ref.column().defaultExpression().isPresent()) {
+        sql.append(alter(ref.table())).append("ALTER COLUMN ").append(column).append(" DROP DEFAULT;\n");
+      }
+      sql.append(alter(ref.table())).append("ALTER COLUMN ").append(column).append(" TYPE ").append(newType)
+          .append(array ? "[]" : "").append(" USING ").append(column).append("::text").append(array ? "[]" : "")
+          .append("::").append(newType).append(array ? "[]" : "").append(";\n");
+      ref.column().defaultExpression().ifPresent(expression -> sql.append(alter(ref.table())).append("ALTER COLUMN ")
+          .append(column).append(" SET DEFAULT ").append(expression).append(";\n"));
+    }
+    sql.append("DROP TYPE ").append(qualified(old)).append(";\n");
+    return sql.toString();
   }
 
   /** The table with its columns, primary key, unique and check constraints; foreign keys and indexes come after. */
@@ -133,12 +271,13 @@ public final class PostgresRenderer {
     return sql.toString();
   }
 
-  static String createIndex(QualifiedName table, Index index) {
+  static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     StringBuilder sql = new StringBuilder("CREATE ");
     if (index.unique()) {
       sql.append("UNIQUE ");
     }
-    sql.append("INDEX ").append(quote(index.name())).append(" ON ").append(qualified(table));
+    sql.append("INDEX ").append(concurrently ? "CONCURRENTLY " : "").append(quote(index.name())).append(" ON ")
+        .append(qualified(table));
     if (!index.method().equals(Index.DEFAULT_METHOD)) {
       sql.append(" USING ").append(index.method());
     }

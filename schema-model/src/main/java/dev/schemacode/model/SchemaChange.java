@@ -1,6 +1,13 @@
 package dev.schemacode.model;
 
-/** One change between two schemas; {@link PostgresRenderer} turns each into SQL. */
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One change between two schemas. Each knows how to say itself in words, which migration file
+ * ({@link Phase}) it belongs to, what makes it risky, and whether it can lose data (then it needs an
+ * acknowledgement in code, named by {@link #dataLoss()}). {@link PostgresRenderer} turns it into SQL.
+ */
 public sealed interface SchemaChange {
   /** The change in words, for migration headers and drift reports. */
   String describe();
@@ -8,90 +15,285 @@ public sealed interface SchemaChange {
   /** A short name fragment for the migration file's slug. */
   String slug();
 
-  record CreateSchema(String schema) implements SchemaChange {
-    @Override
-    public String describe() {
-      return "create schema " + schema;
-    }
+  default Phase phase() {
+    return Phase.MAIN;
+  }
 
-    @Override
-    public String slug() {
-      return "create_schema_" + schema;
-    }
+  /** What makes this step risky on a live database (locks, rewrites, failures), if anything. */
+  default Optional<String> risk() {
+    return Optional.empty();
+  }
+
+  /** The acknowledgement this change needs because it can lose data, e.g. {@code drop column customer.fax}. */
+  default Optional<String> dataLoss() {
+    return Optional.empty();
+  }
+
+  // ---- schemas and enum types
+
+  record CreateSchema(String schema) implements SchemaChange {
+    public String describe() { return "create schema " + schema; }
+    public String slug() { return "create_schema_" + schema; }
   }
 
   record CreateEnum(EnumType type) implements SchemaChange {
-    @Override
-    public String describe() {
-      return "create enum type " + type.name() + " (" + String.join(", ", type.labels()) + ")";
-    }
+    public String describe() { return "create enum type " + type.name() + " (" + String.join(", ", type.labels()) + ")"; }
+    public String slug() { return "create_" + type.name().name(); }
+  }
 
-    @Override
-    public String slug() {
-      return "create_" + type.name().name();
+  record DropEnum(EnumType type) implements SchemaChange {
+    public String describe() { return "drop enum type " + type.name(); }
+    public String slug() { return "drop_" + type.name().name(); }
+  }
+
+  /** {@code ALTER TYPE … ADD VALUE … BEFORE/AFTER}, keeping the declared order. */
+  record AddEnumValue(QualifiedName type, String value, Optional<String> before, Optional<String> after)
+      implements SchemaChange {
+    public String describe() { return "add value " + value + " to enum type " + type; }
+    public String slug() { return "add_" + type.name() + "_" + value.toLowerCase(java.util.Locale.ROOT); }
+    public Phase phase() { return Phase.ENUM_VALUES; }
+  }
+
+  record RenameEnumValue(QualifiedName type, String from, String to) implements SchemaChange {
+    public String describe() { return "rename value " + from + " of enum type " + type + " to " + to; }
+    public String slug() { return "rename_" + type.name() + "_" + to.toLowerCase(java.util.Locale.ROOT); }
+  }
+
+  /**
+   * What PostgreSQL cannot do in place (removing or reordering values): a new type, every column
+   * converted to it through text, the old type dropped. Rows holding a removed value make it fail.
+   */
+  record RebuildEnum(EnumType from, EnumType to, List<ColumnRef> columns) implements SchemaChange {
+    public String describe() {
+      List<String> removed = from.labels().stream().filter(l -> !to.labels().contains(l)).toList();
+      return "rebuild enum type " + to.name() + " as (" + String.join(", ", to.labels()) + ")"
+          + (removed.isEmpty() ? "" : ", removing " + String.join(", ", removed));
+    }
+    public String slug() { return "rebuild_" + to.name().name(); }
+    public Optional<String> risk() {
+      return Optional.of("rewrites " + (columns.isEmpty() ? "no table" : "every table with a " + to.name() + " column")
+          + " under an ACCESS EXCLUSIVE lock; fails if a row holds a removed value");
+    }
+    public Optional<String> dataLoss() {
+      List<String> removed = from.labels().stream().filter(l -> !to.labels().contains(l)).toList();
+      return removed.isEmpty() ? Optional.empty()
+          : Optional.of("drop enum value " + to.name() + "." + String.join(",", removed));
     }
   }
 
+  /** A column that uses an enum type (directly or as an array), for rebuilds. */
+  record ColumnRef(QualifiedName table, Column column) {}
+
+  // ---- tables
+
   record CreateTable(Table table) implements SchemaChange {
-    @Override
     public String describe() {
       return "create table " + table.name() + " (" + table.columns().size()
           + (table.columns().size() == 1 ? " column)" : " columns)");
     }
+    public String slug() { return "create_" + table.name().name(); }
+  }
 
-    @Override
-    public String slug() {
-      return "create_" + table.name().name();
+  record DropTable(Table table) implements SchemaChange {
+    public String describe() { return "drop table " + table.name(); }
+    public String slug() { return "drop_" + table.name().name(); }
+    public Optional<String> risk() { return Optional.of("deletes table " + table.name() + " and all its rows"); }
+    public Optional<String> dataLoss() { return Optional.of("drop table " + table.name()); }
+  }
+
+  record RenameTable(QualifiedName from, QualifiedName to) implements SchemaChange {
+    public String describe() { return "rename table " + from + " to " + to; }
+    public String slug() { return "rename_" + from.name() + "_to_" + to.name(); }
+    public Optional<String> risk() {
+      return Optional.of("application code still using " + from + " breaks; deploy code that uses " + to + " with it");
     }
   }
 
-  record AddForeignKey(QualifiedName table, ForeignKey foreignKey) implements SchemaChange {
-    @Override
+  record CommentOnTable(QualifiedName table, Optional<String> comment) implements SchemaChange {
+    public String describe() { return (comment.isPresent() ? "comment on table " : "remove comment on table ") + table; }
+    public String slug() { return "comment_" + table.name(); }
+  }
+
+  // ---- columns
+
+  record AddColumn(QualifiedName table, Column column) implements SchemaChange {
+    public String describe() { return "add column " + table + "." + column.name() + " " + column.type(); }
+    public String slug() { return "add_" + table.name() + "_" + column.name(); }
+    public Optional<String> risk() {
+      return column.defaultExpression().filter(Volatility::isVolatile)
+          .map(d -> "the volatile default " + d + " rewrites " + table + " under an ACCESS EXCLUSIVE lock");
+    }
+  }
+
+  record DropColumn(QualifiedName table, Column column) implements SchemaChange {
+    public String describe() { return "drop column " + table + "." + column.name(); }
+    public String slug() { return "drop_" + table.name() + "_" + column.name(); }
+    public Optional<String> risk() { return Optional.of("deletes the data of column " + table + "." + column.name()); }
+    public Optional<String> dataLoss() { return Optional.of("drop column " + table + "." + column.name()); }
+  }
+
+  record RenameColumn(QualifiedName table, String from, String to) implements SchemaChange {
+    public String describe() { return "rename column " + table + "." + from + " to " + to; }
+    public String slug() { return "rename_" + table.name() + "_" + from + "_to_" + to; }
+    public Optional<String> risk() {
+      return Optional.of("application code still using " + table + "." + from + " breaks; deploy them together");
+    }
+  }
+
+  record AlterColumnType(QualifiedName table, String column, String from, String to, TypeChange kind)
+      implements SchemaChange {
+    public String describe() { return "change type of " + table + "." + column + " from " + from + " to " + to; }
+    public String slug() { return "alter_" + table.name() + "_" + column; }
+    public Optional<String> risk() {
+      return switch (kind) {
+        case NO_REWRITE -> Optional.empty();
+        case REWRITE -> Optional.of("rewrites " + table + " under an ACCESS EXCLUSIVE lock");
+        case NARROWING -> Optional.of("rewrites " + table + " under an ACCESS EXCLUSIVE lock, and fails or loses"
+            + " precision where values do not fit " + to);
+      };
+    }
+    public Optional<String> dataLoss() {
+      return kind == TypeChange.NARROWING
+          ? Optional.of("narrow column " + table + "." + column + " to " + to) : Optional.empty();
+    }
+  }
+
+  /** Set ({@code expression} present) or drop a column default. */
+  record SetColumnDefault(QualifiedName table, String column, Optional<String> expression) implements SchemaChange {
+    public String describe() {
+      return expression.map(e -> "set default of " + table + "." + column + " to " + e)
+          .orElse("drop default of " + table + "." + column);
+    }
+    public String slug() { return "default_" + table.name() + "_" + column; }
+  }
+
+  /**
+   * The first half of {@code SET NOT NULL} on an existing table: a {@code NOT VALID} check, cheap to
+   * add; {@link SetNotNull} validates it in its own transaction, after which PostgreSQL 12+ sets
+   * {@code NOT NULL} without scanning the table.
+   */
+  record AddNotNullCheck(QualifiedName table, String column, String checkName) implements SchemaChange {
+    public String describe() { return "make " + table + "." + column + " NOT NULL (check, not yet validated)"; }
+    public String slug() { return "require_" + table.name() + "_" + column; }
+  }
+
+  record SetNotNull(QualifiedName table, String column, Optional<String> checkName) implements SchemaChange {
+    public String describe() { return "set " + table + "." + column + " NOT NULL"; }
+    public String slug() { return "require_" + table.name() + "_" + column; }
+    public Phase phase() { return checkName.isPresent() ? Phase.VALIDATE : Phase.MAIN; }
+    public Optional<String> risk() {
+      return Optional.of("fails if " + table + "." + column + " holds NULL; backfill it first");
+    }
+  }
+
+  record DropNotNull(QualifiedName table, String column) implements SchemaChange {
+    public String describe() { return "allow NULL in " + table + "." + column; }
+    public String slug() { return "optional_" + table.name() + "_" + column; }
+  }
+
+  record AddIdentity(QualifiedName table, String column) implements SchemaChange {
+    public String describe() { return "make " + table + "." + column + " an identity column"; }
+    public String slug() { return "identity_" + table.name() + "_" + column; }
+  }
+
+  record DropIdentity(QualifiedName table, String column) implements SchemaChange {
+    public String describe() { return "stop generating " + table + "." + column + " as identity"; }
+    public String slug() { return "drop_identity_" + table.name() + "_" + column; }
+  }
+
+  record CommentOnColumn(QualifiedName table, String column, Optional<String> comment) implements SchemaChange {
+    public String describe() {
+      return (comment.isPresent() ? "comment on column " : "remove comment on column ") + table + "." + column;
+    }
+    public String slug() { return "comment_" + table.name() + "_" + column; }
+  }
+
+  // ---- keys, constraints, indexes
+
+  record AddPrimaryKey(QualifiedName table, PrimaryKey key) implements SchemaChange {
+    public String describe() { return "add primary key " + key.name() + " on " + table + " (" + String.join(", ", key.columns()) + ")"; }
+    public String slug() { return "add_" + key.name(); }
+    public Optional<String> risk() { return Optional.of("builds a unique index on " + table + " under an ACCESS EXCLUSIVE lock"); }
+  }
+
+  record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements SchemaChange {
+    public String describe() { return "drop primary key " + key.name() + " on " + table; }
+    public String slug() { return "drop_" + key.name(); }
+  }
+
+  /**
+   * A unique constraint. On a table that already exists its index is built
+   * {@code CONCURRENTLY} first ({@link CreateIndex}) and attached here with {@code USING INDEX}.
+   */
+  record AddUnique(QualifiedName table, UniqueConstraint unique, boolean usingIndex) implements SchemaChange {
+    public String describe() { return "add unique constraint " + unique.name() + " on " + table + " (" + String.join(", ", unique.columns()) + ")"; }
+    public String slug() { return "add_" + unique.name(); }
+    public Phase phase() { return usingIndex ? Phase.VALIDATE : Phase.MAIN; }
+  }
+
+  record AddCheck(QualifiedName table, CheckConstraint check, boolean notValid) implements SchemaChange {
+    public String describe() { return "add check " + check.name() + " on " + table + (notValid ? " (validated separately)" : ""); }
+    public String slug() { return "add_" + check.name(); }
+  }
+
+  /** Foreign keys on existing tables are added {@code NOT VALID} and validated separately. */
+  record AddForeignKey(QualifiedName table, ForeignKey foreignKey, boolean notValid) implements SchemaChange {
+    public AddForeignKey(QualifiedName table, ForeignKey foreignKey) {
+      this(table, foreignKey, false);
+    }
     public String describe() {
       return "add foreign key " + foreignKey.name() + " on " + table + " (" + String.join(", ", foreignKey.columns())
-          + ") referencing " + foreignKey.target();
+          + ") referencing " + foreignKey.target() + (notValid ? " (validated separately)" : "");
     }
+    public String slug() { return "add_" + foreignKey.name(); }
+  }
 
-    @Override
-    public String slug() {
-      return "add_" + foreignKey.name();
+  record ValidateConstraint(QualifiedName table, String constraint) implements SchemaChange {
+    public String describe() { return "validate " + constraint + " on " + table; }
+    public String slug() { return "validate_" + constraint; }
+    public Phase phase() { return Phase.VALIDATE; }
+    public Optional<String> risk() {
+      return Optional.of("scans " + table + " under a SHARE UPDATE EXCLUSIVE lock (reads and writes go on); fails on rows that violate it");
     }
   }
 
-  record CreateIndex(QualifiedName table, Index index) implements SchemaChange {
-    @Override
+  /** Drops a unique, check or foreign-key constraint (or a primary key). */
+  record DropConstraint(QualifiedName table, String constraint, String kind) implements SchemaChange {
+    public String describe() { return "drop " + kind + " " + constraint + " on " + table; }
+    public String slug() { return "drop_" + constraint; }
+  }
+
+  record RenameConstraint(QualifiedName table, String from, String to) implements SchemaChange {
+    public String describe() { return "rename constraint " + from + " on " + table + " to " + to; }
+    public String slug() { return "rename_" + from + "_to_" + to; }
+  }
+
+  /** An index; on an existing table it is built {@code CONCURRENTLY}, outside a transaction. */
+  record CreateIndex(QualifiedName table, Index index, boolean concurrently) implements SchemaChange {
+    public CreateIndex(QualifiedName table, Index index) {
+      this(table, index, false);
+    }
     public String describe() {
       return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table
-          + " (" + String.join(", ", index.columns()) + ")";
+          + " (" + String.join(", ", index.columns()) + ")" + (concurrently ? " concurrently" : "");
     }
-
-    @Override
-    public String slug() {
-      return "add_" + index.name();
-    }
-  }
-
-  record CommentOnTable(QualifiedName table, String comment) implements SchemaChange {
-    @Override
-    public String describe() {
-      return "comment on table " + table;
-    }
-
-    @Override
-    public String slug() {
-      return "comment_" + table.name();
+    public String slug() { return "add_" + index.name(); }
+    public Phase phase() { return concurrently ? Phase.CONCURRENT : Phase.MAIN; }
+    public Optional<String> risk() {
+      return concurrently
+          ? Optional.of("builds an index on " + table + " concurrently: reads and writes go on; on failure an invalid index remains, which a rerun replaces")
+          : Optional.empty();
     }
   }
 
-  record CommentOnColumn(QualifiedName table, String column, String comment) implements SchemaChange {
-    @Override
-    public String describe() {
-      return "comment on column " + table + "." + column;
-    }
+  record DropIndex(QualifiedName table, Index index, boolean concurrently) implements SchemaChange {
+    public String describe() { return "drop index " + index.name() + " on " + table; }
+    public String slug() { return "drop_" + index.name(); }
+    public Phase phase() { return concurrently ? Phase.CONCURRENT : Phase.MAIN; }
+  }
 
-    @Override
-    public String slug() {
-      return "comment_" + table.name() + "_" + column;
-    }
+  record RenameIndex(QualifiedName table, String from, String to) implements SchemaChange {
+    public String describe() { return "rename index " + from + " on " + table + " to " + to; }
+    public String slug() { return "rename_" + from + "_to_" + to; }
   }
 }

@@ -1,75 +1,385 @@
 package dev.schemacode.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What it takes to get from one schema to another. {@code unsupported} lists differences that
- * this version cannot yet turn into SQL; callers must refuse to generate a migration while it is
- * not empty rather than write one that leaves them out.
+ * Everything it takes to get from one schema to another, as {@link SchemaChange}s in a
+ * deterministic, dependency-correct order; plus the {@link Problem}s that stop a migration from
+ * being generated at all (a required column without a default on an existing table).
+ *
+ * <p>Order within the main transaction: new schemas (a rename may move a table into one); drops of foreign keys, indexes and constraints (before the
+ * drops of what they reference); renames; enum types (before the columns that use
+ * them); new tables; new and changed columns; enum rebuilds; dropped columns and tables; then keys,
+ * constraints, foreign keys (after the tables they reference), indexes and comments.
  */
-public record SchemaDiff(List<SchemaChange> changes, List<String> unsupported) {
+public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
+  /** A difference that cannot become a migration as declared; {@code code} is a diagnostic tag. */
+  public record Problem(String code, String message) {}
+
   public SchemaDiff {
     changes = List.copyOf(changes);
-    unsupported = List.copyOf(unsupported);
+    problems = List.copyOf(problems);
   }
 
   public boolean isEmpty() {
-    return changes.isEmpty() && unsupported.isEmpty();
+    return changes.isEmpty() && problems.isEmpty();
   }
 
-  /**
-   * Changes in a deterministic, dependency-correct order: schemas, then enum types, then tables
-   * (whose columns use the types), then foreign keys (once every referenced table exists, which
-   * also allows cycles), then indexes and comments.
-   */
   public static SchemaDiff between(Schema before, Schema after) {
-    List<SchemaChange> changes = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    for (String schema : after.schemaNames()) {
-      if (!before.schemaNames().contains(schema)) {
-        changes.add(new SchemaChange.CreateSchema(schema));
+    return between(before, after, Renames.NONE);
+  }
+
+  public static SchemaDiff between(Schema before, Schema after, Renames renames) {
+    return new Differ(before, after, renames).diff();
+  }
+
+  /** The ordered steps of the main transaction; later phases keep their own order. */
+  private enum Step {
+    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, RENAMES, ENUMS, CREATE_TABLES, ADD_COLUMNS,
+    ALTER_COLUMNS, REBUILD_ENUMS, DROP_COLUMNS, DROP_TABLES, DROP_ENUMS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS,
+    CREATE_INDEXES, VALIDATE, COMMENTS
+  }
+
+  private static final class Differ {
+    private final Schema after;
+    private final Renames renames;
+    private Schema before;
+    private final Map<Step, List<SchemaChange>> steps = new EnumMap<>(Step.class);
+    private final List<Problem> problems = new ArrayList<>();
+
+    Differ(Schema before, Schema after, Renames renames) {
+      this.before = before;
+      this.after = after;
+      this.renames = renames;
+      for (Step step : Step.values()) {
+        steps.put(step, new ArrayList<>());
       }
     }
-    for (EnumType type : after.enums()) {
-      before.enumType(type.name()).ifPresentOrElse(
-          previous -> {
-            if (!previous.equals(type)) {
-              unsupported.add("enum type " + type.name() + " changed; changing enum types is not supported yet");
-            }
-          },
-          () -> changes.add(new SchemaChange.CreateEnum(type)));
+
+    SchemaDiff diff() {
+      Set<String> existingSchemas = before.schemaNames(); // before renames, which may move tables into new ones
+      applyRenames();
+      for (String schema : after.schemaNames()) {
+        if (!existingSchemas.contains(schema)) {
+          add(Step.SCHEMAS, new SchemaChange.CreateSchema(schema));
+        }
+      }
+      diffEnums();
+      List<Table> created = new ArrayList<>();
+      for (Table table : after.tables()) {
+        Optional<Table> previous = before.table(table.name());
+        if (previous.isPresent()) {
+          diffTable(previous.get(), table);
+        } else {
+          created.add(table);
+        }
+      }
+      for (Table table : created) {
+        add(Step.CREATE_TABLES, new SchemaChange.CreateTable(table));
+        table.foreignKeys().forEach(key -> add(Step.ADD_FOREIGN_KEYS, new SchemaChange.AddForeignKey(table.name(), key)));
+        table.indexes().forEach(index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table.name(), index)));
+        table.comment().ifPresent(text ->
+            add(Step.COMMENTS, new SchemaChange.CommentOnTable(table.name(), Optional.of(text))));
+        table.columns().forEach(column -> column.comment().ifPresent(text ->
+            add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table.name(), column.name(), Optional.of(text)))));
+      }
+      for (Table table : before.tables()) {
+        if (after.table(table.name()).isEmpty()) {
+          // Its own keys and indexes go with it; references to it are dropped by the tables that had them.
+          add(Step.DROP_TABLES, new SchemaChange.DropTable(table));
+        }
+      }
+      List<SchemaChange> ordered = new ArrayList<>();
+      steps.values().forEach(ordered::addAll);
+      return new SchemaDiff(ordered, problems);
     }
-    List<Table> created = new ArrayList<>();
-    for (Table table : after.tables()) {
-      before.table(table.name()).ifPresentOrElse(
-          previous -> {
-            if (!previous.equals(table)) {
-              unsupported.add("table " + table.name() + " changed; altering existing tables is not supported yet");
-            }
-          },
-          () -> created.add(table));
+
+    private void add(Step step, SchemaChange change) {
+      steps.get(step).add(change);
     }
-    created.forEach(table -> changes.add(new SchemaChange.CreateTable(table)));
-    created.forEach(table -> table.foreignKeys()
-        .forEach(key -> changes.add(new SchemaChange.AddForeignKey(table.name(), key))));
-    created.forEach(table -> table.indexes()
-        .forEach(index -> changes.add(new SchemaChange.CreateIndex(table.name(), index))));
-    for (Table table : created) {
-      table.comment().ifPresent(text -> changes.add(new SchemaChange.CommentOnTable(table.name(), text)));
-      table.columns().forEach(column -> column.comment().ifPresent(text ->
-          changes.add(new SchemaChange.CommentOnColumn(table.name(), column.name(), text))));
-    }
-    for (Table table : before.tables()) {
-      if (after.table(table.name()).isEmpty()) {
-        unsupported.add("table " + table.name() + " is no longer declared; dropping tables is not supported yet");
+
+    // ---- renames, applied to the "before" model so that the rest compares like with like
+
+    private void applyRenames() {
+      for (Map.Entry<QualifiedName, QualifiedName> rename : renames.tables().entrySet()) {
+        QualifiedName to = rename.getKey();
+        QualifiedName from = rename.getValue();
+        if (before.table(from).isPresent() && before.table(to).isEmpty() && after.table(to).isPresent()) {
+          add(Step.RENAMES, new SchemaChange.RenameTable(from, to));
+          before = Rewrite.renameTable(before, from, to);
+        }
+      }
+      for (Table table : after.tables()) {
+        Optional<Table> previous = before.table(table.name());
+        if (previous.isEmpty()) {
+          continue;
+        }
+        for (Map.Entry<String, String> rename : new java.util.TreeMap<>(renames.columnsOf(table.name())).entrySet()) {
+          String to = rename.getKey();
+          String from = rename.getValue();
+          Table current = before.table(table.name()).orElseThrow();
+          if (current.column(from).isPresent() && current.column(to).isEmpty() && table.column(to).isPresent()) {
+            add(Step.RENAMES, new SchemaChange.RenameColumn(table.name(), from, to));
+            before = Rewrite.renameColumn(before, table.name(), from, to);
+          }
+        }
+      }
+      for (EnumType type : after.enums()) {
+        Optional<EnumType> previous = before.enumType(type.name());
+        if (previous.isEmpty()) {
+          continue;
+        }
+        List<String> labels = new ArrayList<>(previous.get().labels());
+        for (Map.Entry<String, String> rename : new java.util.TreeMap<>(renames.valuesOf(type.name())).entrySet()) {
+          int index = labels.indexOf(rename.getValue());
+          if (index >= 0 && !labels.contains(rename.getKey()) && type.labels().contains(rename.getKey())) {
+            add(Step.RENAMES, new SchemaChange.RenameEnumValue(type.name(), rename.getValue(), rename.getKey()));
+            labels.set(index, rename.getKey());
+          }
+        }
+        if (!labels.equals(previous.get().labels())) {
+          before = Rewrite.replaceEnum(before, new EnumType(type.name(), labels));
+        }
       }
     }
-    for (EnumType type : before.enums()) {
-      if (after.enumType(type.name()).isEmpty()) {
-        unsupported.add("enum type " + type.name() + " is no longer used; dropping enum types is not supported yet");
+
+    // ---- enum types
+
+    private void diffEnums() {
+      for (EnumType type : after.enums()) {
+        Optional<EnumType> previous = before.enumType(type.name());
+        if (previous.isEmpty()) {
+          add(Step.ENUMS, new SchemaChange.CreateEnum(type));
+        } else if (!previous.get().labels().equals(type.labels())) {
+          if (isSubsequence(previous.get().labels(), type.labels())) {
+            addValuesInPlace(previous.get(), type);
+          } else {
+            add(Step.REBUILD_ENUMS, new SchemaChange.RebuildEnum(previous.get(), type, usages(type)));
+          }
+        }
+      }
+      for (EnumType type : before.enums()) {
+        if (after.enumType(type.name()).isEmpty()) {
+          add(Step.DROP_ENUMS, new SchemaChange.DropEnum(type));
+        }
       }
     }
-    return new SchemaDiff(changes, unsupported);
+
+    /** New labels go in at their declared position: before the next existing label, or after the previous. */
+    private void addValuesInPlace(EnumType previous, EnumType type) {
+      List<String> labels = type.labels();
+      for (int i = 0; i < labels.size(); i++) {
+        String label = labels.get(i);
+        if (previous.labels().contains(label)) {
+          continue;
+        }
+        Optional<String> next = labels.subList(i + 1, labels.size()).stream()
+            .filter(previous.labels()::contains).findFirst();
+        Optional<String> prior = next.isPresent() ? Optional.empty()
+            : Optional.of(labels.get(i - 1)); // no existing label after it: there is one before it
+        add(Step.ENUMS, new SchemaChange.AddEnumValue(type.name(), label, next, prior));
+      }
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+      int position = 0;
+      for (String label : whole) {
+        if (position < part.size() && part.get(position).equals(label)) {
+          position++;
+        }
+      }
+      return position == part.size();
+    }
+
+    /** Columns of tables that exist before and after and use the enum type, as the rebuild must convert them. */
+    private List<SchemaChange.ColumnRef> usages(EnumType type) {
+      String sql = PostgresRenderer.typeName(type.name());
+      List<SchemaChange.ColumnRef> columns = new ArrayList<>();
+      for (Table table : before.tables()) {
+        for (Column column : table.columns()) {
+          if ((column.type().equals(sql) || column.type().equals(sql + "[]")) && after.table(table.name())
+              .flatMap(t -> t.column(column.name())).map(c -> c.type().equals(column.type())).orElse(false)) {
+            columns.add(new SchemaChange.ColumnRef(table.name(), column));
+          }
+        }
+      }
+      return columns;
+    }
+
+    // ---- one table that exists before and after
+
+    private void diffTable(Table before, Table after) {
+      QualifiedName name = after.name();
+      for (Column column : after.columns()) {
+        Optional<Column> previous = before.column(column.name());
+        if (previous.isEmpty()) {
+          addColumn(name, column);
+        } else {
+          diffColumn(name, previous.get(), column);
+        }
+      }
+      for (Column column : before.columns()) {
+        if (after.column(column.name()).isEmpty()) {
+          add(Step.DROP_COLUMNS, new SchemaChange.DropColumn(name, column));
+        }
+      }
+      diffPrimaryKey(name, before.primaryKey(), after.primaryKey());
+      diffNamed(name, before.uniques(), after.uniques(), UniqueConstraint::name, UniqueConstraint::columns,
+          u -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(name, u.name(), "unique constraint")),
+          u -> addUnique(name, u));
+      diffNamed(name, before.checks(), after.checks(), CheckConstraint::name, CheckConstraint::expression,
+          c -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(name, c.name(), "check")),
+          c -> {
+            add(Step.ADD_CONSTRAINTS, new SchemaChange.AddCheck(name, c, true));
+            add(Step.VALIDATE, new SchemaChange.ValidateConstraint(name, c.name()));
+          });
+      diffNamed(name, before.foreignKeys(), after.foreignKeys(), ForeignKey::name, Differ::definition,
+          k -> add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(name, k.name(), "foreign key")),
+          k -> addForeignKey(name, k));
+      diffIndexes(name, before.indexes(), after.indexes());
+      if (!before.comment().equals(after.comment())) {
+        add(Step.COMMENTS, new SchemaChange.CommentOnTable(name, after.comment()));
+      }
+    }
+
+    private void addColumn(QualifiedName table, Column column) {
+      boolean required = !column.nullable() && !column.identity() && column.defaultExpression().isEmpty();
+      if (required) {
+        problems.add(new Problem("RequiredColumnNeedsDefault", "new column " + table + "." + column.name()
+            + " is NOT NULL but table " + table + " already exists and may have rows: give the field a @Default(...),"
+            + " or add it @Nullable first, fill it with a hand-written migration (V<next>__backfill_" + column.name()
+            + ".sql), and drop @Nullable in a later change"));
+        return;
+      }
+      add(Step.ADD_COLUMNS, new SchemaChange.AddColumn(table, column));
+      column.comment().ifPresent(text ->
+          add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, column.name(), Optional.of(text))));
+    }
+
+    private void diffColumn(QualifiedName table, Column before, Column after) {
+      String name = after.name();
+      if (!before.type().equals(after.type())) {
+        add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
+            TypeChange.classify(before.type(), after.type())));
+      }
+      if (before.identity() && !after.identity()) {
+        add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
+      }
+      if (!before.defaultExpression().equals(after.defaultExpression())) {
+        add(Step.ALTER_COLUMNS, new SchemaChange.SetColumnDefault(table, name, after.defaultExpression()));
+      }
+      if (!before.identity() && after.identity()) {
+        add(Step.ALTER_COLUMNS, new SchemaChange.AddIdentity(table, name));
+      }
+      boolean wasRequired = !before.nullable();
+      boolean isRequired = !after.nullable();
+      if (wasRequired && !isRequired) {
+        add(Step.ALTER_COLUMNS, new SchemaChange.DropNotNull(table, name));
+      } else if (!wasRequired && isRequired && !after.identity()) {
+        String check = ConstraintNames.notNullCheck(table.name(), name);
+        add(Step.ADD_CONSTRAINTS, new SchemaChange.AddNotNullCheck(table, name, check));
+        add(Step.VALIDATE, new SchemaChange.SetNotNull(table, name, Optional.of(check)));
+      }
+      if (!before.comment().equals(after.comment())) {
+        add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, name, after.comment()));
+      }
+    }
+
+    private void diffPrimaryKey(QualifiedName table, Optional<PrimaryKey> before, Optional<PrimaryKey> after) {
+      if (before.equals(after)) {
+        return;
+      }
+      if (before.isPresent() && after.isPresent() && before.get().columns().equals(after.get().columns())) {
+        add(Step.RENAMES, new SchemaChange.RenameConstraint(table, before.get().name(), after.get().name()));
+        return;
+      }
+      before.ifPresent(key -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropPrimaryKey(table, key)));
+      after.ifPresent(key -> add(Step.ADD_CONSTRAINTS, new SchemaChange.AddPrimaryKey(table, key)));
+    }
+
+    private void addUnique(QualifiedName table, UniqueConstraint unique) {
+      // The index is built concurrently, then attached: no long ACCESS EXCLUSIVE lock.
+      add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table,
+          new Index(unique.name(), unique.columns(), true, Index.DEFAULT_METHOD, Optional.empty()), true));
+      add(Step.VALIDATE, new SchemaChange.AddUnique(table, unique, true));
+    }
+
+    private void addForeignKey(QualifiedName table, ForeignKey key) {
+      add(Step.ADD_FOREIGN_KEYS, new SchemaChange.AddForeignKey(table, key, true));
+      add(Step.VALIDATE, new SchemaChange.ValidateConstraint(table, key.name()));
+    }
+
+    private void diffIndexes(QualifiedName table, List<Index> before, List<Index> after) {
+      diffNamed(table, before, after, Index::name, Differ::definition,
+          index -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(table, index, false)),
+          index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table, index, true)));
+    }
+
+    /**
+     * Matches constraints by name; one whose name is gone but whose definition reappears under a
+     * new name is renamed, anything else is dropped and added.
+     */
+    private <T> void diffNamed(QualifiedName table, List<T> before, List<T> after, Function<T, String> name,
+        Function<T, Object> definition, java.util.function.Consumer<T> drop, java.util.function.Consumer<T> create) {
+      Map<String, T> beforeByName = new LinkedHashMap<>();
+      before.forEach(item -> beforeByName.put(name.apply(item), item));
+      Map<String, T> afterByName = new LinkedHashMap<>();
+      after.forEach(item -> afterByName.put(name.apply(item), item));
+      List<T> dropped = new ArrayList<>();
+      List<T> added = new ArrayList<>();
+      for (T item : before) {
+        T same = afterByName.get(name.apply(item));
+        if (same == null) {
+          dropped.add(item);
+        } else if (!Objects.equals(definition.apply(item), definition.apply(same))) {
+          dropped.add(item);
+          added.add(same);
+        }
+      }
+      for (T item : after) {
+        if (!beforeByName.containsKey(name.apply(item))) {
+          added.add(item);
+        }
+      }
+      Set<T> renamedTo = new HashSet<>();
+      for (T old : new ArrayList<>(dropped)) {
+        if (afterByName.containsKey(name.apply(old))) {
+          continue; // same name, new definition: a real drop and add
+        }
+        Optional<T> match = added.stream()
+            .filter(a -> !beforeByName.containsKey(name.apply(a)) && !renamedTo.contains(a))
+            .filter(a -> Objects.equals(definition.apply(a), definition.apply(old)))
+            .findFirst();
+        if (match.isPresent()) {
+          renamedTo.add(match.get());
+          dropped.remove(old);
+          added.remove(match.get());
+          boolean isIndex = old instanceof Index;
+          add(Step.RENAMES, isIndex
+              ? new SchemaChange.RenameIndex(table, name.apply(old), name.apply(match.get()))
+              : new SchemaChange.RenameConstraint(table, name.apply(old), name.apply(match.get())));
+        }
+      }
+      dropped.stream().sorted(Comparator.comparing(name)).forEach(drop);
+      added.stream().sorted(Comparator.comparing(name)).forEach(create);
+    }
+
+    private static Object definition(ForeignKey key) {
+      return List.of(key.columns(), key.target(), key.targetColumns(), key.onDelete(), key.onUpdate());
+    }
+
+    private static Object definition(Index index) {
+      return List.of(index.columns(), index.unique(), index.method(), index.where());
+    }
   }
 }

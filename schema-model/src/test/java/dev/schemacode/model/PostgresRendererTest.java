@@ -99,10 +99,10 @@ class PostgresRendererTest {
             new SchemaChange.CreateIndex(INVOICE, new Index("invoice_tags_idx", List.of("tags"), false, "gin", Optional.empty())),
             "CREATE INDEX \"invoice_tags_idx\" ON \"billing\".\"invoice\" USING gin (\"tags\");\n"),
         Arguments.of("table comment",
-            new SchemaChange.CommentOnTable(ORDERS, "Orders, as placed"),
+            new SchemaChange.CommentOnTable(ORDERS, Optional.of("Orders, as placed")),
             "COMMENT ON TABLE \"order\" IS 'Orders, as placed';\n"),
         Arguments.of("column comment with a quote",
-            new SchemaChange.CommentOnColumn(INVOICE, "total", "the customer's total"),
+            new SchemaChange.CommentOnColumn(INVOICE, "total", Optional.of("the customer's total")),
             "COMMENT ON COLUMN \"billing\".\"invoice\".\"total\" IS 'the customer''s total';\n"));
   }
 

@@ -57,8 +57,13 @@ enum Diagnostic {
           + " another branch probably added the same version: renumber it after %s"),
   UNRECORDED_MIGRATION("UnrecordedMigration",
       "%s is not recorded in %s; run the build in generate mode (the default) to record it, and commit the ledger"),
-  UNSUPPORTED_CHANGE("UnsupportedChange",
+  REQUIRED_COLUMN_NEEDS_DEFAULT("RequiredColumnNeedsDefault",
       "%s; no migration was written"),
+  DATA_LOSS("DataLoss",
+      "%s would delete data, so it needs an acknowledgement in code; if that is intended, add%n"
+          + "    @AcknowledgeDataLoss(\"%s\")%n"
+          + "  to any class of this compilation (for example %s), or to a package-info.java, and build again."
+          + " No migration was written"),
   DRIFT("Drift",
       "the entities differ from the schema recorded by the migrations, and no migration records the change:%n%s"
           + "%nRun the build in generate mode (the default), review the new migration and commit it"),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
@@ -38,7 +39,18 @@ final class MigrationGenerator {
   private final MigrationsLocation location;
   private final MigrationsDirectory directory;
 
-  MigrationGenerator(Reporter reporter, Filer filer, Mode mode, MigrationsLocation location) {
+  /**
+   * @param name {@code -Aschemacode.name}: the slug of the next migration, instead of one made from the changes
+   * @param lockTimeout {@code -Aschemacode.lockTimeout}, written into every generated file
+   * @param acknowledged the {@code @AcknowledgeDataLoss} values of this compilation
+   * @param exampleClass where the data-loss message suggests putting the acknowledgement
+   */
+  record Settings(Optional<String> name, String lockTimeout, Set<String> acknowledged, String exampleClass) {}
+
+  private final Settings settings;
+
+  MigrationGenerator(Reporter reporter, Filer filer, Mode mode, MigrationsLocation location, Settings settings) {
+    this.settings = settings;
     this.reporter = reporter;
     this.filer = filer;
     this.mode = mode;
@@ -74,8 +86,8 @@ final class MigrationGenerator {
     Schema before = ledger.schema();
     Schema after = assembly.schema();
     Map<QualifiedName, String> declaredBy = assembly.declaredBy();
-    SchemaDiff diff = SchemaDiff.between(before, after);
-    diff.unsupported().forEach(problem -> reporter.error(Diagnostic.UNSUPPORTED_CHANGE, problem));
+    SchemaDiff diff = SchemaDiff.between(before, after, assembly.renames());
+    diff.problems().forEach(problem -> reporter.error(Diagnostic.REQUIRED_COLUMN_NEEDS_DEFAULT, problem.message()));
     if (reporter.hasErrors()) {
       return;
     }
@@ -84,7 +96,7 @@ final class MigrationGenerator {
         // Entities moved or were recorded by an older version: keep the class names current, so a
         // later partial compilation can tell a table whose class was not compiled from one that is gone.
         Ledger updated = ledger.withDeclaredBy(declaredBy);
-        if (writeLedger(updated, null)) {
+        if (writeLedger(updated, List.of())) {
           shipWithBuild(updated, files);
         }
         return;
@@ -99,7 +111,23 @@ final class MigrationGenerator {
       }
       return;
     }
+    if (!acknowledged(diff.changes())) {
+      return;
+    }
     write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after);
+  }
+
+  /** Data loss needs a matching {@code @AcknowledgeDataLoss} in code; reports each change that lacks one. */
+  private boolean acknowledged(List<SchemaChange> changes) {
+    boolean all = true;
+    for (SchemaChange change : changes) {
+      Optional<String> loss = change.dataLoss();
+      if (loss.isPresent() && !settings.acknowledged().contains(loss.get())) {
+        reporter.error(Diagnostic.DATA_LOSS, change.describe(), loss.get(), settings.exampleClass());
+        all = false;
+      }
+    }
+    return all;
   }
 
   /**
@@ -153,50 +181,58 @@ final class MigrationGenerator {
     for (MigrationFileName file : handWritten) {
       next = next.append(file, Checksums.ofScript(files.get(file.fileName())), LedgerEntry.Origin.HAND_WRITTEN, next.schema());
     }
-    MigrationFileName generated = null;
-    String script = null;
+    List<MigrationScript.File> generated = List.of();
     if (!changes.isEmpty()) {
-      generated = MigrationFileName.of(next.nextSequence(), MigrationScript.slug(next.migrations().isEmpty(), changes));
-      script = MigrationScript.render(generated, changes);
-      next = next.append(generated, Checksums.ofScript(script), LedgerEntry.Origin.GENERATED, after);
-    }
-    try {
-      if (generated != null) {
-        directory.createMigration(generated.fileName(), script);
+      boolean first = next.migrations().isEmpty();
+      String slug = settings.name().map(MigrationScript::cut).orElseGet(() -> MigrationScript.slug(first, changes));
+      generated = MigrationScript.plan(next.nextSequence(), slug, changes, settings.lockTimeout());
+      for (MigrationScript.File file : generated) {
+        next = next.append(file.name(), Checksums.ofScript(file.script()), LedgerEntry.Origin.GENERATED, after);
       }
-    } catch (IOException e) {
-      reporter.error(Diagnostic.WRITE_FAILED, directory.path().resolve(generated.fileName()), e);
-      return;
     }
-    if (!writeLedger(next, generated)) {
-      return;
+    List<MigrationFileName> written = new ArrayList<>();
+    for (MigrationScript.File file : generated) {
+      try {
+        directory.createMigration(file.name().fileName(), file.script());
+        written.add(file.name());
+      } catch (IOException e) {
+        reporter.error(Diagnostic.WRITE_FAILED, directory.path().resolve(file.name().fileName()), e);
+        deleteQuietly(written);
+        return;
+      }
     }
-    if (generated != null) {
-      reporter.note(Diagnostic.WROTE_MIGRATION, directory.path().resolve(generated.fileName()),
-          changes.stream().map(SchemaChange::describe).collect(Collectors.joining("; ")));
+    if (!writeLedger(next, written)) {
+      return;
     }
     Map<String, String> shipped = new java.util.TreeMap<>(files);
-    if (generated != null) {
-      shipped.put(generated.fileName(), script);
+    for (MigrationScript.File file : generated) {
+      shipped.put(file.name().fileName(), file.script());
+      reporter.note(Diagnostic.WROTE_MIGRATION, directory.path().resolve(file.name().fileName()),
+          file.script().lines().filter(l -> l.startsWith("--   ")).map(l -> l.substring(5))
+              .collect(Collectors.joining("; ")));
     }
     shipWithBuild(next, shipped);
   }
 
-  /** Replaces the ledger; on failure also removes the migration written just before, so no half state stays. */
-  private boolean writeLedger(Ledger ledger, MigrationFileName generated) {
+  /** Replaces the ledger; on failure also removes the migrations written just before, so no half state stays. */
+  private boolean writeLedger(Ledger ledger, List<MigrationFileName> written) {
     try {
       directory.writeLedger(ledger);
       return true;
     } catch (IOException e) {
       reporter.error(Diagnostic.WRITE_FAILED, directory.ledgerPath(), e);
-      try {
-        if (generated != null) {
-          directory.deleteMigration(generated.fileName());
-        }
-      } catch (IOException ignored) {
-        // the error above already fails the build and names the directory
-      }
+      deleteQuietly(written);
       return false;
+    }
+  }
+
+  private void deleteQuietly(List<MigrationFileName> written) {
+    for (MigrationFileName file : written) {
+      try {
+        directory.deleteMigration(file.fileName());
+      } catch (IOException ignored) {
+        // the error already reported fails the build and names the directory
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import dev.schemacode.model.ForeignKey;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.PostgresRenderer;
 import dev.schemacode.model.QualifiedName;
+import dev.schemacode.model.Renames;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.Table;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ import javax.lang.model.util.Elements;
  * counts as removed.
  */
 final class SchemaAssembler {
-  /** The declared schema and which class declares each table. */
-  record Assembly(Schema schema, Map<QualifiedName, String> declaredBy) {}
+  /** The declared schema, which class declares each table, and the renames the code states. */
+  record Assembly(Schema schema, Map<QualifiedName, String> declaredBy, Renames renames) {}
 
   private final Reporter reporter;
   private final Elements elements;
@@ -81,7 +82,25 @@ final class SchemaAssembler {
     if (!distinctNames(tables, enums.get(), entityByTable)) {
       return Optional.empty();
     }
-    return Optional.of(new Assembly(new Schema(enums.get(), tables), declaredBy));
+    return Optional.of(new Assembly(new Schema(enums.get(), tables), declaredBy, renames(entities)));
+  }
+
+  private static Renames renames(List<DeclaredEntity> entities) {
+    Map<QualifiedName, QualifiedName> tables = new TreeMap<>();
+    Map<QualifiedName, Map<String, String>> columns = new TreeMap<>();
+    Map<QualifiedName, Map<String, String>> values = new TreeMap<>();
+    for (DeclaredEntity entity : entities) {
+      QualifiedName name = entity.table().name();
+      entity.renamedFrom().ifPresent(old -> tables.put(name, new QualifiedName(name.schema(), old)));
+      if (!entity.columnRenames().isEmpty()) {
+        columns.put(name, entity.columnRenames());
+      }
+      for (DeclaredEntity.DeclaredColumn column : entity.columns()) {
+        column.enumType().filter(e -> !e.valueRenames().isEmpty())
+            .ifPresent(e -> values.put(e.type().name(), e.valueRenames()));
+      }
+    }
+    return new Renames(tables, columns, values);
   }
 
   /** Recorded tables not declared in this compilation whose declaring class still exists. */

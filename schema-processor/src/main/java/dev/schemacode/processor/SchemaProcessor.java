@@ -37,9 +37,12 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_MODE = "schemacode.mode";
   static final String OPTION_RESOURCE_PATH = "schemacode.resourcePath";
   static final String OPTION_DEBUG = "schemacode.debug";
+  static final String OPTION_NAME = "schemacode.name";
+  static final String OPTION_LOCK_TIMEOUT = "schemacode.lockTimeout";
 
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
   private final Set<String> classesWithErrors = new HashSet<>();
+  private final Set<String> acknowledged = new HashSet<>();
   private Optional<URI> firstSourceFile = Optional.empty();
   private Optional<SchemaAssembler.Assembly> assembly = Optional.empty();
   private Optional<MigrationsLocation> location;
@@ -58,12 +61,13 @@ public final class SchemaProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(dev.schemacode.annotations.Table.class.getCanonicalName(),
-        dev.schemacode.annotations.PgEnum.class.getCanonicalName());
+        dev.schemacode.annotations.PgEnum.class.getCanonicalName(),
+        dev.schemacode.annotations.AcknowledgeDataLoss.class.getCanonicalName());
   }
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG);
+    return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT);
   }
 
   @Override
@@ -90,6 +94,11 @@ public final class SchemaProcessor extends AbstractProcessor {
             classesWithErrors.add(type.getQualifiedName().toString());
           }
           rememberSourceFile(element);
+        }
+        for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.AcknowledgeDataLoss.class)) {
+          for (String value : element.getAnnotation(dev.schemacode.annotations.AcknowledgeDataLoss.class).value()) {
+            acknowledged.add(value.strip());
+          }
         }
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.PgEnum.class)) {
           if (element.getKind() != ElementKind.ENUM) {
@@ -126,7 +135,13 @@ public final class SchemaProcessor extends AbstractProcessor {
     if (mode.isEmpty() || location.isEmpty()) {
       return;
     }
-    new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get()).run(assembly.get());
+    Map<String, String> options = processingEnv.getOptions();
+    String example = entitiesByTable.values().stream().map(DeclaredEntity::className).sorted().findFirst().orElse("");
+    MigrationGenerator.Settings settings = new MigrationGenerator.Settings(
+        Optional.ofNullable(options.get(OPTION_NAME)).filter(name -> !name.isBlank()),
+        options.getOrDefault(OPTION_LOCK_TIMEOUT, dev.schemacode.model.MigrationScript.DEFAULT_LOCK_TIMEOUT),
+        acknowledged, example);
+    new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings).run(assembly.get());
   }
 
   private Optional<Mode> mode() {

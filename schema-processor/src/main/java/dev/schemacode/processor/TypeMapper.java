@@ -1,6 +1,7 @@
 package dev.schemacode.processor;
 
 import dev.schemacode.annotations.PgEnum;
+import dev.schemacode.annotations.RenamedFrom;
 import dev.schemacode.model.EnumType;
 import dev.schemacode.model.Names;
 import dev.schemacode.model.PostgresRenderer;
@@ -25,8 +26,12 @@ final class TypeMapper {
   /** A mapped type, and the PostgreSQL enum type it needs when the Java type is an enum. */
   record MappedType(String sql, Optional<JavaEnum> enumType) {}
 
-  /** A Java enum and the PostgreSQL enum type it maps to. */
-  record JavaEnum(TypeElement element, EnumType type) {}
+  /**
+   * A Java enum and the PostgreSQL enum type it maps to.
+   *
+   * @param valueRenames new label → old label, from {@code @RenamedFrom} on the constants
+   */
+  record JavaEnum(TypeElement element, EnumType type, Map<String, String> valueRenames) {}
 
   private static final Map<TypeKind, String> PRIMITIVES = Map.of(
       TypeKind.BOOLEAN, "boolean",
@@ -106,6 +111,10 @@ final class TypeMapper {
         .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
         .map(e -> e.getSimpleName().toString())
         .toList();
+    Map<String, String> renames = new java.util.TreeMap<>();
+    element.getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT && e.getAnnotation(RenamedFrom.class) != null)
+        .forEach(e -> renames.put(e.getSimpleName().toString(), e.getAnnotation(RenamedFrom.class).value().strip()));
     if (labels.isEmpty()) {
       reporter.error(field, Diagnostic.EMPTY_ENUM, element.getQualifiedName());
       return Optional.empty();
@@ -114,7 +123,7 @@ final class TypeMapper {
     String name = naming != null && !naming.name().isBlank()
         ? naming.name() : Names.snakeCase(element.getSimpleName().toString());
     String schema = naming != null ? naming.schema() : "";
-    return Optional.of(new JavaEnum(element, new EnumType(new QualifiedName(schema, name), labels)));
+    return Optional.of(new JavaEnum(element, new EnumType(new QualifiedName(schema, name), labels), renames));
   }
 
   static boolean isInteger(String sqlType) {
