@@ -58,7 +58,8 @@ final class MigrationGenerator {
     this.directory = new MigrationsDirectory(location.directory());
   }
 
-  void run(SchemaAssembler.Assembly assembly) {
+  /** Runs the comparison and, in generate mode, the writing; returns the ledger now in effect, if readable. */
+  Optional<Ledger> run(SchemaAssembler.Assembly assembly) {
     Ledger ledger;
     SortedMap<String, String> files;
     try {
@@ -67,20 +68,20 @@ final class MigrationGenerator {
       if (recorded.isEmpty() && files.values().stream().anyMatch(s -> s.contains(GENERATED_MARKER))) {
         reporter.error(Diagnostic.LEDGER_UNREADABLE, directory.ledgerPath()
             + " is missing but the directory holds generated migrations; restore the ledger from version control");
-        return;
+        return Optional.empty();
       }
       ledger = recorded.orElse(Ledger.EMPTY);
     } catch (LedgerFormatException e) {
       reporter.error(Diagnostic.LEDGER_UNREADABLE, e.getMessage());
-      return;
+      return Optional.empty();
     } catch (IOException e) {
       reporter.error(Diagnostic.LEDGER_UNREADABLE, "cannot read " + directory.path() + ": " + e);
-      return;
+      return Optional.empty();
     }
 
     List<MigrationFileName> unrecorded = checkHistory(ledger, files);
     if (reporter.hasErrors()) {
-      return;
+      return Optional.of(ledger);
     }
 
     Schema before = ledger.schema();
@@ -89,7 +90,7 @@ final class MigrationGenerator {
     SchemaDiff diff = SchemaDiff.between(before, after, assembly.renames());
     diff.problems().forEach(problem -> reporter.error(Diagnostic.REQUIRED_COLUMN_NEEDS_DEFAULT, problem.message()));
     if (reporter.hasErrors()) {
-      return;
+      return Optional.of(ledger);
     }
     if (diff.isEmpty() && unrecorded.isEmpty()) {
       if (mode == Mode.GENERATE && !declaredBy.equals(ledger.declaredBy())) {
@@ -98,23 +99,24 @@ final class MigrationGenerator {
         Ledger updated = ledger.withDeclaredBy(declaredBy);
         if (writeLedger(updated, List.of())) {
           shipWithBuild(updated, files);
+          return Optional.of(updated);
         }
-        return;
+        return Optional.of(ledger);
       }
       shipWithBuild(ledger, files);
-      return;
+      return Optional.of(ledger);
     }
     if (mode == Mode.VERIFY) {
       if (!diff.changes().isEmpty()) {
         reporter.error(Diagnostic.DRIFT, diff.changes().stream()
             .map(change -> "  " + change.describe()).collect(Collectors.joining("\n")));
       }
-      return;
+      return Optional.of(ledger);
     }
     if (!acknowledged(diff.changes())) {
-      return;
+      return Optional.of(ledger);
     }
-    write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after);
+    return Optional.of(write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after).orElse(ledger));
   }
 
   /** Data loss needs a matching {@code @AcknowledgeDataLoss} in code; reports each change that lacks one. */
@@ -175,7 +177,7 @@ final class MigrationGenerator {
     return unrecorded;
   }
 
-  private void write(Ledger ledger, SortedMap<String, String> files, List<MigrationFileName> handWritten,
+  private Optional<Ledger> write(Ledger ledger, SortedMap<String, String> files, List<MigrationFileName> handWritten,
       List<SchemaChange> changes, Schema after) {
     Ledger next = ledger;
     for (MigrationFileName file : handWritten) {
@@ -198,11 +200,11 @@ final class MigrationGenerator {
       } catch (IOException e) {
         reporter.error(Diagnostic.WRITE_FAILED, directory.path().resolve(file.name().fileName()), e);
         deleteQuietly(written);
-        return;
+        return Optional.empty();
       }
     }
     if (!writeLedger(next, written)) {
-      return;
+      return Optional.empty();
     }
     Map<String, String> shipped = new java.util.TreeMap<>(files);
     for (MigrationScript.File file : generated) {
@@ -212,6 +214,7 @@ final class MigrationGenerator {
               .collect(Collectors.joining("; ")));
     }
     shipWithBuild(next, shipped);
+    return Optional.of(next);
   }
 
   /** Replaces the ledger; on failure also removes the migrations written just before, so no half state stays. */

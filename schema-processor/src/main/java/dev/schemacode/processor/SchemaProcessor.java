@@ -39,6 +39,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_DEBUG = "schemacode.debug";
   static final String OPTION_NAME = "schemacode.name";
   static final String OPTION_LOCK_TIMEOUT = "schemacode.lockTimeout";
+  static final String OPTION_INDEX_CLASS = "schemacode.indexClass";
 
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
   private final Set<String> classesWithErrors = new HashSet<>();
@@ -46,6 +47,8 @@ public final class SchemaProcessor extends AbstractProcessor {
   private Optional<URI> firstSourceFile = Optional.empty();
   private Optional<SchemaAssembler.Assembly> assembly = Optional.empty();
   private Optional<MigrationsLocation> location;
+  /** The migrations are generated once, in the first round that sees entities. */
+  private boolean done;
   private Reporter reporter;
   /** A seam for tests that need the processor to fail unexpectedly; does nothing in real use. */
   private final java.util.function.Consumer<Element> beforeScan;
@@ -67,7 +70,8 @@ public final class SchemaProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT);
+    return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT,
+        OPTION_INDEX_CLASS);
   }
 
   @Override
@@ -84,8 +88,13 @@ public final class SchemaProcessor extends AbstractProcessor {
     try {
       if (!round.processingOver()) {
         EntityScanner scanner = new EntityScanner(reporter, processingEnv.getTypeUtils());
+        List<Element> newEntities = new ArrayList<>();
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.Table.class)) {
           current = element;
+          if (done) {
+            newEntities.add(element);
+            continue;
+          }
           beforeScan.accept(element);
           Optional<DeclaredEntity> entity = scanner.scan(element);
           if (entity.isPresent()) {
@@ -106,14 +115,20 @@ public final class SchemaProcessor extends AbstractProcessor {
           }
         }
         current = null;
-        if (!entitiesByTable.isEmpty() && !reporter.hasErrors()) {
-          // Cross-entity checks run in the round that scanned the entities: javac places messages on
-          // elements of the current round only, so errors found at the end would lose their line.
-          assembly = location().flatMap(where -> new SchemaAssembler(reporter, processingEnv.getElementUtils())
-              .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, recordedLedger(where)));
+        if (!entitiesByTable.isEmpty() && !done) {
+          done = true;
+          // Everything runs in the round that scanned the entities: javac places messages on elements
+          // of the current round only, and the Java index must be written before the last round.
+          if (!reporter.hasErrors()) {
+            assembly = location().flatMap(where -> new SchemaAssembler(reporter, processingEnv.getElementUtils())
+                .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, recordedLedger(where)));
+          }
+          if (assembly.isPresent() && !reporter.hasErrors()) {
+            generate();
+          }
+        } else if (done && !newEntities.isEmpty()) {
+          reporter.error(newEntities.get(0), Diagnostic.LATE_ENTITY, newEntities.get(0));
         }
-      } else if (assembly.isPresent() && !reporter.hasErrors()) {
-        generate();
       }
     } catch (RuntimeException | Error e) {
       reportUnexpected(current, e);
@@ -141,7 +156,36 @@ public final class SchemaProcessor extends AbstractProcessor {
         Optional.ofNullable(options.get(OPTION_NAME)).filter(name -> !name.isBlank()),
         options.getOrDefault(OPTION_LOCK_TIMEOUT, dev.schemacode.model.MigrationScript.DEFAULT_LOCK_TIMEOUT),
         acknowledged, example);
-    new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings).run(assembly.get());
+    Optional<Ledger> ledger = new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings)
+        .run(assembly.get());
+    ledger.ifPresent(current -> writeIndex(current, location.get(), example));
+  }
+
+  /**
+   * The Java index of migrations, when the runtime's model is on the class path to compile it
+   * (an entities-only module without the runtime gets none).
+   */
+  private void writeIndex(Ledger ledger, MigrationsLocation where, String exampleClass) {
+    if (processingEnv.getElementUtils().getTypeElement(MigrationIndexWriter.MIGRATION_INDEX.canonicalName()) == null) {
+      return;
+    }
+    String option = processingEnv.getOptions().get(OPTION_INDEX_CLASS);
+    String qualified = option != null && !option.isBlank() ? option.strip()
+        : packageOf(exampleClass) + "SchemacodeMigrations";
+    int dot = qualified.lastIndexOf('.');
+    com.palantir.javapoet.ClassName name = dot < 0
+        ? com.palantir.javapoet.ClassName.get("", qualified)
+        : com.palantir.javapoet.ClassName.get(qualified.substring(0, dot), qualified.substring(dot + 1));
+    try {
+      MigrationIndexWriter.write(processingEnv.getFiler(), name, where.resourcePath(), ledger);
+    } catch (IOException e) {
+      reporter.error(Diagnostic.WRITE_FAILED, qualified, e);
+    }
+  }
+
+  private static String packageOf(String className) {
+    int dot = className.lastIndexOf('.');
+    return dot < 0 ? "" : className.substring(0, dot + 1);
   }
 
   private Optional<Mode> mode() {
