@@ -221,6 +221,9 @@ public final class DatabaseUrl {
     parameters.forEach(properties::setProperty);
     properties.putIfAbsent("ApplicationName", "schemacode");
     properties.putIfAbsent("connectTimeout", "10");
+    // Lets the driver send ApplicationName in the start-up packet instead of a SET afterwards: one
+    // round trip less on every start (schemacode needs PostgreSQL 10+ anyway).
+    properties.putIfAbsent("assumeMinServerVersion", "10");
     if (user != null) {
       properties.setProperty("user", user);
     }
