@@ -50,13 +50,21 @@ final class ScriptRunner {
       long millis = millisSince(started);
       recorder.succeeded(connection, millis);
       connection.commit();
+      connection.setAutoCommit(true);
       return millis;
     } catch (SQLException e) {
       rollbackQuietly();
+      restoreAutoCommitQuietly(); // quietly: a lost connection must not hide which statement failed
       throw new MigrationException(script.kind() + " " + script.label() + " failed and was rolled back; nothing after it ran"
           + where(script, current, "when committing") + said(e), e);
-    } finally {
+    }
+  }
+
+  private void restoreAutoCommitQuietly() {
+    try {
       connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // the connection is gone
     }
   }
 
