@@ -84,6 +84,10 @@ class ConcurrentDeployIT {
       CliProcess.Result result = process.await();
       assertEquals(0, result.exitCode(), result.all());
       assertTrue(result.out().contains("database is at V0004"), result.out());
+      if (gated) { // every process found the lock taken, and said why it waited
+        assertTrue(result.err().contains("schemacode: another migrator holds the lock on schemacode_history; waiting"),
+            result.err());
+      }
       appliedLines += (int) result.out().lines().filter(line -> line.startsWith("schemacode: applied V")).count();
     }
 

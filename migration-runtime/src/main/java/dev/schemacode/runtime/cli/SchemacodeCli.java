@@ -85,7 +85,10 @@ public final class SchemacodeCli implements Runnable {
       root.removeHandler(handler);
     }
     ConsoleHandler handler = new ConsoleHandler();
-    handler.setLevel(Level.WARNING);
+    handler.setLevel(Level.INFO);
+    // Warnings, and the one piece of progress an operator needs: why a deploy seems to stand still.
+    handler.setFilter(record -> record.getLevel().intValue() >= Level.WARNING.intValue()
+        || record.getMessage() != null && record.getMessage().startsWith("another migrator holds the lock"));
     handler.setFormatter(new Formatter() {
       @Override
       public String format(LogRecord record) {
