@@ -39,7 +39,11 @@ public interface MigrationSource {
   /** How messages name this source. */
   String description();
 
-  /** A folder of scripts beside the migrations, such as {@value #SEEDS}; none for a source without a location. */
+  /**
+   * A folder of scripts beside the migrations, such as {@value #SEEDS}. The built-in sources give
+   * the sub-folder of their location; this default takes {@link #description()} for a directory, so
+   * other sources should override it (a folder that does not exist simply holds no scripts).
+   */
   default ScriptFolder folder(String name) {
     return ScriptFolder.directory(Path.of(description(), name));
   }
