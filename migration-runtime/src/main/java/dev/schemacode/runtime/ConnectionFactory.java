@@ -11,7 +11,7 @@ interface ConnectionFactory {
   String redact(String message);
 
   default String describeFailure(SQLException e) {
-    return "database error: " + redact(DatabaseUrl.firstLine(e.getMessage()));
+    return "database error: " + redact(DatabaseUrl.describe(e));
   }
 
   static ConnectionFactory of(DatabaseUrl url) {
@@ -28,7 +28,7 @@ interface ConnectionFactory {
 
       @Override
       public String describeFailure(SQLException e) {
-        return "database error on " + url + ": " + redact(DatabaseUrl.firstLine(e.getMessage()));
+        return "database error on " + url + ": " + redact(DatabaseUrl.describe(e));
       }
     };
   }
@@ -40,7 +40,7 @@ interface ConnectionFactory {
         try {
           return dataSource.getConnection();
         } catch (SQLException e) {
-          throw new DatabaseUnreachableException("cannot connect to the database: " + DatabaseUrl.firstLine(e.getMessage()), e);
+          throw new DatabaseUnreachableException("cannot connect to the database: " + DatabaseUrl.describe(e), e);
         }
       }
 

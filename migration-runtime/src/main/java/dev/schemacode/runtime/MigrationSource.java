@@ -1,10 +1,12 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.model.Checksums;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerCodec;
 import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.model.LedgerFormatException;
 import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.MigrationIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,16 +20,33 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where migrations come from. On the class path the ledger written by the processor is the index
- * (no class-path scanning, so it works the same from a directory, a jar or a native image); a
- * directory is listed.
+ * Where migrations come from: the index class the processor generates, or on the class path the
+ * ledger the processor writes (either way no class-path scanning, so it works the same from a
+ * directory, a jar or a native image), or a directory, which is listed.
+ *
+ * <p>Seeds and backfills live beside the migrations, in the sub-folders {@value #SEEDS} and
+ * {@value #BACKFILLS} of the same location.
  */
 public interface MigrationSource {
+  /** The sub-folder of the migrations location that holds the seeds. */
+  String SEEDS = "seeds";
+  /** The sub-folder of the migrations location that holds the backfills. */
+  String BACKFILLS = "backfills";
+
   /** The migrations in version order. */
   List<ResolvedMigration> resolve();
 
   /** How messages name this source. */
   String description();
+
+  /**
+   * A folder of scripts beside the migrations, such as {@value #SEEDS}. The built-in sources give
+   * the sub-folder of their location; this default takes {@link #description()} for a directory, so
+   * other sources should override it (a folder that does not exist simply holds no scripts).
+   */
+  default ScriptFolder folder(String name) {
+    return ScriptFolder.directory(Path.of(description(), name));
+  }
 
   /** {@code classpath:db/migration} or a directory path, as the CLI's {@code --migrations} takes it. */
   static MigrationSource parse(String location) {
@@ -63,12 +82,7 @@ public interface MigrationSource {
         }
         List<ResolvedMigration> migrations = new ArrayList<>();
         for (LedgerEntry entry : ledger.migrations()) {
-          String script = read(loader, prefix + entry.file().fileName());
-          if (script == null) {
-            throw new ConfigurationException(entry.file().fileName() + " is listed in the ledger at "
-                + description() + " but is not on the class path");
-          }
-          migrations.add(ResolvedMigration.of(entry.file(), script, description() + "/" + entry.file().fileName()));
+          migrations.add(Sources.load(loader, folder, entry.file(), entry.checksum(), "the ledger at " + description()));
         }
         return Sources.inOrder(migrations, description());
       }
@@ -76,6 +90,49 @@ public interface MigrationSource {
       @Override
       public String description() {
         return "classpath:" + folder;
+      }
+
+      @Override
+      public ScriptFolder folder(String name) {
+        return ScriptFolder.classpath(folder.isEmpty() ? name : folder + "/" + name, loader);
+      }
+    };
+  }
+
+  /**
+   * The migrations a generated index lists, loaded from the class path. A file that is missing, or
+   * whose checksum differs from the index, fails: the class path then holds something else than the
+   * build compiled (stale resources, a second copy in another jar).
+   */
+  static MigrationSource index(MigrationIndex index) {
+    return index(index, Thread.currentThread().getContextClassLoader() != null
+        ? Thread.currentThread().getContextClassLoader() : MigrationSource.class.getClassLoader());
+  }
+
+  static MigrationSource index(MigrationIndex index, ClassLoader loader) {
+    java.util.Objects.requireNonNull(index, "index");
+    String folder = index.resourcePath().replaceAll("^/+|/+$", "");
+    return new MigrationSource() {
+      @Override
+      public List<ResolvedMigration> resolve() {
+        List<ResolvedMigration> migrations = new ArrayList<>();
+        for (MigrationIndex.Entry entry : index.migrations()) {
+          MigrationFileName file = MigrationFileName.parse(entry.file()).orElseThrow(() -> new ConfigurationException(
+              "the migration index of " + description() + " lists '" + entry.file()
+                  + "', which is not named V<version>__<name>.sql"));
+          migrations.add(Sources.load(loader, folder, file, entry.checksum(), "the migration index of " + description()));
+        }
+        return Sources.inOrder(migrations, description());
+      }
+
+      @Override
+      public String description() {
+        return "classpath:" + folder;
+      }
+
+      @Override
+      public ScriptFolder folder(String name) {
+        return ScriptFolder.classpath(folder.isEmpty() ? name : folder + "/" + name, loader);
       }
     };
   }
@@ -108,6 +165,11 @@ public interface MigrationSource {
       public String description() {
         return directory.toString();
       }
+
+      @Override
+      public ScriptFolder folder(String name) {
+        return ScriptFolder.directory(directory.resolve(name));
+      }
     };
   }
 
@@ -122,6 +184,24 @@ public interface MigrationSource {
   /** Shared checks of resolved migrations. */
   final class Sources {
     private Sources() {}
+
+    /** Loads a migration that a list (ledger, index) names, and checks it against the list's checksum. */
+    static ResolvedMigration load(ClassLoader loader, String folder, MigrationFileName file, String expectedChecksum,
+        String listedIn) {
+      String resource = (folder.isEmpty() ? "" : folder + "/") + file.fileName();
+      String script = read(loader, resource);
+      if (script == null) {
+        throw new ConfigurationException(file.fileName() + " is listed in " + listedIn + " but is not on the class path");
+      }
+      String checksum = Checksums.ofScript(script);
+      if (!checksum.equals(expectedChecksum)) {
+        throw new ConfigurationException(file.fileName() + " on the class path (" + resource + ") does not match "
+            + listedIn + ": its checksum is " + checksum + ", the build recorded " + expectedChecksum
+            + "; the class path holds another file than the build compiled (stale resources, or a second copy"
+            + " in another jar); rebuild");
+      }
+      return new ResolvedMigration(file, script, checksum, "classpath:" + resource);
+    }
 
     static List<ResolvedMigration> inOrder(List<ResolvedMigration> migrations, String description) {
       List<ResolvedMigration> sorted = new ArrayList<>(migrations);

@@ -53,6 +53,23 @@ public record MigrationStatus(List<MigrationInfo> migrations) {
     return migrations.stream().filter(m -> m.state().isProblem()).toList();
   }
 
+  /** What a deploy applies, in version order: pending, and out-of-order ones when they are allowed. */
+  public List<MigrationInfo> toApply(boolean outOfOrderAllowed) {
+    return migrations.stream().filter(m -> m.state() == MigrationState.PENDING
+        || outOfOrderAllowed && m.state() == MigrationState.OUT_OF_ORDER).toList();
+  }
+
+  /** What stops a deploy: {@link #problems()}, without out-of-order ones when they are allowed. */
+  public List<MigrationInfo> problems(boolean outOfOrderAllowed) {
+    return migrations.stream().filter(m -> m.state().isProblem()
+        && !(outOfOrderAllowed && m.state() == MigrationState.OUT_OF_ORDER)).toList();
+  }
+
+  /** The migration with this version number, from the files or the history. */
+  public Optional<MigrationInfo> find(long number) {
+    return migrations.stream().filter(m -> m.number() == number).findFirst();
+  }
+
   /** The newest successfully applied version, if any. */
   public Optional<String> currentVersion() {
     return migrations.stream()

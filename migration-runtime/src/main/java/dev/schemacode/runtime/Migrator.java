@@ -1,22 +1,17 @@
 package dev.schemacode.runtime;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.schemacode.model.MigrationIndex;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Applies pending migrations to a PostgreSQL database. Safe to call from every replica at once:
- * a session-level advisory lock lets one of them apply each migration exactly once, and the others
- * then find nothing to do.
+ * Applies and inspects migrations on a PostgreSQL database; the {@code schemacode} CLI is a thin
+ * shell around it. Safe to call from every replica at once: a session-level advisory lock lets one
+ * of them apply each migration exactly once, and the others then find nothing to do.
  *
  * <pre>{@code
  * Migrator.builder()
@@ -25,25 +20,25 @@ import org.postgresql.util.ServerErrorMessage;
  *     .build()
  *     .migrate();
  * }</pre>
+ *
+ * Each operation is a small class of its own ({@link Deploy}, {@link Resolve}, {@link Baseline},
+ * {@link Reset}, {@link Seed}, {@link Backfill}); this class resolves the migrations, opens the
+ * session, takes the lock where the operation changes anything, and hands over.
  */
 public final class Migrator {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   public static final String DEFAULT_HISTORY_TABLE = "schemacode_history";
+  /** The backfill table is {@code <history table>_backfills}, which must fit PostgreSQL's 63 bytes too. */
+  static final int MAX_HISTORY_TABLE_LENGTH = 63 - BackfillTable.SUFFIX.length();
 
-  private final ConnectionFactory connections;
-  private final MigrationSource source;
-  private final HistoryTable history;
-  private final AdvisoryLock lock;
-  private final Duration lockTimeout;
-  private final Duration statementTimeout;
+  private final Context context;
 
   private Migrator(Builder builder) {
-    this.connections = Objects.requireNonNull(builder.connections, "a data source or a URL is required");
-    this.source = builder.source;
-    this.history = new HistoryTable(builder.historyTable);
-    this.lock = new AdvisoryLock(builder.historyTable);
-    this.lockTimeout = builder.lockTimeout;
-    this.statementTimeout = builder.statementTimeout;
+    Objects.requireNonNull(builder.connections, "a data source or a URL is required");
+    this.context = new Context(builder.connections, builder.source, builder.historyTable,
+        new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.outOfOrder, builder.environment,
+        builder.seeds != null ? builder.seeds : builder.source.folder(MigrationSource.SEEDS),
+        builder.backfills != null ? builder.backfills : builder.source.folder(MigrationSource.BACKFILLS));
   }
 
   public static Builder builder() {
@@ -51,138 +46,55 @@ public final class Migrator {
   }
 
   /**
-   * Applies every pending migration in version order, each in its own transaction.
+   * Applies every pending migration in version order, each in its own transaction unless it says
+   * {@code -- schemacode:no-transaction}.
    *
-   * @throws MigrationException when validation finds a problem or a migration fails; the failed
-   *     migration is rolled back and not recorded, and nothing after it runs
+   * <p>With nothing pending this is the start-up fast path every application start pays: one
+   * connection and one query (the history), no lock, no DDL. Otherwise it takes the lock, reads the
+   * history again, validates, and applies.
+   *
+   * @throws MigrationException when validation finds a problem or a migration fails; a failed
+   *     migration in a transaction is rolled back and not recorded, and nothing after it runs
    * @throws ConfigurationException when the migrations cannot be resolved
    */
   public MigrateResult migrate() {
-    List<ResolvedMigration> resolved = source.resolve();
-    try (Connection connection = connections.open()) {
-      // Fast path, paid by every application start: one query, no lock, when nothing is pending.
-      MigrationStatus status = MigrationStatus.merge(resolved, history.read(connection));
-      failOnProblems(status);
-      if (status.pending().isEmpty()) {
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> {
+      MigrationStatus status = context.status(session, resolved);
+      if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
             status.currentVersion().map(v -> "V" + v).orElse("(empty)"));
         return new MigrateResult(List.of(), status.currentVersion());
       }
-      return migrateLocked(connection, resolved);
-    } catch (SQLException e) {
-      throw new MigrationException(connections.describeFailure(e), e);
-    }
+      // Problems seen without the lock may be another migrator's work in progress: judge them under it.
+      return context.locked(session, locked -> new Deploy(context).apply(locked, resolved));
+    });
   }
 
-  private MigrateResult migrateLocked(Connection connection, List<ResolvedMigration> resolved) throws SQLException {
-    if (!lock.tryAcquire(connection)) {
-      LOG.log(System.Logger.Level.INFO, "another migrator holds the lock; waiting for it to finish");
-      lock.acquire(connection);
-    }
-    try {
-      history.createIfMissing(connection);
-      // Read again under the lock: another replica may have applied everything meanwhile.
-      MigrationStatus status = MigrationStatus.merge(resolved, history.read(connection));
-      failOnProblems(status);
-      List<ResolvedMigration> applied = new ArrayList<>();
-      for (MigrationInfo pending : status.pending()) {
-        ResolvedMigration migration = pending.resolved().orElseThrow();
-        apply(connection, migration);
-        applied.add(migration);
-      }
-      Optional<String> current = applied.isEmpty()
-          ? status.currentVersion()
-          : Optional.of(applied.get(applied.size() - 1).version());
-      return new MigrateResult(applied, current);
-    } finally {
-      if (!connection.isClosed()) {
-        lock.release(connection);
-      }
-    }
+  /** What {@link #migrate()} would apply now and the SQL it would run; changes nothing, takes no lock. */
+  public DeployPlan plan() {
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> new DryRun(context).plan(context.status(session, resolved)));
   }
 
-  private void apply(Connection connection, ResolvedMigration migration) throws SQLException {
-    long started = System.nanoTime();
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    SqlScript.Statement current = null;
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-      statement.execute("SET LOCAL statement_timeout = '" + statementTimeout.toMillis() + "ms'");
-      for (SqlScript.Statement sql : SqlScript.split(migration.script())) {
-        current = sql;
-        statement.execute(sql.sql());
-      }
-      current = null;
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      history.record(connection, migration, millis, true);
-      connection.commit();
-      LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", migration.file().label(), millis);
-    } catch (SQLException e) {
-      connection.rollback();
-      throw new MigrationException(failure(migration, current, e), e);
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
-  }
-
-  private String failure(ResolvedMigration migration, SqlScript.Statement statement, SQLException e) {
-    StringBuilder message = new StringBuilder("migration ").append(migration.file().label())
-        .append(" failed and was rolled back; nothing after it ran");
-    if (statement != null) {
-      message.append("; statement at line ").append(statement.line()).append(" of ").append(migration.location())
-          .append(": ").append(abbreviate(statement.sql()));
-    }
-    message.append("; PostgreSQL said: ").append(connections.redact(DatabaseUrl.firstLine(e.getMessage())));
-    if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-      ServerErrorMessage server = psql.getServerErrorMessage();
-      if (server.getPosition() > 0) {
-        message.append(" (at character ").append(server.getPosition()).append(" of the statement)");
-      }
-    }
-    return message.toString();
-  }
-
-  private static String abbreviate(String sql) {
-    String oneLine = sql.replaceAll("\\s+", " ");
-    return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
-  }
-
-  private void failOnProblems(MigrationStatus status) {
-    List<MigrationInfo> problems = status.problems();
-    if (!problems.isEmpty()) {
-      throw new MigrationException("validation failed, nothing was applied: " + problems.stream()
-          .map(Migrator::explain).collect(Collectors.joining("; ")));
-    }
-  }
-
-  static String explain(MigrationInfo info) {
-    String label = "V" + info.version() + "__" + info.name();
-    return switch (info.state()) {
-      case MODIFIED -> label + " was modified after it was applied (checksum differs)";
-      case MISSING -> label + " was applied but is not among the migrations of this build";
-      case FAILED -> label + " failed earlier and needs `schemacode resolve`";
-      case OUT_OF_ORDER -> label + " is pending but older than the newest applied migration";
-      default -> label + " is " + info.state().label();
-    };
-  }
-
-  /** The state of every migration. */
+  /** The state of every migration: one query. */
   public MigrationStatus status() {
-    List<ResolvedMigration> resolved = source.resolve();
-    try (Connection connection = connections.open()) {
-      return MigrationStatus.merge(resolved, history.read(connection));
-    } catch (SQLException e) {
-      throw new MigrationException(connections.describeFailure(e), e);
-    }
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> context.status(session, resolved));
   }
 
-  /** Never throws: a health endpoint reports what it finds. */
+  /** What would stop a deploy (modified, missing, failed, out-of-order unless allowed), and what is pending. */
+  public Validation validate() {
+    MigrationStatus status = status();
+    return new Validation(status, status.problems(context.outOfOrder), status.toApply(context.outOfOrder));
+  }
+
+  /** Never throws: a health endpoint reports what it finds. One query, like {@link #status()}. */
   public Health health() {
     try {
       MigrationStatus status = status();
-      return new Health(true, status.pending().size(), status.problems().size(), status.currentVersion(),
-          Optional.empty());
+      return new Health(true, status.toApply(context.outOfOrder).size(), status.problems(context.outOfOrder).size(),
+          status.currentVersion(), Optional.empty());
     } catch (DatabaseUnreachableException e) {
       return new Health(false, 0, 0, Optional.empty(), Optional.ofNullable(e.getMessage()));
     } catch (RuntimeException e) {
@@ -190,12 +102,95 @@ public final class Migrator {
     }
   }
 
+  /**
+   * Records a migration as applied without running it: a failed one completed by hand, a pending
+   * one applied by hand, or a modified one whose current file is accepted.
+   */
+  public MigrationInfo resolveApplied(String version) {
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> context.locked(session,
+        locked -> new Resolve(context).applied(locked, resolved, version)));
+  }
+
+  /**
+   * Forgets a failed migration (deploy runs it again) or an applied one whose file is gone; returns
+   * its state now, empty when neither a file nor the history knows it any more.
+   */
+  public Optional<MigrationInfo> resolveRolledBack(String version) {
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> context.locked(session,
+        locked -> new Resolve(context).rolledBack(locked, resolved, version)));
+  }
+
+  /** Adopts an existing database: records the migrations up to {@code version} as applied without running them. */
+  public List<ResolvedMigration> baseline(String version) {
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> context.locked(session,
+        locked -> new Baseline(context).run(locked, resolved, version)));
+  }
+
+  /**
+   * Drops the current schema and everything in it, creates it again, and applies every migration.
+   * Refuses unless a non-production environment is declared and the database does not say otherwise.
+   */
+  public MigrateResult reset() {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "reset");
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> context.locked(session,
+        locked -> new Reset(context).run(locked, resolved)));
+  }
+
+  /**
+   * Runs the seed scripts, in name order; returns their names. Refuses unless a non-production
+   * environment is declared and the database does not say otherwise, and while migrations are pending.
+   */
+  public List<String> seed() {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "seed");
+    List<ResolvedMigration> resolved = context.source.resolve();
+    Seed seed = new Seed(context);
+    Map<String, String> scripts = seed.scripts();
+    if (scripts.isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "no seed scripts in {0}", context.seeds.description());
+      return List.of();
+    }
+    return context.withSession(session -> context.locked(session, locked -> seed.run(locked, resolved, scripts)));
+  }
+
+  /** Where the seeds are read from. */
+  public ScriptFolder seeds() {
+    return context.seeds;
+  }
+
+  /** Runs one backfill by name, once per database ever; refuses when it ran before or migrations are pending. */
+  public BackfillInfo backfill(String name) {
+    String bare = name != null && name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+    List<ResolvedMigration> resolved = context.source.resolve();
+    Backfill backfill = new Backfill(context);
+    String sql = backfill.script(bare);
+    return context.withSession(session -> context.locked(session,
+        locked -> backfill.run(locked, resolved, bare, sql)));
+  }
+
+  /** Every backfill and whether it ran: one query, no lock. */
+  public List<BackfillInfo> backfills() {
+    return context.withSession(session -> new Backfill(context).list(session));
+  }
+
+  /** Where the backfills are read from. */
+  public ScriptFolder backfillFolder() {
+    return context.backfills;
+  }
+
   public static final class Builder {
     private ConnectionFactory connections;
     private MigrationSource source = MigrationSource.classpath("db/migration");
     private String historyTable = DEFAULT_HISTORY_TABLE;
-    private Duration lockTimeout = Duration.ofSeconds(10);
-    private Duration statementTimeout = Duration.ZERO;
+    private Duration lockTimeout = Timeouts.DEFAULT_LOCK;
+    private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT;
+    private boolean outOfOrder;
+    private Environment environment = Environment.fromSystem();
+    private ScriptFolder seeds;
+    private ScriptFolder backfills;
 
     private Builder() {}
 
@@ -214,31 +209,57 @@ public final class Migrator {
       return this;
     }
 
+    /** Migrations from the index the processor generates: no listing, no ledger parse, checksums checked. */
+    public Builder migrations(MigrationIndex index) {
+      return migrations(MigrationSource.index(index));
+    }
+
     public Builder historyTable(String name) {
-      if (name == null || name.isBlank() || name.length() > 63) {
-        throw new ConfigurationException("history table name must be 1 to 63 characters");
+      if (name == null || name.isBlank() || name.length() > MAX_HISTORY_TABLE_LENGTH) {
+        throw new ConfigurationException("history table name must be 1 to " + MAX_HISTORY_TABLE_LENGTH
+            + " characters (the backfill table adds " + BackfillTable.SUFFIX + ")");
       }
       this.historyTable = name;
       return this;
     }
 
-    /** How long a migration waits for a table lock before it fails (default 10 s); zero waits forever. */
+    /**
+     * How long a statement waits for a table lock before it fails (default 10 s); zero waits
+     * forever. Applies to migrations, seeds and backfills.
+     */
     public Builder lockTimeout(Duration timeout) {
-      this.lockTimeout = requireNonNegative(timeout, "lock timeout");
+      this.lockTimeout = Timeouts.check(timeout, "lock timeout");
       return this;
     }
 
     /** How long one statement may run (default: no limit, as index builds take their time). */
     public Builder statementTimeout(Duration timeout) {
-      this.statementTimeout = requireNonNegative(timeout, "statement timeout");
+      this.statementTimeout = Timeouts.check(timeout, "statement timeout");
       return this;
     }
 
-    private static Duration requireNonNegative(Duration timeout, String what) {
-      if (timeout == null || timeout.isNegative()) {
-        throw new ConfigurationException(what + " must be zero or positive");
-      }
-      return timeout;
+    /** Apply pending migrations older than the newest applied one instead of refusing (default false). */
+    public Builder outOfOrder(boolean allowed) {
+      this.outOfOrder = allowed;
+      return this;
+    }
+
+    /** The environment seeds and reset check (default: {@code SCHEMACODE_ENV}). */
+    public Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** Where seeds are (default: {@code seeds/} beside the migrations). */
+    public Builder seeds(ScriptFolder folder) {
+      this.seeds = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    /** Where backfills are (default: {@code backfills/} beside the migrations). */
+    public Builder backfills(ScriptFolder folder) {
+      this.backfills = Objects.requireNonNull(folder, "folder");
+      return this;
     }
 
     public Migrator build() {

@@ -2,6 +2,7 @@ package dev.schemacode.runtime;
 
 import dev.schemacode.model.Checksums;
 import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.ScriptDirectives;
 
 /** A migration found in the configured location: its file name, script and checksum. */
 public record ResolvedMigration(MigrationFileName file, String script, String checksum, String location) {
@@ -11,5 +12,10 @@ public record ResolvedMigration(MigrationFileName file, String script, String ch
 
   public String version() {
     return file.version();
+  }
+
+  /** The script says {@code -- schemacode:no-transaction}: it runs statement by statement, outside a transaction. */
+  public boolean noTransaction() {
+    return ScriptDirectives.noTransaction(script);
   }
 }

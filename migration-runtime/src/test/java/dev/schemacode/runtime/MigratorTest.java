@@ -162,6 +162,21 @@ class MigratorTest {
     assertTrue(e.getMessage().contains("V1_init.sql is not named V<version>__<name>.sql"), e.getMessage());
   }
 
+  @Test
+  void aHistoryTableFromAnEarlierBuildWithoutKindIsReadAndUpgraded() throws Exception {
+    write("V0001__init.sql", "CREATE TABLE t (id int);\n");
+    execute("CREATE TABLE t (id int); CREATE TABLE schemacode_history (version text PRIMARY KEY, name text NOT NULL,"
+        + " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), execution_ms bigint NOT NULL,"
+        + " success boolean NOT NULL, installed_by text NOT NULL DEFAULT current_user)");
+    execute("INSERT INTO schemacode_history (version, name, checksum, execution_ms, success) VALUES ('0001', 'init', '"
+        + dev.schemacode.model.Checksums.ofScript("CREATE TABLE t (id int);\n") + "', 3, true)");
+    assertTrue(migrator().migrate().applied().isEmpty()); // the fast path reads the old table as it is
+
+    write("V0002__more.sql", "CREATE TABLE u (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertEquals(2, count("SELECT count(*) FROM schemacode_history WHERE kind = 'migration'"));
+  }
+
   private long count(String sql) throws SQLException {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {

@@ -1,28 +1,61 @@
 package dev.schemacode.runtime.cli;
 
+import dev.schemacode.runtime.DeployPlan;
 import dev.schemacode.runtime.MigrateResult;
+import dev.schemacode.runtime.Migrator;
 import dev.schemacode.runtime.ResolvedMigration;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-    description = {"Apply every pending migration, each in its own transaction.",
-        "Safe to run from several processes at once: an advisory lock lets one apply, the others wait."})
-final class DeployCommand implements Callable<Integer> {
+    description = {"Apply every pending migration in version order, each in its own transaction unless it says"
+        + " -- schemacode:no-transaction.",
+        "Safe to run from several processes at once: an advisory lock lets one apply, the others wait and then find"
+            + " nothing to do. Stops before applying anything when a migration is modified, missing, failed or out of"
+            + " order. Never runs seeds or backfills.",
+        "Exit codes: 0 applied or nothing to apply, 1 a migration failed or validation found problems, 2 bad usage."})
+final class DeployCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOptions timeouts;
+  @Mixin OutOfOrderOption outOfOrder;
   @Spec CommandSpec spec;
+
+  @Option(names = "--dry-run",
+      description = "Print the SQL deploy would run (migrations, settings, history records) and change nothing.")
+  boolean dryRun;
+
+  @Override
+  public ConnectionOptions connection() {
+    return connection;
+  }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    var url = connection.databaseUrl();
-    out.println("schemacode: deploying " + connection.migrationSource().description() + " to " + url);
+    Migrator migrator = outOfOrder.applyTo(timeouts.applyTo(connection.builder())).build();
+    String target = connection.migrationSource().description() + " to " + connection.databaseUrl();
+    if (dryRun) {
+      DeployPlan plan = migrator.plan();
+      String at = plan.currentVersion().map(v -> "V" + v).orElse("(empty)");
+      out.println("-- schemacode deploy --dry-run: " + target);
+      if (plan.isEmpty()) {
+        out.println("-- nothing to apply; database is at " + at);
+      } else {
+        int count = plan.migrations().size();
+        out.println("-- " + count + (count == 1 ? " migration" : " migrations") + " would be applied; database is at " + at);
+        out.print(plan.sql());
+      }
+      out.flush();
+      return SchemacodeCli.OK;
+    }
+    out.println("schemacode: deploying " + target);
     out.flush();
-    MigrateResult result = connection.migrator().migrate();
+    MigrateResult result = migrator.migrate();
     String at = result.currentVersion().map(v -> "V" + v).orElse("(empty)");
     if (result.applied().isEmpty()) {
       out.println("schemacode: nothing to apply; database is at " + at);

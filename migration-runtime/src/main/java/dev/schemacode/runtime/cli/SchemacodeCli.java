@@ -17,8 +17,12 @@ import picocli.CommandLine.Command;
  * standard error, never with a password.
  */
 @Command(name = "schemacode", mixinStandardHelpOptions = true, versionProvider = SchemacodeCli.Version.class,
-    description = "Apply and inspect schemacode migrations on PostgreSQL.",
-    subcommands = {DeployCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+    description = {"Apply and inspect schemacode migrations on PostgreSQL.",
+        "Exit codes: 0 success or nothing to report, 1 the operation failed or found problems, 2 bad usage or"
+            + " configuration."},
+    subcommands = {DeployCommand.class, StatusCommand.class, ValidateCommand.class, ResolveCommand.class,
+        BaselineCommand.class, ResetCommand.class, SeedCommand.class, BackfillCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SchemacodeCli implements Runnable {
   static final int OK = 0;
   static final int FAILED = 1;
@@ -38,7 +42,11 @@ public final class SchemacodeCli implements Runnable {
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(SchemacodeCli::exitCode);
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      cmd.getErr().println("schemacode: error: " + message(e));
+      String message = message(e);
+      if (cmd.getCommand() instanceof DatabaseCommand) {
+        message = ((DatabaseCommand) cmd.getCommand()).connection().redact(message);
+      }
+      cmd.getErr().println("schemacode: error: " + message);
       cmd.getErr().flush();
       return exitCode(e);
     });
@@ -64,11 +72,10 @@ public final class SchemacodeCli implements Runnable {
     return FAILED;
   }
 
+  /** One line: our exceptions' messages are written for people; anything else is named with its type. */
   private static String message(Throwable e) {
-    if (e instanceof MigrationException || e instanceof ConfigurationException) {
-      return e.getMessage();
-    }
-    return e.toString();
+    String message = e instanceof MigrationException || e instanceof ConfigurationException ? e.getMessage() : e.toString();
+    return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** The library logs through System.Logger; on a terminal only our own one-line messages matter. */
@@ -78,7 +85,10 @@ public final class SchemacodeCli implements Runnable {
       root.removeHandler(handler);
     }
     ConsoleHandler handler = new ConsoleHandler();
-    handler.setLevel(Level.WARNING);
+    handler.setLevel(Level.INFO);
+    // Warnings, and the one piece of progress an operator needs: why a deploy seems to stand still.
+    handler.setFilter(record -> record.getLevel().intValue() >= Level.WARNING.intValue()
+        || record.getMessage() != null && record.getMessage().startsWith("another migrator holds the lock"));
     handler.setFormatter(new Formatter() {
       @Override
       public String format(LogRecord record) {

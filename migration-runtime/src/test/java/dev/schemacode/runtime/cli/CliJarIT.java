@@ -27,12 +27,21 @@ class CliJarIT {
 
   record Result(int exitCode, String out, String err) {}
 
+  @org.junit.jupiter.api.BeforeEach
+  void emptySchema() throws Exception {
+    try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner;"
+          + " GRANT USAGE ON SCHEMA public TO PUBLIC;");
+    }
+  }
+
   static Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().remove("DATABASE_URL");
+    builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("PG")
+        || name.startsWith("SCHEMACODE_"));
     builder.environment().putAll(environment);
     Path out = Files.createTempFile("cli", ".out");
     Path err = Files.createTempFile("cli", ".err");
@@ -88,5 +97,39 @@ class CliJarIT {
     assertEquals(2, malformed.exitCode());
     assertEquals(1, malformed.err().strip().lines().count(), malformed.err());
     assertFalse((malformed.out() + malformed.err()).contains("N0tPrinted"));
+  }
+
+  @Test
+  void credentialsAndTheEnvironmentNameComeFromEnvironmentVariables() throws Exception {
+    Files.writeString(migrations.resolve("V0001__init.sql"), "CREATE TABLE env_check (id int PRIMARY KEY);\n");
+    Files.createDirectories(migrations.resolve("seeds"));
+    Files.writeString(migrations.resolve("seeds/01_rows.sql"), "INSERT INTO env_check VALUES (1) ON CONFLICT DO NOTHING;\n");
+    String hostAndDb = database.jdbcUrl().substring("jdbc:postgresql://".length());
+    Map<String, String> base = new java.util.HashMap<>(Map.of("DATABASE_URL", "postgresql://" + hostAndDb,
+        "PGUSER", database.user()));
+    if (!database.password().isEmpty()) {
+      base.put("PGPASSWORD", database.password());
+    }
+    Result deploy = run(base, "deploy", "--migrations", migrations.toString());
+    assertEquals(0, deploy.exitCode(), deploy.err());
+    assertTrue(deploy.out().contains("to postgresql://" + database.user() + "@"), deploy.out());
+
+    Result undeclared = run(base, "seed", "--migrations", migrations.toString());
+    assertEquals(2, undeclared.exitCode(), undeclared.err());
+    assertTrue(undeclared.err().contains("set SCHEMACODE_ENV"), undeclared.err());
+
+    Map<String, String> production = new java.util.HashMap<>(base);
+    production.put("SCHEMACODE_ENV", "production");
+    Result refused = run(production, "seed", "--migrations", migrations.toString());
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("the environment is 'production'"), refused.err());
+    Result resetRefused = run(production, "reset", "--force", "--migrations", migrations.toString());
+    assertEquals(2, resetRefused.exitCode(), resetRefused.err());
+
+    Map<String, String> development = new java.util.HashMap<>(base);
+    development.put("SCHEMACODE_ENV", "development");
+    Result seeded = run(development, "seed", "--migrations", migrations.toString());
+    assertEquals(0, seeded.exitCode(), seeded.err());
+    assertTrue(seeded.out().contains("seeded 01_rows"), seeded.out());
   }
 }

@@ -1,0 +1,47 @@
+package dev.schemacode.runtime;
+
+import java.util.List;
+
+/** Renders the SQL a deploy would run, statement by statement as the runner would send it. */
+final class DryRun {
+  private final Context context;
+
+  DryRun(Context context) {
+    this.context = context;
+  }
+
+  DeployPlan plan(MigrationStatus status) {
+    context.failOnProblems(status);
+    List<ResolvedMigration> migrations = status.toApply(context.outOfOrder).stream()
+        .map(info -> info.resolved().orElseThrow()).toList();
+    StringBuilder sql = new StringBuilder();
+    if (!migrations.isEmpty()) {
+      sql.append("-- under the advisory lock on ").append(context.history.name()).append(", after creating the history table if missing:\n")
+          .append(context.history.createSql()).append(";\n");
+    }
+    HistoryTable history = context.history;
+    for (ResolvedMigration migration : migrations) {
+      sql.append('\n');
+      List<SqlScript.Statement> statements = SqlScript.split(migration.script());
+      if (migration.noTransaction()) {
+        sql.append("-- ").append(migration.file().label()).append(": outside a transaction, statement by statement (")
+            .append(migration.location()).append(")\n")
+            .append(context.timeouts.setSession()).append(";\n")
+            .append(history.insertSql(migration, false)).append(";  -- marks it failed until it completes\n");
+        statements.forEach(statement -> sql.append(statement.sql()).append(";\n"));
+        sql.append("UPDATE ").append(history.quoted()).append(" SET success = true WHERE version = ")
+            .append(Sql.literal(migration.version())).append(";\n")
+            .append(Timeouts.RESET).append(";\n");
+      } else {
+        sql.append("-- ").append(migration.file().label()).append(": in its own transaction (")
+            .append(migration.location()).append(")\n")
+            .append("BEGIN;\n")
+            .append(context.timeouts.setLocal()).append(";\n");
+        statements.forEach(statement -> sql.append(statement.sql()).append(";\n"));
+        sql.append(history.insertSql(migration, true)).append(";\n")
+            .append("COMMIT;\n");
+      }
+    }
+    return new DeployPlan(migrations, status.currentVersion(), sql.toString());
+  }
+}

@@ -1,0 +1,24 @@
+package dev.schemacode.runtime;
+
+import dev.schemacode.model.ScriptDirectives;
+
+/**
+ * A SQL script the runner executes: a migration, a seed or a backfill.
+ *
+ * @param kind how messages call it: "migration", "seed", "backfill"
+ * @param label how messages name it, e.g. {@code V0003__index}
+ * @param location where it came from, e.g. a file path
+ * @param recoveryHint what to do when it fails outside a transaction (empty for none)
+ */
+record Script(String kind, String label, String location, String sql, String recoveryHint) {
+  boolean noTransaction() {
+    return ScriptDirectives.noTransaction(sql);
+  }
+
+  static Script of(ResolvedMigration migration) {
+    return new Script("migration", migration.file().label(), migration.location(), migration.script(),
+        "the history marks it failed, so deploy stops here until you repair the database and run"
+            + " `schemacode resolve --applied " + migration.version() + "` (you completed it by hand) or"
+            + " `schemacode resolve --rolled-back " + migration.version() + "` (you undid it; deploy runs it again)");
+  }
+}

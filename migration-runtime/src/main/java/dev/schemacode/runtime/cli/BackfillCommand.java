@@ -1,0 +1,71 @@
+package dev.schemacode.runtime.cli;
+
+import dev.schemacode.runtime.BackfillInfo;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.Migrator;
+import dev.schemacode.runtime.ScriptFolder;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+    description = {"Run one backfill (a one-off data script in backfills/ beside the migrations) by name, and record"
+        + " it: it never runs twice on the same database. Deploy never runs backfills.",
+        "Runs in its own transaction unless the script says -- schemacode:no-transaction (batches that commit as they"
+            + " go); refuses while migrations are pending or have problems.",
+        "Exit codes: 0 done, 1 it failed or already ran, 2 unknown backfill or bad usage."})
+final class BackfillCommand implements Callable<Integer>, DatabaseCommand {
+  @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOptions timeouts;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "The backfill's file name without .sql.")
+  String name;
+
+  @Option(names = "--list", description = "List the backfills and whether each ran, instead of running one.")
+  boolean list;
+
+  @Option(names = "--backfills", paramLabel = "LOCATION",
+      description = "Where the backfills are, a directory or classpath:<path> (default: backfills/ beside the"
+          + " migrations).")
+  String backfills;
+
+  @Override
+  public ConnectionOptions connection() {
+    return connection;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Migrator.Builder builder = timeouts.applyTo(connection.builder());
+    if (backfills != null) {
+      builder.backfills(ScriptFolder.parse(backfills));
+    }
+    Migrator migrator = builder.build();
+    if (list == (name != null)) {
+      throw new ConfigurationException("give either a backfill NAME or --list");
+    }
+    if (list) {
+      List<BackfillInfo> infos = migrator.backfills();
+      if (infos.isEmpty()) {
+        out.println("schemacode: no backfills in " + migrator.backfillFolder().description());
+      }
+      for (BackfillInfo info : infos) {
+        out.printf("%-40s  %-8s  %s%n", info.name(), info.state().label(),
+            info.ranAt().map(Object::toString).orElse(""));
+      }
+      return SchemacodeCli.OK;
+    }
+    BackfillInfo done = migrator.backfill(name);
+    out.println("schemacode: backfill " + done.name() + " done in " + done.executionMillis().orElse(0L)
+        + " ms; it will not run again on this database");
+    return SchemacodeCli.OK;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.schemacode.runtime;
+
+import static dev.schemacode.runtime.Queries.execute;
+import static dev.schemacode.runtime.Queries.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A deploy killed with SIGKILL in the middle of a long migration ({@code Process.destroyForcibly()}
+ * on Linux). The migration sleeps only while {@code crash_control.hang} is true, so that the next
+ * deploy can finish it.
+ */
+class CrashIT {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path migrations;
+
+  @BeforeEach
+  void firstMigration() throws Exception {
+    Queries.emptySchema(database);
+    Files.writeString(migrations.resolve("V0001__control.sql"),
+        "CREATE TABLE crash_control (hang boolean NOT NULL);\nINSERT INTO crash_control VALUES (true);\n");
+  }
+
+  private CliProcess deploy() throws Exception {
+    return CliProcess.start(Map.of("DATABASE_URL", database.jdbcUrlWithCredentials()),
+        "deploy", "--migrations", migrations.toString());
+  }
+
+  private void killDuringTheSleep(CliProcess process) throws Exception {
+    Queries.awaitTrue(database, "SELECT count(*) = 1 FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND state = 'active' AND query LIKE 'SELECT pg_sleep(300)%'", "the migration sleeps");
+    process.process().destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the server
+    assertTrue(process.process().waitFor(60, TimeUnit.SECONDS));
+    // The server notices the dead client while the statement still runs (client_connection_check_interval)
+    // and ends the session: its transaction rolls back and its locks go.
+    Queries.awaitTrue(database, "SELECT count(*) = 0 FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND pid <> pg_backend_pid()", "the killed migrator's session ends");
+  }
+
+  private static void assertLockIsFree() throws Exception {
+    assertEquals("0", text(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+    try (Connection connection = database.connect()) {
+      AdvisoryLock lock = new AdvisoryLock(Migrator.DEFAULT_HISTORY_TABLE);
+      assertTrue(lock.tryAcquire(connection));
+      lock.release(connection);
+    }
+  }
+
+  @Test
+  void aKillInsideATransactionalMigrationLeavesNoPartOfItAndTheNextDeployCompletes() throws Exception {
+    Files.writeString(migrations.resolve("V0002__long.sql"), "CREATE TABLE partial (id int);\n"
+        + "INSERT INTO partial VALUES (1);\n"
+        + "SELECT pg_sleep(300) FROM crash_control WHERE hang;\n");
+    killDuringTheSleep(deploy());
+
+    assertLockIsFree();
+    assertEquals("0", text(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'partial'"));
+    assertEquals("0001", text(database, "SELECT string_agg(version, ',') FROM schemacode_history"));
+
+    execute(database, "UPDATE crash_control SET hang = false");
+    CliProcess.Result next = deploy().await();
+    assertEquals(0, next.exitCode(), next.all());
+    assertTrue(next.out().contains("applied V0002__long"), next.out());
+    assertEquals("1", text(database, "SELECT count(*) FROM partial"));
+  }
+
+  @Test
+  void aKillOutsideATransactionLeavesAFailedRecordThatStopsTheNextDeployUntilResolved() throws Exception {
+    Files.writeString(migrations.resolve("V0002__long.sql"), "-- schemacode:no-transaction\n"
+        + "CREATE TABLE partial (id int);\n"
+        + "SELECT pg_sleep(300) FROM crash_control WHERE hang;\n"
+        + "INSERT INTO partial VALUES (1);\n");
+    killDuringTheSleep(deploy());
+
+    assertLockIsFree();
+    // Outside a transaction the first statement stays; the history does not pretend otherwise.
+    assertEquals("1", text(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'partial'"));
+    assertEquals("f", text(database, "SELECT success FROM schemacode_history WHERE version = '0002'"));
+    CliProcess.Result stopped = deploy().await();
+    assertEquals(1, stopped.exitCode(), stopped.all());
+    assertTrue(stopped.err().contains("V0002__long failed earlier (or was interrupted)"), stopped.err());
+
+    execute(database, "DROP TABLE partial; UPDATE crash_control SET hang = false");
+    CliProcess.Result resolved = CliProcess.run(Map.of("DATABASE_URL", database.jdbcUrlWithCredentials()),
+        "resolve", "--rolled-back", "0002", "--migrations", migrations.toString());
+    assertEquals(0, resolved.exitCode(), resolved.all());
+    CliProcess.Result next = deploy().await();
+    assertEquals(0, next.exitCode(), next.all());
+    assertEquals("1", text(database, "SELECT count(*) FROM partial"));
+  }
+}

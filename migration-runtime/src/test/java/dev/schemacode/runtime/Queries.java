@@ -1,0 +1,45 @@
+package dev.schemacode.runtime;
+
+import dev.schemacode.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** One-line SQL for tests: run a statement, read one value. */
+final class Queries {
+  private Queries() {}
+
+  static void execute(TestDatabase database, String sql) throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  static long count(TestDatabase database, String sql) throws SQLException {
+    return Long.parseLong(text(database, sql));
+  }
+
+  static String text(TestDatabase database, String sql) throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      return result.next() ? result.getString(1) : null;
+    }
+  }
+
+  static void emptySchema(TestDatabase database) throws SQLException {
+    execute(database, "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner;"
+        + " GRANT USAGE ON SCHEMA public TO PUBLIC;");
+  }
+
+  /** Waits (up to a generous bound, never asserted as a time) until the query returns true. */
+  static void awaitTrue(TestDatabase database, String sql, String what) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!"t".equals(text(database, sql))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up waiting until " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.schemacode.runtime;
+
+import static dev.schemacode.runtime.Queries.count;
+import static dev.schemacode.runtime.Queries.execute;
+import static dev.schemacode.runtime.Queries.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResetTest {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path migrations;
+
+  @BeforeEach
+  void migratedWithData() throws Exception {
+    Queries.emptySchema(database);
+    Files.writeString(migrations.resolve("V0001__init.sql"), "CREATE TABLE account (id int PRIMARY KEY);\n");
+    migrator(Environment.named("development")).migrate();
+    execute(database, "INSERT INTO account VALUES (1); CREATE TABLE hand_made (id int);");
+  }
+
+  @AfterEach
+  void unmarkDatabase() throws Exception {
+    execute(database, "ALTER DATABASE " + database.name() + " RESET " + Environment.DATABASE_SETTING);
+  }
+
+  private Migrator migrator(Environment environment) {
+    return Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(migrations))
+        .environment(environment).build();
+  }
+
+  @Test
+  void dropsEverythingInTheSchemaAndAppliesEveryMigration() throws Exception {
+    String grantsBefore = text(database, "SELECT nspacl::text FROM pg_namespace WHERE nspname = 'public'");
+    MigrateResult result = migrator(Environment.named("development")).reset();
+    assertEquals(1, result.applied().size());
+    assertEquals(0, count(database, "SELECT count(*) FROM account"));
+    assertEquals(0, count(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'hand_made'"));
+    assertEquals(1, count(database, "SELECT count(*) FROM schemacode_history"));
+    assertEquals(grantsBefore, text(database, "SELECT nspacl::text FROM pg_namespace WHERE nspname = 'public'"));
+  }
+
+  @Test
+  void refusesWhenTheEnvironmentIsUndeclaredOrProduction() throws Exception {
+    ConfigurationException undeclared = assertThrows(ConfigurationException.class,
+        () -> migrator(Environment.unset()).reset());
+    assertTrue(undeclared.getMessage().contains("no environment is declared"), undeclared.getMessage());
+    ConfigurationException production = assertThrows(ConfigurationException.class,
+        () -> migrator(Environment.named("production")).reset());
+    assertTrue(production.getMessage().contains("the environment is 'production'"), production.getMessage());
+    assertEquals(1, count(database, "SELECT count(*) FROM account"));
+  }
+
+  @Test
+  void refusesWhenTheDatabaseSaysItIsProductionOrSomethingElse() throws Exception {
+    execute(database, "ALTER DATABASE " + database.name() + " SET " + Environment.DATABASE_SETTING + " = 'production'");
+    ConfigurationException production = assertThrows(ConfigurationException.class,
+        () -> migrator(Environment.named("development")).reset());
+    assertTrue(production.getMessage().contains("the database says it is 'production' (setting schemacode.environment)"),
+        production.getMessage());
+
+    execute(database, "ALTER DATABASE " + database.name() + " SET " + Environment.DATABASE_SETTING + " = 'staging'");
+    ConfigurationException mismatch = assertThrows(ConfigurationException.class,
+        () -> migrator(Environment.named("development")).reset());
+    assertTrue(mismatch.getMessage().contains("the environment is 'development' but the database says it is 'staging'"),
+        mismatch.getMessage());
+    assertEquals(1, count(database, "SELECT count(*) FROM account"));
+
+    // The database agrees with the declared environment: allowed.
+    assertEquals(1, migrator(Environment.named("Staging")).reset().applied().size());
+    assertEquals(0, count(database, "SELECT count(*) FROM account"));
+  }
+}

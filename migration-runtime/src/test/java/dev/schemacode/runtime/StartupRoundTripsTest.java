@@ -1,0 +1,95 @@
+package dev.schemacode.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.schemacode.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cost every application start pays when nothing is pending, counted on the wire (see
+ * {@link WireCounter}): one connection and one round trip, however many migrations there are.
+ */
+class StartupRoundTripsTest {
+  private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
+
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path migrations;
+
+  @BeforeEach
+  void emptySchema() throws Exception {
+    Queries.emptySchema(database);
+  }
+
+  private Migrator throughCounter(WireCounter wire) {
+    String url = "jdbc:postgresql://127.0.0.1:" + wire.port() + "/" + database.name()
+        + "?sslmode=disable&gssEncMode=disable&user=" + database.user()
+        + (database.password().isEmpty() ? "" : "&password=" + database.password());
+    return Migrator.builder().url(DatabaseUrl.parse(url)).migrations(MigrationSource.directory(migrations)).build();
+  }
+
+  private WireCounter counter() throws Exception {
+    Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
+    if (!matcher.find()) {
+      throw new IllegalStateException("unexpected test URL " + database.jdbcUrl());
+    }
+    return new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)));
+  }
+
+  @Test
+  void nothingPendingCostsOneConnectionAndOneRoundTripWhateverTheNumberOfMigrations() throws Exception {
+    try (WireCounter wire = counter()) {
+      for (int count : new int[] {1, 40}) {
+        emptySchema();
+        for (int i = 1; i <= count; i++) {
+          Files.writeString(migrations.resolve(String.format("V%04d__step.sql", i)), "CREATE TABLE t" + i + " (id int);\n");
+        }
+        Migrator migrator = throughCounter(wire);
+        migrator.migrate();
+
+        wire.reset();
+        assertEquals(0, migrator.migrate().applied().size());
+        assertEquals(1, wire.connections(), "connections with " + count + " migrations");
+        assertEquals(1, wire.roundTrips(), "round trips with " + count + " migrations: " + wire.statements());
+
+        wire.reset();
+        migrator.health();
+        assertEquals(1, wire.connections());
+        assertEquals(1, wire.roundTrips(), "health: " + wire.statements());
+      }
+    }
+  }
+
+  /**
+   * A measurement for the README more than a contract: with something pending, a deploy costs a
+   * fixed 7 round trips (history read, lock, session setting, history DDL, history re-read, unlock,
+   * reset) and, per migration in a transaction, one per statement plus 3 (settings with BEGIN,
+   * history row, COMMIT).
+   */
+  @Test
+  void applyingCostsAFixedOverheadPlusThreeRoundTripsPerMigrationBesidesItsStatements() throws Exception {
+    try (WireCounter wire = counter()) {
+      Files.writeString(migrations.resolve("V0001__a.sql"), "CREATE TABLE a (id int);\n");
+      Migrator migrator = throughCounter(wire);
+      migrator.migrate();
+
+      Files.writeString(migrations.resolve("V0002__b.sql"), "CREATE TABLE b (id int);\n");
+      wire.reset();
+      migrator.migrate();
+      assertEquals(7 + (3 + 1), wire.roundTrips(), wire.statements().toString());
+
+      Files.writeString(migrations.resolve("V0003__c.sql"), "CREATE TABLE c (id int);\nCREATE TABLE d (id int);\n");
+      Files.writeString(migrations.resolve("V0004__e.sql"), "CREATE TABLE e (id int);\n");
+      wire.reset();
+      migrator.migrate();
+      assertEquals(7 + (3 + 2) + (3 + 1), wire.roundTrips(), wire.statements().toString());
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.schemacode.runtime;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP proxy in front of PostgreSQL that reads the frontend protocol and counts round trips: the
+ * times the client sends a {@code Query} or {@code Sync} and then stops to wait for the answer. A
+ * message the driver pipelines in the same write as the next ones (PgJDBC sends {@code BEGIN} that
+ * way) is no round trip. Connection start-up (and authentication) is counted separately. This
+ * measures what the driver really sends, hidden queries included; it needs {@code sslmode=disable}.
+ */
+final class WireCounter implements AutoCloseable {
+  private static final int SSL_REQUEST = 80877103;
+  private static final int GSS_REQUEST = 80877104;
+  private static final int CANCEL_REQUEST = 80877102;
+
+  private final ServerSocket server;
+  private final String upstreamHost;
+  private final int upstreamPort;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger roundTrips = new AtomicInteger();
+  private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+
+  WireCounter(String upstreamHost, int upstreamPort) throws IOException {
+    this.upstreamHost = upstreamHost;
+    this.upstreamPort = upstreamPort;
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::acceptLoop, "wire-counter");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  int connections() {
+    return connections.get();
+  }
+
+  int roundTrips() {
+    return roundTrips.get();
+  }
+
+  /** The SQL the client sent since the last reset, with {@code <waits>} where it waited, for messages. */
+  List<String> statements() {
+    synchronized (statements) {
+      return List.copyOf(statements);
+    }
+  }
+
+  void reset() {
+    connections.set(0);
+    roundTrips.set(0);
+    statements.clear();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        Socket upstream = new Socket(upstreamHost, upstreamPort);
+        client.setTcpNoDelay(true); // small writes must not wait for ACKs: that would be all we measure
+        upstream.setTcpNoDelay(true);
+        daemon(() -> frontend(client, upstream));
+        daemon(() -> copy(upstream, client));
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  private static void daemon(Runnable work) {
+    Thread thread = new Thread(work, "wire-counter-pipe");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void frontend(Socket client, Socket upstream) {
+    try (DataInputStream in = new DataInputStream(client.getInputStream());
+        DataOutputStream out = new DataOutputStream(upstream.getOutputStream())) {
+      // Untyped start-up messages: SSL/GSS requests (answered with one byte), then the start-up message.
+      while (true) {
+        int length = in.readInt();
+        int code = in.readInt();
+        byte[] rest = in.readNBytes(length - 8);
+        out.writeInt(length);
+        out.writeInt(code);
+        out.write(rest);
+        out.flush();
+        if (code == CANCEL_REQUEST) {
+          return;
+        }
+        if (code != SSL_REQUEST && code != GSS_REQUEST) {
+          connections.incrementAndGet();
+          break;
+        }
+      }
+      while (true) {
+        int type = in.read();
+        if (type < 0) {
+          return;
+        }
+        int length = in.readInt();
+        byte[] body = in.readNBytes(length - 4);
+        // Nothing more in the socket after a Query or Sync: the client is waiting for the server. (It
+        // cannot have sent its next request yet: that needs the answer, which needs this forwarded.)
+        boolean waits = (type == 'Q' || type == 'S') && in.available() == 0;
+        if (type == 'Q') {
+          statements.add(cString(body, 0));
+        }
+        if (waits) {
+          roundTrips.incrementAndGet();
+          statements.add("<waits>");
+        }
+        if (type == 'P') {
+          int nameEnd = indexOfZero(body, 0);
+          statements.add(cString(body, nameEnd + 1));
+        }
+        out.write(ByteBuffer.allocate(1 + length).put((byte) type).putInt(length).put(body).array());
+        out.flush();
+      }
+    } catch (IOException e) {
+      // the connection ended
+    } finally {
+      closeQuietly(client);
+      closeQuietly(upstream);
+    }
+  }
+
+  private static void copy(Socket from, Socket to) {
+    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      // the connection ended
+    } finally {
+      closeQuietly(from);
+      closeQuietly(to);
+    }
+  }
+
+  private static String cString(byte[] bytes, int start) {
+    return new String(bytes, start, indexOfZero(bytes, start) - start, StandardCharsets.UTF_8);
+  }
+
+  private static int indexOfZero(byte[] bytes, int start) {
+    int i = start;
+    while (i < bytes.length && bytes[i] != 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
