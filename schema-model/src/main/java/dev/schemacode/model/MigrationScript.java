@@ -33,7 +33,8 @@ public final class MigrationScript {
     long sequence = firstSequence;
     int part = 1;
     for (Map.Entry<Phase, List<SchemaChange>> entry : byPhase.entrySet()) {
-      String name = entry.getKey().suffix().isEmpty() ? slug : cut(slug + "_" + entry.getKey().suffix());
+      String suffix = entry.getKey().suffix();
+      String name = suffix.isEmpty() ? slug : cut(slug, MAX_SLUG_LENGTH - suffix.length() - 1) + "_" + suffix;
       MigrationFileName file = MigrationFileName.of(sequence++, name);
       files.add(new File(file, render(file, entry.getKey(), entry.getValue(), part++, byPhase.size(), lockTimeout)));
     }
@@ -118,9 +119,13 @@ public final class MigrationScript {
 
   /** Only letters, digits and underscores, at most 60 characters, no trailing underscore. */
   public static String cut(String slug) {
+    return cut(slug, MAX_SLUG_LENGTH);
+  }
+
+  private static String cut(String slug, int maxLength) {
     String clean = slug.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("_+", "_");
-    if (clean.length() > MAX_SLUG_LENGTH) {
-      clean = clean.substring(0, MAX_SLUG_LENGTH);
+    if (clean.length() > maxLength) {
+      clean = clean.substring(0, maxLength);
     }
     clean = clean.replaceAll("^_+|_+$", "");
     return clean.isEmpty() ? "migration" : clean;

@@ -50,7 +50,7 @@ public sealed interface SchemaChange {
   record AddEnumValue(QualifiedName type, String value, Optional<String> before, Optional<String> after)
       implements SchemaChange {
     public String describe() { return "add value " + value + " to enum type " + type; }
-    public String slug() { return "add_" + type.name() + "_" + value.toLowerCase(java.util.Locale.ROOT); }
+    public String slug() { return "extend_" + type.name(); }
     public Phase phase() { return Phase.ENUM_VALUES; }
   }
 

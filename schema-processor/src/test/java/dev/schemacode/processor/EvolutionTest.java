@@ -173,13 +173,13 @@ class EvolutionTest {
     List<List<JavaFileObject>> versions = versions();
     Map<Integer, List<String>> filesByVersion = new TreeMap<>();
     for (int v = 1; v <= versions.size(); v++) {
+      List<String> before = List.copyOf(ProcessorHarness.snapshot(migrations).keySet());
       if (v == 7) {
         // The column about to become NOT NULL holds NULLs: a person writes the backfill first.
         long next = ledger().nextSequence();
         Files.writeString(migrations.resolve(String.format("V%04d__backfill_customer_phone.sql", next)),
             "UPDATE customer SET phone = '' WHERE phone IS NULL;\n");
       }
-      List<String> before = List.copyOf(ProcessorHarness.snapshot(migrations).keySet());
       Compilation compilation = ProcessorHarness.compile(migrations, versions.get(v - 1).toArray(JavaFileObject[]::new));
       assertThat(compilation).succeeded();
       List<String> added = new ArrayList<>(ProcessorHarness.snapshot(migrations).keySet());
@@ -200,11 +200,24 @@ class EvolutionTest {
           + drift.changes().stream().map(c -> c.describe()).toList());
       afterVersion(v);
     }
+    keepForReview();
     // the safe forms really were split into files that commit separately
     assertTrue(filesByVersion.get(4).stream().anyMatch(f -> f.endsWith("_concurrently.sql")), filesByVersion.get(4).toString());
     assertTrue(filesByVersion.get(4).stream().anyMatch(f -> f.endsWith("_validate.sql")), filesByVersion.get(4).toString());
     assertTrue(filesByVersion.get(5).stream().anyMatch(f -> f.endsWith("_enum_values.sql")), filesByVersion.get(5).toString());
     assertTrue(filesByVersion.get(7).stream().anyMatch(f -> f.contains("backfill_customer_phone")), filesByVersion.get(7).toString());
+    assertEquals(dev.schemacode.model.LedgerEntry.Origin.HAND_WRITTEN, ledger().migrations().stream()
+        .filter(e -> e.file().slug().equals("backfill_customer_phone")).findFirst().orElseThrow().origin());
+    assertTrue(ledger().brokenChain().isEmpty());
+  }
+
+  /** The generated history, left in target/ for people to read what the generator wrote. */
+  private void keepForReview() throws java.io.IOException {
+    Path copy = Path.of("target", "evolution-migrations");
+    Files.createDirectories(copy);
+    for (Map.Entry<String, String> file : ProcessorHarness.snapshot(migrations).entrySet()) {
+      Files.writeString(copy.resolve(file.getKey()), file.getValue());
+    }
   }
 
   /** Data written early must still be there, correctly renamed and widened. */
