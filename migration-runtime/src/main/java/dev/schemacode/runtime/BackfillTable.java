@@ -20,7 +20,10 @@ final class BackfillTable {
 
   private final String quoted;
 
+  private final String name;
+
   BackfillTable(String historyTable) {
+    this.name = historyTable + SUFFIX;
     this.quoted = Sql.identifier(historyTable + SUFFIX);
   }
 
@@ -34,6 +37,10 @@ final class BackfillTable {
           + "success boolean NOT NULL, "
           + "installed_by text NOT NULL DEFAULT current_user)");
     }
+  }
+
+  String name() {
+    return name;
   }
 
   /** Rows by name; empty when nobody ran a backfill yet. */

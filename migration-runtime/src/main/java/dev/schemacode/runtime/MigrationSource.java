@@ -40,6 +40,14 @@ public interface MigrationSource {
   String description();
 
   /**
+   * The ledger beside the migrations, with the schema they record; needed to compare a live
+   * database with it ({@code diff}). The generated index carries no schema, so it has none.
+   */
+  default java.util.Optional<Ledger> ledger() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A folder of scripts beside the migrations, such as {@value #SEEDS}. The built-in sources give
    * the sub-folder of their location; this default takes {@link #description()} for a directory, so
    * other sources should override it (a folder that does not exist simply holds no scripts).
@@ -93,6 +101,12 @@ public interface MigrationSource {
       }
 
       @Override
+      public java.util.Optional<Ledger> ledger() {
+        String text = read(loader, (folder.isEmpty() ? "" : folder + "/") + Ledger.FILE_NAME);
+        return java.util.Optional.ofNullable(text).map(json -> Sources.parseLedger(json, description()));
+      }
+
+      @Override
       public ScriptFolder folder(String name) {
         return ScriptFolder.classpath(folder.isEmpty() ? name : folder + "/" + name, loader);
       }
@@ -128,6 +142,12 @@ public interface MigrationSource {
       @Override
       public String description() {
         return "classpath:" + folder;
+      }
+
+      @Override
+      public java.util.Optional<Ledger> ledger() {
+        String text = read(loader, (folder.isEmpty() ? "" : folder + "/") + Ledger.FILE_NAME);
+        return java.util.Optional.ofNullable(text).map(json -> Sources.parseLedger(json, description()));
       }
 
       @Override
@@ -167,6 +187,19 @@ public interface MigrationSource {
       }
 
       @Override
+      public java.util.Optional<Ledger> ledger() {
+        Path file = directory.resolve(Ledger.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+          return java.util.Optional.empty();
+        }
+        try {
+          return java.util.Optional.of(Sources.parseLedger(Files.readString(file, StandardCharsets.UTF_8), description()));
+        } catch (IOException e) {
+          throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+      }
+
+      @Override
       public ScriptFolder folder(String name) {
         return ScriptFolder.directory(directory.resolve(name));
       }
@@ -184,6 +217,14 @@ public interface MigrationSource {
   /** Shared checks of resolved migrations. */
   final class Sources {
     private Sources() {}
+
+    static Ledger parseLedger(String json, String location) {
+      try {
+        return LedgerCodec.read(json, location + "/" + Ledger.FILE_NAME);
+      } catch (LedgerFormatException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+    }
 
     /** Loads a migration that a list (ledger, index) names, and checks it against the list's checksum. */
     static ResolvedMigration load(ClassLoader loader, String folder, MigrationFileName file, String expectedChecksum,

@@ -89,6 +89,25 @@ public final class Migrator {
     return new Validation(status, status.problems(context.outOfOrder), status.toApply(context.outOfOrder));
   }
 
+  /**
+   * Compares the live database with the schema recorded in the ledger beside the migrations: one
+   * pass of five catalog queries, whatever the number of tables.
+   *
+   * @throws ConfigurationException when the migrations location has no ledger
+   */
+  public Drift drift() {
+    dev.schemacode.model.Ledger ledger = context.source.ledger().orElseThrow(() -> new ConfigurationException(
+        "diff needs " + dev.schemacode.model.Ledger.FILE_NAME + " beside the migrations, and "
+            + context.source.description() + " has none"));
+    dev.schemacode.model.Schema recorded = ledger.schema();
+    return context.withSession(session -> {
+      java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name());
+      dev.schemacode.model.Schema live = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(),
+          excluded).read(recorded.schemaNames());
+      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded));
+    });
+  }
+
   /** Never throws: a health endpoint reports what it finds. One query, like {@link #status()}. */
   public Health health() {
     try {

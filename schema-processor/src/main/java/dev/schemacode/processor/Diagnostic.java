@@ -53,8 +53,8 @@ enum Diagnostic {
   BAD_MIGRATION_NAME("MigrationName",
       "%s in %s is not named V<version>__<name>.sql; rename it so that it runs, or move it out of the directory"),
   MIGRATION_OUT_OF_ORDER("OutOfOrderMigration",
-      "%s is not recorded in the ledger but its version is not newer than the last recorded migration %s;"
-          + " another branch probably added the same version: renumber it after %s"),
+      "%s is not recorded in the ledger but its version is not newer than the last recorded migration %s:"
+          + " two branches added migrations with the same version. %s"),
   UNRECORDED_MIGRATION("UnrecordedMigration",
       "%s is not recorded in %s; run the build in generate mode (the default) to record it, and commit the ledger"),
   REQUIRED_COLUMN_NEEDS_DEFAULT("RequiredColumnNeedsDefault",

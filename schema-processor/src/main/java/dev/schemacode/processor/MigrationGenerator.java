@@ -160,7 +160,10 @@ final class MigrationGenerator {
       if (parsed.isEmpty()) {
         reporter.error(Diagnostic.BAD_MIGRATION_NAME, name, directory.path());
       } else if (parsed.get().number() <= lastRecorded) {
-        reporter.error(Diagnostic.MIGRATION_OUT_OF_ORDER, name, lastName, lastName);
+        reporter.error(Diagnostic.MIGRATION_OUT_OF_ORDER, name, lastName, files.get(name).contains(GENERATED_MARKER)
+            ? "It was generated on the other branch: delete " + name + " and build again, and schemacode generates"
+                + " its change anew after " + lastName
+            : "Renumber this hand-written file to come after " + lastName + " and build again");
       } else if (mode == Mode.VERIFY) {
         reporter.error(Diagnostic.UNRECORDED_MIGRATION, name, Ledger.FILE_NAME);
       } else {
@@ -171,7 +174,7 @@ final class MigrationGenerator {
     for (int i = 1; i < unrecorded.size(); i++) {
       if (unrecorded.get(i).number() == unrecorded.get(i - 1).number()) {
         reporter.error(Diagnostic.MIGRATION_OUT_OF_ORDER, unrecorded.get(i).fileName(),
-            unrecorded.get(i - 1).fileName(), unrecorded.get(i - 1).fileName());
+            unrecorded.get(i - 1).fileName(), "Renumber one of them and build again");
       }
     }
     return unrecorded;

@@ -25,11 +25,11 @@ final class MigrationIndexWriter {
   private MigrationIndexWriter() {}
 
   static JavaFile javaFile(ClassName name, String resourcePath, Ledger ledger) {
-    CodeBlock.Builder entries = CodeBlock.builder().add("$T.of($S", MIGRATION_INDEX, resourcePath);
+    CodeBlock.Builder entries = CodeBlock.builder().add("$T.of($S$>$>", MIGRATION_INDEX, resourcePath);
     for (LedgerEntry entry : ledger.migrations()) {
       entries.add(",\n$T.entry($S, $S)", MIGRATION_INDEX, entry.file().fileName(), entry.checksum());
     }
-    entries.add(")");
+    entries.add("$<$<)");
     FieldSpec index = FieldSpec.builder(MIGRATION_INDEX, "INDEX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Every migration of this build, in order, with its SHA-256.\n")
         .initializer(entries.build())
@@ -42,7 +42,7 @@ final class MigrationIndexWriter {
         .addField(index)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
-    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).build();
+    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("    ").build();
   }
 
   static void write(Filer filer, ClassName name, String resourcePath, Ledger ledger) throws IOException {

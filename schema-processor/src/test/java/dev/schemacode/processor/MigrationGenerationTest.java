@@ -119,6 +119,35 @@ class MigrationGenerationTest {
   }
 
   @Test
+  void writesAJavaIndexOfTheMigrationsWithTheirChecksums() {
+    Compilation compilation = compile(migrations, CUSTOMER, PAYMENT);
+    assertThat(compilation).succeeded();
+    String checksum = Checksums.ofScript(V0001);
+    assertThat(compilation).generatedSourceFile("com.example.SchemacodeMigrations").contentsAsUtf8String().isEqualTo("""
+        package com.example;
+
+        import dev.schemacode.model.MigrationIndex;
+        import javax.annotation.processing.Generated;
+
+        /**
+         * The migrations this build ships. Apply them with
+         * {@code Migrator.builder().migrations(MigrationSource.index(SchemacodeMigrations.INDEX))}.
+         */
+        @Generated("dev.schemacode.processor.SchemaProcessor")
+        public final class SchemacodeMigrations {
+            /**
+             * Every migration of this build, in order, with its SHA-256.
+             */
+            public static final MigrationIndex INDEX = MigrationIndex.of("db/migration",
+                    MigrationIndex.entry("V0001__init.sql", "%s"));
+
+            private SchemacodeMigrations() {
+            }
+        }
+        """.formatted(checksum));
+  }
+
+  @Test
   void sameSourcesInAnyOrderGiveTheSameFiles(@TempDir Path other) {
     assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
     assertThat(compile(other, PAYMENT, CUSTOMER)).succeeded();
@@ -269,6 +298,32 @@ class MigrationGenerationTest {
     assertEquals(LedgerEntry.Origin.HAND_WRITTEN, ledger.migrations().get(1).origin());
     assertEquals(Checksums.ofScript(fix), ledger.migrations().get(1).checksum());
     assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "db/migration/V0002__lowercase_emails.sql");
+  }
+
+  @Test
+  void twoBranchesThatBothAddedTheNextVersionFailAfterTheMergeWithAWayOut(@TempDir Path otherBranch) throws Exception {
+    assertThat(compile(migrations, CUSTOMER)).succeeded();
+    for (Map.Entry<String, String> file : snapshot(migrations).entrySet()) {
+      Files.writeString(otherBranch.resolve(file.getKey()), file.getValue());
+    }
+    assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();      // branch A: V0002__create_payments
+    assertThat(compile(otherBranch, CUSTOMER, INVOICE)).succeeded();     // branch B: V0002__create_invoice
+    String ledgerA = Files.readString(migrations.resolve(Ledger.FILE_NAME));
+    String ledgerB = Files.readString(otherBranch.resolve(Ledger.FILE_NAME));
+    assertTrue(!ledgerA.equals(ledgerB));
+    // Both changed the ledger's head line, so git reports a conflict there; whoever resolves it by
+    // keeping A's ledger still has B's migration file in the directory:
+    Files.writeString(migrations.resolve("V0002__create_invoice.sql"),
+        Files.readString(otherBranch.resolve("V0002__create_invoice.sql")));
+    Compilation merged = compile(migrations, CUSTOMER, PAYMENT, INVOICE);
+    assertThat(merged).failed();
+    assertThat(merged).hadErrorContaining("[schemacode:OutOfOrderMigration] V0002__create_invoice.sql is not recorded"
+        + " in the ledger but its version is not newer than the last recorded migration V0002__create_payments.sql");
+    assertThat(merged).hadErrorContaining("delete V0002__create_invoice.sql and build again");
+
+    Files.delete(migrations.resolve("V0002__create_invoice.sql"));
+    assertThat(compile(migrations, CUSTOMER, PAYMENT, INVOICE)).succeeded();
+    assertTrue(snapshot(migrations).containsKey("V0003__create_invoice.sql"), snapshot(migrations).keySet().toString());
   }
 
   @Test

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         "Exit codes: 0 success or nothing to report, 1 the operation failed or found problems, 2 bad usage or"
             + " configuration."},
     subcommands = {DeployCommand.class, StatusCommand.class, ValidateCommand.class, ResolveCommand.class,
-        BaselineCommand.class, ResetCommand.class, SeedCommand.class, BackfillCommand.class,
+        BaselineCommand.class, ResetCommand.class, SeedCommand.class, BackfillCommand.class, DiffCommand.class,
         CommandLine.HelpCommand.class})
 public final class SchemacodeCli implements Runnable {
   static final int OK = 0;
