@@ -58,7 +58,8 @@ public final class ExampleApp implements AutoCloseable {
       LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL is listening on port {0,number,#}", database.port());
     }
     try {
-      Migrator migrator = Migrator.builder().url(url).build();
+      // The index the processor generated: no class-path scanning, and stale resources are detected.
+      Migrator migrator = Migrator.builder().url(url).migrations(SchemacodeMigrations.INDEX).build();
       if (config.migrateOnStart()) {
         MigrateResult result = migrator.migrate();
         result.applied().forEach(m -> LOG.log(System.Logger.Level.INFO, "applied migration {0}", m.file().label()));
