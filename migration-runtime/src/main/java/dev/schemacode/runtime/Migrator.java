@@ -91,7 +91,7 @@ public final class Migrator {
 
   /**
    * Compares the live database with the schema recorded in the ledger beside the migrations: one
-   * pass of five catalog queries, whatever the number of tables.
+   * pass of six catalog queries, whatever the number of tables.
    *
    * @throws ConfigurationException when the migrations location has no ledger
    */

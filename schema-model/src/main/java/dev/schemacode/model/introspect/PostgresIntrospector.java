@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a live PostgreSQL schema into the model with five catalog queries, however many tables
+ * Reads a live PostgreSQL schema into the model with six catalog queries, however many tables
  * there are: tables, columns, constraints, indexes and enum types. Objects in the connection's
  * current schema get an empty schema name, as declared tables do.
  */
