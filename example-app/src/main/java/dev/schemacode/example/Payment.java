@@ -3,6 +3,8 @@ package dev.schemacode.example;
 import dev.schemacode.annotations.Column;
 import dev.schemacode.annotations.Id;
 import dev.schemacode.annotations.Identity;
+import dev.schemacode.annotations.References;
+import dev.schemacode.annotations.ReferentialAction;
 import dev.schemacode.annotations.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.Optional;
 @Table
 public record Payment(
     @Id @Identity long id,
-    long customerId,
+    @References(value = Customer.class, onDelete = ReferentialAction.CASCADE) long customerId,
     @Column(precision = 12, scale = 2) BigDecimal amount,
     @Column(length = 3) String currency,
     Optional<String> reference,

@@ -106,15 +106,18 @@ public final class MigrationScript {
     if (first) {
       return "init";
     }
-    // Name the migration after what it is about, not the keys, indexes and comments that come with it.
-    List<SchemaChange> main = changes.stream()
-        .filter(c -> !(c instanceof SchemaChange.CreateSchema || c instanceof SchemaChange.AddForeignKey
-            || c instanceof SchemaChange.CreateIndex || c instanceof SchemaChange.CommentOnTable
-            || c instanceof SchemaChange.CommentOnColumn || c instanceof SchemaChange.ValidateConstraint
-            || c instanceof SchemaChange.AddNotNullCheck))
+    // Name the migration after what it is about: tables, columns and types first, then keys and
+    // indexes; never after the validations and comments that follow from them.
+    List<SchemaChange> named = changes.stream()
+        .filter(c -> !(c instanceof SchemaChange.ValidateConstraint || c instanceof SchemaChange.AddNotNullCheck
+            || c instanceof SchemaChange.CommentOnTable || c instanceof SchemaChange.CommentOnColumn))
         .toList();
-    return cut((main.isEmpty() ? changes : main).stream().map(SchemaChange::slug).distinct()
-        .collect(Collectors.joining("_")));
+    List<SchemaChange> main = named.stream()
+        .filter(c -> !(c instanceof SchemaChange.CreateSchema || c instanceof SchemaChange.AddForeignKey
+            || c instanceof SchemaChange.CreateIndex))
+        .toList();
+    List<SchemaChange> chosen = !main.isEmpty() ? main : !named.isEmpty() ? named : changes;
+    return cut(chosen.stream().map(SchemaChange::slug).distinct().collect(Collectors.joining("_")));
   }
 
   /** Only letters, digits and underscores, at most 60 characters, no trailing underscore. */

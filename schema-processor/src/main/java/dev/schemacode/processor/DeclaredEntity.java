@@ -17,8 +17,14 @@ import javax.lang.model.element.TypeElement;
 record DeclaredEntity(TypeElement element, String className, Table table, List<DeclaredColumn> columns,
     List<PendingReference> references, Optional<String> renamedFrom, Map<String, String> columnRenames) {
 
-  /** A column and the field (and Java enum, if any) it came from, for messages and enum types. */
-  record DeclaredColumn(Element field, dev.schemacode.model.Column column, Optional<TypeMapper.JavaEnum> enumType) {}
+  /**
+   * A column and the field (and Java enum, if any) it came from, for messages, enum types and the
+   * jOOQ metamodel.
+   *
+   * @param javaType the field's type as a member of the entity, with {@code Optional} unwrapped
+   */
+  record DeclaredColumn(Element field, dev.schemacode.model.Column column, Optional<TypeMapper.JavaEnum> enumType,
+      javax.lang.model.type.TypeMirror javaType) {}
 
   /**
    * A {@code @References} as written, with local columns already resolved to SQL names.

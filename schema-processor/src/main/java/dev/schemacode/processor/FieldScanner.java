@@ -112,7 +112,7 @@ final class FieldScanner {
     if (comment != null) {
       result = result.withComment(comment.value());
     }
-    return Optional.of(new DeclaredEntity.DeclaredColumn(field, result, mapped.get().enumType()));
+    return Optional.of(new DeclaredEntity.DeclaredColumn(field, result, mapped.get().enumType(), javaType));
   }
 
   private Optional<TypeMapper.MappedType> sqlType(VariableElement field, TypeMirror javaType, Column column) {

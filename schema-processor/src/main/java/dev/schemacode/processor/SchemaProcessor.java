@@ -40,6 +40,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_NAME = "schemacode.name";
   static final String OPTION_LOCK_TIMEOUT = "schemacode.lockTimeout";
   static final String OPTION_INDEX_CLASS = "schemacode.indexClass";
+  static final String OPTION_JOOQ = "schemacode.jooq";
 
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
   private final Set<String> classesWithErrors = new HashSet<>();
@@ -71,7 +72,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT,
-        OPTION_INDEX_CLASS);
+        OPTION_INDEX_CLASS, OPTION_JOOQ);
   }
 
   @Override
@@ -159,6 +160,24 @@ public final class SchemaProcessor extends AbstractProcessor {
     Optional<Ledger> ledger = new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings)
         .run(assembly.get());
     ledger.ifPresent(current -> writeIndex(current, location.get(), example));
+    writeJooqMetamodel();
+  }
+
+  /** jOOQ table classes, when jOOQ is on the class path and not switched off with -Aschemacode.jooq=false. */
+  private void writeJooqMetamodel() {
+    if (processingEnv.getElementUtils().getTypeElement(JooqMetamodelWriter.JOOQ_TABLE) == null
+        || "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_JOOQ))) {
+      return;
+    }
+    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils())
+        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema(), assembly.get().declaredBy());
+    for (com.palantir.javapoet.JavaFile file : files) {
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (IOException e) {
+        reporter.error(Diagnostic.WRITE_FAILED, file.packageName() + "." + file.typeSpec().name(), e);
+      }
+    }
   }
 
   /**
