@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param migrateOnStart {@code MIGRATE_ON_START} (default true); false when a pre-deploy step ran
  *     {@code schemacode deploy}
  * @param embeddedDataDirectory {@code EMBEDDED_PG_DATA}: where the embedded database keeps its files
+ * @param poolSize {@code DB_POOL_SIZE}: connections in the pool (default 5)
  */
-record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnStart, Path embeddedDataDirectory) {
+record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnStart, Path embeddedDataDirectory,
+    int poolSize) {
 
   static AppConfig fromEnvironment(Map<String, String> environment) {
     List<String> problems = new ArrayList<>();
@@ -56,9 +58,21 @@ record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnS
     Path data = rawData == null || rawData.isBlank()
         ? Path.of(System.getProperty("java.io.tmpdir"), "schemacode-example", "pgdata")
         : Path.of(rawData);
+    int poolSize = 5;
+    String rawPool = environment.get("DB_POOL_SIZE");
+    if (rawPool != null && !rawPool.isBlank()) {
+      try {
+        poolSize = Integer.parseInt(rawPool.trim());
+        if (poolSize < 1 || poolSize > 200) {
+          problems.add("DB_POOL_SIZE: " + rawPool + " is not between 1 and 200");
+        }
+      } catch (NumberFormatException e) {
+        problems.add("DB_POOL_SIZE: '" + rawPool + "' is not a number");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
-    return new AppConfig(url, port, migrate, data);
+    return new AppConfig(url, port, migrate, data, poolSize);
   }
 }

@@ -4,6 +4,7 @@ import dev.schemacode.annotations.Column;
 import dev.schemacode.annotations.Id;
 import dev.schemacode.annotations.Identity;
 import dev.schemacode.annotations.Table;
+import dev.schemacode.annotations.Unique;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 @Table
 public class Customer {
   @Id @Identity @Nullable Long id;
-  @Column(length = 320) String email;
+  @Unique @Column(length = 320) String email;
   @Nullable String displayName;
   Instant createdAt;
 }

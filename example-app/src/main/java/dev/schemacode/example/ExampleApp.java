@@ -1,6 +1,8 @@
 package dev.schemacode.example;
 
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.DatabaseUrl;
 import dev.schemacode.runtime.MigrateResult;
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * The example service: reads its configuration, finds (or starts) PostgreSQL, applies pending
@@ -19,16 +23,22 @@ public final class ExampleApp implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.example");
 
   private final HttpServer server;
+  private final HikariDataSource pool;
   private final Optional<EmbeddedDatabase> embedded;
 
-  private ExampleApp(HttpServer server, Optional<EmbeddedDatabase> embedded) {
+  private ExampleApp(HttpServer server, HikariDataSource pool, Optional<EmbeddedDatabase> embedded) {
     this.server = server;
+    this.pool = pool;
     this.embedded = embedded;
   }
 
   public static void main(String[] args) {
     Logging.configure();
     try {
+      if (args.length == 1 && args[0].equals("migrate")) {
+        // the pre-deploy step of a platform (Render, Railway, a compose one-shot service): migrate, then exit
+        System.exit(migrateOnly(AppConfig.fromEnvironment(System.getenv())));
+      }
       ExampleApp app = start(AppConfig.fromEnvironment(System.getenv()));
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "example-app-stop"));
     } catch (ConfigurationException e) {
@@ -57,9 +67,11 @@ public final class ExampleApp implements AutoCloseable {
       url = database.url();
       LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL is listening on port {0,number,#}", database.port());
     }
+    HikariDataSource pool = null;
     try {
+      pool = pool(url, config.poolSize());
       // The index the processor generated: no class-path scanning, and stale resources are detected.
-      Migrator migrator = Migrator.builder().url(url).migrations(SchemacodeMigrations.INDEX).build();
+      Migrator migrator = Migrator.builder().dataSource(pool).migrations(SchemacodeMigrations.INDEX).build();
       if (config.migrateOnStart()) {
         MigrateResult result = migrator.migrate();
         result.applied().forEach(m -> LOG.log(System.Logger.Level.INFO, "applied migration {0}", m.file().label()));
@@ -70,14 +82,43 @@ public final class ExampleApp implements AutoCloseable {
       }
       HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 0);
       server.createContext("/health", new HealthHandler(migrator));
+      ShopService shop = new ShopService(DSL.using(pool, SQLDialect.POSTGRES));
+      server.createContext("/", new ShopApi(shop).routes(new Router()));
       server.setExecutor(Executors.newFixedThreadPool(4));
       server.start();
       LOG.log(System.Logger.Level.INFO, "listening on http://localhost:{0,number,#}/health", server.getAddress().getPort());
-      return new ExampleApp(server, embedded);
+      return new ExampleApp(server, pool, embedded);
     } catch (IOException | RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
       closeQuietly(embedded);
       throw e;
     }
+  }
+
+  private static int migrateOnly(AppConfig config) {
+    if (config.databaseUrl().isEmpty()) {
+      System.err.println("example-app: migrate needs DATABASE_URL");
+      return 2;
+    }
+    MigrateResult result = Migrator.builder().url(config.databaseUrl().get()).migrations(SchemacodeMigrations.INDEX)
+        .build().migrate();
+    result.applied().forEach(m -> LOG.log(System.Logger.Level.INFO, "applied migration {0}", m.file().label()));
+    LOG.log(System.Logger.Level.INFO, "schema is at {0}", result.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+    return 0;
+  }
+
+  /** A connection pool for the application's own queries; the credentials come from the URL. */
+  private static HikariDataSource pool(DatabaseUrl url, int size) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url.jdbcUrl());
+    hikari.setDataSourceProperties(url.connectionProperties());
+    hikari.setMaximumPoolSize(size);
+    hikari.setPoolName("example-app");
+    // Fail start-up with one clear line instead of retrying forever when the database is not there.
+    hikari.setInitializationFailTimeout(10_000);
+    return new HikariDataSource(hikari);
   }
 
   int port() {
@@ -87,6 +128,7 @@ public final class ExampleApp implements AutoCloseable {
   @Override
   public void close() {
     server.stop(1);
+    pool.close();
     closeQuietly(embedded);
   }
 

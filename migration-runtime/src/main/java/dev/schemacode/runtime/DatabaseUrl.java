@@ -217,6 +217,19 @@ public final class DatabaseUrl {
 
   /** Opens a connection; failures become one readable line without the password. */
   public Connection connect() {
+    Properties properties = connectionProperties();
+    try {
+      return DriverManager.getConnection(jdbcUrl(), properties);
+    } catch (SQLException e) {
+      throw new DatabaseUnreachableException("cannot connect to " + this + ": " + redact(describe(e)), null);
+    }
+  }
+
+  /**
+   * The driver properties for {@link #jdbcUrl()}, credentials included: what a connection pool
+   * needs ({@code hikariConfig.setDataSourceProperties(url.connectionProperties())}). Do not log them.
+   */
+  public Properties connectionProperties() {
     Properties properties = new Properties();
     parameters.forEach(properties::setProperty);
     properties.putIfAbsent("ApplicationName", "schemacode");
@@ -230,11 +243,7 @@ public final class DatabaseUrl {
     if (password != null) {
       properties.setProperty("password", password);
     }
-    try {
-      return DriverManager.getConnection(jdbcUrl(), properties);
-    } catch (SQLException e) {
-      throw new DatabaseUnreachableException("cannot connect to " + this + ": " + redact(describe(e)), null);
-    }
+    return properties;
   }
 
   /** The driver's first line, plus the cause when the driver's own words say little ("The connection attempt failed."). */
