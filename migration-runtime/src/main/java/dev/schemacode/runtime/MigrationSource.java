@@ -72,43 +72,16 @@ public interface MigrationSource {
   }
 
   static MigrationSource classpath(String path, ClassLoader loader) {
-    String folder = path.replaceAll("^/+|/+$", "");
-    return new MigrationSource() {
+    return new ClasspathLocation(path, loader) {
       @Override
       public List<ResolvedMigration> resolve() {
-        String prefix = folder.isEmpty() ? "" : folder + "/";
-        String ledgerText = read(loader, prefix + Ledger.FILE_NAME);
-        if (ledgerText == null) {
-          throw new ConfigurationException("no " + Ledger.FILE_NAME + " at " + description()
-              + "; did the build run the schemacode processor, and is the location right?");
-        }
-        Ledger ledger;
-        try {
-          ledger = LedgerCodec.read(ledgerText, description() + "/" + Ledger.FILE_NAME);
-        } catch (LedgerFormatException e) {
-          throw new ConfigurationException(e.getMessage(), e);
-        }
+        Ledger ledger = ledger().orElseThrow(() -> new ConfigurationException("no " + Ledger.FILE_NAME + " at "
+            + description() + "; did the build run the schemacode processor, and is the location right?"));
         List<ResolvedMigration> migrations = new ArrayList<>();
         for (LedgerEntry entry : ledger.migrations()) {
           migrations.add(Sources.load(loader, folder, entry.file(), entry.checksum(), "the ledger at " + description()));
         }
         return Sources.inOrder(migrations, description());
-      }
-
-      @Override
-      public String description() {
-        return "classpath:" + folder;
-      }
-
-      @Override
-      public java.util.Optional<Ledger> ledger() {
-        String text = read(loader, (folder.isEmpty() ? "" : folder + "/") + Ledger.FILE_NAME);
-        return java.util.Optional.ofNullable(text).map(json -> Sources.parseLedger(json, description()));
-      }
-
-      @Override
-      public ScriptFolder folder(String name) {
-        return ScriptFolder.classpath(folder.isEmpty() ? name : folder + "/" + name, loader);
       }
     };
   }
@@ -125,8 +98,7 @@ public interface MigrationSource {
 
   static MigrationSource index(MigrationIndex index, ClassLoader loader) {
     java.util.Objects.requireNonNull(index, "index");
-    String folder = index.resourcePath().replaceAll("^/+|/+$", "");
-    return new MigrationSource() {
+    return new ClasspathLocation(index.resourcePath(), loader) {
       @Override
       public List<ResolvedMigration> resolve() {
         List<ResolvedMigration> migrations = new ArrayList<>();
@@ -137,22 +109,6 @@ public interface MigrationSource {
           migrations.add(Sources.load(loader, folder, file, entry.checksum(), "the migration index of " + description()));
         }
         return Sources.inOrder(migrations, description());
-      }
-
-      @Override
-      public String description() {
-        return "classpath:" + folder;
-      }
-
-      @Override
-      public java.util.Optional<Ledger> ledger() {
-        String text = read(loader, (folder.isEmpty() ? "" : folder + "/") + Ledger.FILE_NAME);
-        return java.util.Optional.ofNullable(text).map(json -> Sources.parseLedger(json, description()));
-      }
-
-      @Override
-      public ScriptFolder folder(String name) {
-        return ScriptFolder.classpath(folder.isEmpty() ? name : folder + "/" + name, loader);
       }
     };
   }

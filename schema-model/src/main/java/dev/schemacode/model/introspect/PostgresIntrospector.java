@@ -64,18 +64,13 @@ public final class PostgresIntrospector {
     String sql = "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
         + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?) ORDER BY 1, 2";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setArray(1, schemas);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          QualifiedName name = name(rows.getString(1), rows.getString(2));
-          if (name.inDefaultSchema() && excludedTables.contains(name.name())) {
-            continue;
-          }
-          tables.put(name, new TableBuilder(name, Optional.ofNullable(rows.getString(3))));
-        }
+    forEachRow(sql, schemas, rows -> {
+      QualifiedName name = name(rows.getString(1), rows.getString(2));
+      if (name.inDefaultSchema() && excludedTables.contains(name.name())) {
+        return;
       }
-    }
+      tables.put(name, new TableBuilder(name, Optional.ofNullable(rows.getString(3))));
+    });
     return tables;
   }
 
@@ -86,22 +81,17 @@ public final class PostgresIntrospector {
         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
         + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)"
         + " ORDER BY 1, 2, a.attnum";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setArray(1, schemas);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          TableBuilder table = tables.get(name(rows.getString(1), rows.getString(2)));
-          if (table == null) {
-            continue;
-          }
-          boolean identity = rows.getBoolean(6);
-          table.columns.add(new Column(rows.getString(3), TypeNames.canonical(rows.getString(4)),
-              !rows.getBoolean(5) && !identity, identity,
-              identity ? Optional.empty() : Optional.ofNullable(rows.getString(7)),
-              Optional.ofNullable(rows.getString(8))));
-        }
+    forEachRow(sql, schemas, rows -> {
+      TableBuilder table = tables.get(name(rows.getString(1), rows.getString(2)));
+      if (table == null) {
+        return;
       }
-    }
+      boolean identity = rows.getBoolean(6);
+      table.columns.add(new Column(rows.getString(3), TypeNames.canonical(rows.getString(4)),
+          !rows.getBoolean(5) && !identity, identity,
+          identity ? Optional.empty() : Optional.ofNullable(rows.getString(7)),
+          Optional.ofNullable(rows.getString(8))));
+    });
   }
 
   private void readConstraints(Array schemas, Map<QualifiedName, TableBuilder> tables) throws SQLException {
@@ -115,26 +105,21 @@ public final class PostgresIntrospector {
         + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
         + " LEFT JOIN pg_class t ON t.oid = k.confrelid LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace"
         + " WHERE k.contype IN ('p', 'u', 'f', 'c') AND n.nspname = ANY (?) ORDER BY 1, 2, 3";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setArray(1, schemas);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          TableBuilder table = tables.get(name(rows.getString(1), rows.getString(2)));
-          if (table == null) {
-            continue;
-          }
-          String constraint = rows.getString(3);
-          List<String> columns = strings(rows.getArray(5));
-          switch (rows.getString(4)) {
-            case "p" -> table.primaryKey = Optional.of(new PrimaryKey(constraint, columns));
-            case "u" -> table.uniques.add(new UniqueConstraint(constraint, columns));
-            case "f" -> table.foreignKeys.add(new ForeignKey(constraint, columns, name(rows.getString(6), rows.getString(7)),
-                strings(rows.getArray(8)), action(rows.getString(9)), action(rows.getString(10))));
-            default -> table.checks.add(new CheckConstraint(constraint, checkExpression(rows.getString(11))));
-          }
-        }
+    forEachRow(sql, schemas, rows -> {
+      TableBuilder table = tables.get(name(rows.getString(1), rows.getString(2)));
+      if (table == null) {
+        return;
       }
-    }
+      String constraint = rows.getString(3);
+      List<String> columns = strings(rows.getArray(5));
+      switch (rows.getString(4)) {
+        case "p" -> table.primaryKey = Optional.of(new PrimaryKey(constraint, columns));
+        case "u" -> table.uniques.add(new UniqueConstraint(constraint, columns));
+        case "f" -> table.foreignKeys.add(new ForeignKey(constraint, columns, name(rows.getString(6), rows.getString(7)),
+            strings(rows.getArray(8)), action(rows.getString(9)), action(rows.getString(10))));
+        default -> table.checks.add(new CheckConstraint(constraint, checkExpression(rows.getString(11))));
+      }
+    });
   }
 
   private void readIndexes(Array schemas, Map<QualifiedName, TableBuilder> tables) throws SQLException {
@@ -148,18 +133,13 @@ public final class PostgresIntrospector {
         + " WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')"
         + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u'))"
         + " ORDER BY 1, 2, 3";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setArray(1, schemas);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          TableBuilder table = tables.get(name(rows.getString(1), rows.getString(2)));
-          if (table != null) {
-            table.indexes.add(new Index(rows.getString(3), strings(rows.getArray(6)), rows.getBoolean(4),
-                rows.getString(5), Optional.ofNullable(rows.getString(7))));
-          }
-        }
+    forEachRow(sql, schemas, rows -> {
+      TableBuilder table = tables.get(name(rows.getString(1), rows.getString(2)));
+      if (table != null) {
+        table.indexes.add(new Index(rows.getString(3), strings(rows.getArray(6)), rows.getBoolean(4),
+            rows.getString(5), Optional.ofNullable(rows.getString(7))));
       }
-    }
+    });
   }
 
   private List<EnumType> readEnums(Array schemas) throws SQLException {
@@ -167,17 +147,28 @@ public final class PostgresIntrospector {
     String sql = "SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t"
         + " JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
         + " WHERE n.nspname = ANY (?) ORDER BY 1, 2, e.enumsortorder";
+    forEachRow(sql, schemas, rows -> {
+      labels.computeIfAbsent(name(rows.getString(1), rows.getString(2)), k -> new ArrayList<>()).add(rows.getString(3));
+    });
+    List<EnumType> enums = new ArrayList<>();
+    labels.forEach((name, values) -> enums.add(new EnumType(name, values)));
+    return enums;
+  }
+
+  /** One catalog query over the schemas of interest; the handler sees each row. */
+  private void forEachRow(String sql, Array schemas, RowHandler handler) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setArray(1, schemas);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          labels.computeIfAbsent(name(rows.getString(1), rows.getString(2)), k -> new ArrayList<>()).add(rows.getString(3));
+          handler.accept(rows);
         }
       }
     }
-    List<EnumType> enums = new ArrayList<>();
-    labels.forEach((name, values) -> enums.add(new EnumType(name, values)));
-    return enums;
+  }
+
+  private interface RowHandler {
+    void accept(ResultSet rows) throws SQLException;
   }
 
   private String single(String sql) throws SQLException {
