@@ -1,0 +1,134 @@
+package dev.schemacode.testkit.evolution;
+
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.schemacode.model.ForeignKey;
+import dev.schemacode.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Random evolutions: a few versions of one to three edits each, over four tables (one of them in
+ * another schema, one named with a reserved word) and a handful of column names, so that edits
+ * often meet what earlier ones made. Weights favour building up over tearing down. Everything
+ * shrinks towards the first choice of each pick, so shrunk examples read simply.
+ */
+final class EvolutionGenerators {
+  static final List<QualifiedName> TABLES = List.of(QualifiedName.of("a"), QualifiedName.of("b"),
+      QualifiedName.of("user"), new QualifiedName("s2", "c"));
+  /** Column names besides the row key {@code id}; {@code order} is reserved, {@code Mixed} needs quotes. */
+  static final List<String> COLUMNS = List.of("c1", "c2", "c3", "order", "Mixed");
+  private static final List<String> LABELS = List.of("calm", "angry", "meh", "glad");
+  private static final List<String> COMMENTS = List.of("note", "it's", "ünïcödé");
+
+  private EvolutionGenerators() {}
+
+  /** A first version that creates one to three tables, then up to {@code maxVersions} of edits. */
+  static Gen<Evolution> evolutions(int maxVersions) {
+    Gen<List<Edit>> first = lists().of(createTable()).ofSizeBetween(1, 3);
+    Gen<List<List<Edit>>> rest = lists().of(lists().of(edit()).ofSizeBetween(1, 3)).ofSizeBetween(1, maxVersions);
+    return first.zip(rest, (tables, versions) -> {
+      List<List<Edit>> all = new ArrayList<>(List.of(tables));
+      all.addAll(versions);
+      return new Evolution(all);
+    });
+  }
+
+  static Gen<Edit> edit() {
+    List<Pair<Integer, Gen<Edit>>> edits = new ArrayList<>();
+    add(edits, 8, table().zip(columnSpec(), ColumnEdits.AddColumn::new));
+    add(edits, 6, createTable());
+    add(edits, 4, table().zip(anyColumn(), pick(), ColumnEdits.WidenColumn::new));
+    add(edits, 4, table().zip(column(), Generate.booleans(), ColumnEdits.SetNullable::new));
+    add(edits, 4, table().zip(columns(), Generate.booleans(), pick(), Generate.booleans(), ConstraintEdits.AddIndex::new));
+    add(edits, 4, table().zip(table(), action(), action(), ConstraintEdits.AddForeignKey::new));
+    add(edits, 3, table().zip(anyColumn(), renameTarget(), ColumnEdits.RenameColumn::new));
+    add(edits, 3, table().zip(column(), Generate.range(-1, 2), ColumnEdits.SetDefault::new));
+    add(edits, 3, table().zip(columns(), ConstraintEdits.AddUnique::new));
+    add(edits, 3, table().zip(anyColumn(), column().toOptionals(50), ConstraintEdits.AddCheck::new));
+    add(edits, 2, table().zip(table(), TableEdits.RenameTable::new));
+    add(edits, 2, table().zip(column(), ColumnEdits.DropColumn::new));
+    add(edits, 2, table().zip(anyColumn(), Generate.booleans(), ColumnEdits.SetIdentity::new));
+    add(edits, 2, table().zip(pick(), action(), action(), ConstraintEdits.ChangeForeignKeyActions::new));
+    add(edits, 2, table().zip(Generate.pick(List.of(true, true, false)), column().toOptionals(50),
+        ConstraintEdits.ChangePrimaryKey::new));
+    add(edits, 2, enumType().zip(Generate.pick(LABELS), pick(), EnumEdits.AddValue::new));
+    add(edits, 2, enumType().zip(pick(), Generate.pick(LABELS), EnumEdits.RenameValue::new));
+    add(edits, 2, enumType().zip(pick(), EnumEdits.RemoveValue::new));
+    add(edits, 1, enumType().zip(pick(), EnumEdits.SwapValues::new));
+    add(edits, 1, table().map(TableEdits.DropTable::new));
+    add(edits, 1, table().zip(comment(), TableEdits.CommentTable::new));
+    add(edits, 1, table().zip(anyColumn(), comment(), ColumnEdits.CommentColumn::new));
+    add(edits, 1, table().zip(pick(), ConstraintEdits.DropUnique::new));
+    add(edits, 1, table().zip(pick(), ConstraintEdits.DropIndex::new));
+    add(edits, 1, table().zip(pick(), Generate.pick(List.of("ix1", "ix2")), ConstraintEdits.RenameIndex::new));
+    add(edits, 1, table().zip(pick(), ConstraintEdits.DropForeignKey::new));
+    add(edits, 1, table().zip(pick(), ConstraintEdits.DropCheck::new));
+    return Generate.frequency(edits);
+  }
+
+  private static void add(List<Pair<Integer, Gen<Edit>>> edits, int weight, Gen<? extends Edit> edit) {
+    edits.add(Pair.of(weight, edit.map(e -> (Edit) e)));
+  }
+
+  static Gen<Edit> createTable() {
+    Gen<List<Edit.ColumnSpec>> specs = lists().of(columnSpec()).ofSizeBetween(0, 3).map(EvolutionGenerators::distinctNames);
+    return table().zip(Generate.pick(List.of("integer", "bigint", "smallint")), Generate.booleans(), specs,
+        Generate.range(-1, 2), (name, idType, identity, columns, key) -> new TableEdits.CreateTable(name, idType, identity,
+            columns, key >= 0 && key < columns.size() ? Optional.of(columns.get(key).name()) : Optional.empty()));
+  }
+
+  private static List<Edit.ColumnSpec> distinctNames(List<Edit.ColumnSpec> specs) {
+    Map<String, Edit.ColumnSpec> byName = new LinkedHashMap<>();
+    specs.forEach(spec -> byName.putIfAbsent(spec.name(), spec));
+    return List.copyOf(byName.values());
+  }
+
+  static Gen<Edit.ColumnSpec> columnSpec() {
+    return column().zip(Generate.pick(Types.ALL), Generate.pick(List.of(true, false)), Generate.range(-1, 2),
+        Edit.ColumnSpec::new);
+  }
+
+  private static Gen<QualifiedName> table() {
+    return Generate.pick(TABLES);
+  }
+
+  private static Gen<String> column() {
+    return Generate.pick(COLUMNS);
+  }
+
+  /** A column name that may also be the row key. */
+  private static Gen<String> anyColumn() {
+    return Generate.frequency(Pair.of(5, column()), Pair.of(1, Generate.constant("id")));
+  }
+
+  private static Gen<String> renameTarget() {
+    return Generate.frequency(Pair.of(5, column()), Pair.of(1, Generate.pick(List.of("id", "ident"))));
+  }
+
+  private static Gen<List<String>> columns() {
+    return lists().of(anyColumn()).ofSizeBetween(1, 2).map(list -> list.stream().distinct().toList());
+  }
+
+  private static Gen<Integer> pick() {
+    return Generate.range(0, 3);
+  }
+
+  private static Gen<Optional<String>> comment() {
+    return Generate.pick(COMMENTS).toOptionals(30);
+  }
+
+  private static Gen<ForeignKey.Action> action() {
+    return Generate.enumValues(ForeignKey.Action.class);
+  }
+
+  private static Gen<String> enumType() {
+    return Generate.pick(List.of(Types.MOOD, Types.TIER));
+  }
+}
