@@ -81,8 +81,16 @@ public sealed interface SchemaChange {
     }
   }
 
-  /** A column that uses an enum type (directly or as an array), for rebuilds. */
-  record ColumnRef(QualifiedName table, Column column) {}
+  /**
+   * A column that uses an enum type (directly or as an array), for rebuilds: as it was, and the
+   * default it is to have afterwards. The rebuild drops the old default (it cannot be cast to the new
+   * type) and sets the declared one, which may name a value only the new type has.
+   */
+  record ColumnRef(QualifiedName table, Column column, Optional<String> newDefault) {
+    public ColumnRef(QualifiedName table, Column column) {
+      this(table, column, column.defaultExpression());
+    }
+  }
 
   // ---- tables
 

@@ -56,6 +56,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private Schema before;
     private final Map<Step, List<SchemaChange>> steps = new EnumMap<>(Step.class);
     private final List<Problem> problems = new ArrayList<>();
+    /** Columns an enum rebuild converts ({@code table.column}); the rebuild also sets their new default. */
+    private final Set<String> rebuiltColumns = new HashSet<>();
 
     Differ(Schema before, Schema after, Renames renames) {
       this.before = before;
@@ -164,7 +166,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           if (isSubsequence(previous.get().labels(), type.labels())) {
             addValuesInPlace(previous.get(), type);
           } else {
-            add(Step.REBUILD_ENUMS, new SchemaChange.RebuildEnum(previous.get(), type, usages(type)));
+            List<SchemaChange.ColumnRef> usages = usages(type);
+            usages.forEach(ref -> rebuiltColumns.add(ref.table() + "." + ref.column().name()));
+            add(Step.REBUILD_ENUMS, new SchemaChange.RebuildEnum(previous.get(), type, usages));
           }
         }
       }
@@ -207,9 +211,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       List<SchemaChange.ColumnRef> columns = new ArrayList<>();
       for (Table table : before.tables()) {
         for (Column column : table.columns()) {
-          if ((column.type().equals(sql) || column.type().equals(sql + "[]")) && after.table(table.name())
-              .flatMap(t -> t.column(column.name())).map(c -> c.type().equals(column.type())).orElse(false)) {
-            columns.add(new SchemaChange.ColumnRef(table.name(), column));
+          Optional<Column> declared = after.table(table.name()).flatMap(t -> t.column(column.name()));
+          if ((column.type().equals(sql) || column.type().equals(sql + "[]"))
+              && declared.map(c -> c.type().equals(column.type())).orElse(false)) {
+            // the declared default: the old one may name a removed value, the new one an added value
+            columns.add(new SchemaChange.ColumnRef(table.name(), column, declared.get().defaultExpression()));
           }
         }
       }
@@ -275,7 +281,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (before.identity() && !after.identity()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
       }
-      if (!before.defaultExpression().equals(after.defaultExpression())) {
+      // A column an enum rebuild converts gets its new default from the rebuild: set here, before it,
+      // the default would have to be a value of the old type.
+      if (!before.defaultExpression().equals(after.defaultExpression()) && !rebuiltColumns.contains(table + "." + name)) {
         add(Step.ALTER_COLUMNS, new SchemaChange.SetColumnDefault(table, name, after.defaultExpression()));
       }
       if (!before.identity() && after.identity()) {

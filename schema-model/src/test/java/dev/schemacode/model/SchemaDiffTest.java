@@ -355,6 +355,23 @@ class SchemaDiffTest {
             ALTER TABLE "customer" ALTER COLUMN "history" TYPE status[] USING "history"::text[]::status[];
             DROP TYPE "status__old";
             """),
+        Arguments.of("evolution: enum value removed that the default named; the rebuild sets the new default",
+            schema(status("NEW", "OLD", "DONE"), table("customer", id(),
+                Column.required("status", "status").withDefault("'OLD'"), Column.optional("gone", "status").withDefault("'NEW'"))),
+            schema(status("DONE", "NEW", "ADDED"), table("customer", id(),
+                Column.required("status", "status").withDefault("'ADDED'"), Column.optional("gone", "status"))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TYPE "status" RENAME TO "status__old";
+            CREATE TYPE "status" AS ENUM ('DONE', 'NEW', 'ADDED');
+            ALTER TABLE "customer" ALTER COLUMN "status" DROP DEFAULT;
+            ALTER TABLE "customer" ALTER COLUMN "status" TYPE status USING "status"::text::status;
+            ALTER TABLE "customer" ALTER COLUMN "status" SET DEFAULT 'ADDED';
+            ALTER TABLE "customer" ALTER COLUMN "gone" DROP DEFAULT;
+            ALTER TABLE "customer" ALTER COLUMN "gone" TYPE status USING "gone"::text::status;
+            DROP TYPE "status__old";
+            """),
         Arguments.of("enum type dropped after the column that used it",
             schema(status("A"), table("customer", id(), Column.required("status", "status"))),
             schema(table("customer", id())),

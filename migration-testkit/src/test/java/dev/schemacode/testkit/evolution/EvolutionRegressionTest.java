@@ -19,12 +19,19 @@ class EvolutionRegressionTest {
 
   private static final QualifiedName A = QualifiedName.of("a");
   private static final QualifiedName B = QualifiedName.of("b");
+  private static final QualifiedName USER = QualifiedName.of("user");
 
   static Stream<Arguments> counterexamples() {
     return Stream.of(
         Arguments.of("negative default: the catalog prints -1 as '-1'::integer (introspect.Expressions)", Evolution.of(
             List.of(create(B)),
-            List.of(new ColumnEdits.AddColumn(B, column("c1", "integer", true, 2))))));
+            List.of(new ColumnEdits.AddColumn(B, column("c1", "integer", true, 2))))),
+        Arguments.of("enum value removed that a changed default named: the rebuild set the old default (SchemaDiff)",
+            Evolution.of(
+                List.of(create(USER, column("c1", "real", true, 0))),
+                List.of(new ColumnEdits.AddColumn(USER, column("Mixed", "mood", true, 0))),
+                List.of(new EnumEdits.AddValue("mood", "meh", 1)),
+                List.of(new EnumEdits.RemoveValue("mood", 3)))));
   }
 
   @ParameterizedTest(name = "{0}")

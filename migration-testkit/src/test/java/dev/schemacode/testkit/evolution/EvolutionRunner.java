@@ -45,7 +45,7 @@ final class EvolutionRunner {
   }
 
   /** What one run did, for statistics. */
-  record Outcome(int versions, int rejected, List<String> changeKinds) {}
+  record Outcome(int versions, int rejected, List<String> changeKinds, List<String> editsMade, List<String> editsTried) {}
 
   private final TestDatabase database;
 
@@ -80,6 +80,8 @@ final class EvolutionRunner {
     private final Rows rows = new Rows();
     private final List<String> history = new ArrayList<>();
     private final List<String> changeKinds = new ArrayList<>();
+    private final List<String> editsMade = new ArrayList<>();
+    private final List<String> editsTried = new ArrayList<>();
     private Schema current = Schema.EMPTY;
     private long sequence = 1;
     private int applied;
@@ -93,16 +95,18 @@ final class EvolutionRunner {
       for (int v = 0; v < evolution.versions().size(); v++) {
         version(v + 1, evolution.versions().get(v));
       }
-      return new Outcome(applied, rejected, changeKinds);
+      return new Outcome(applied, rejected, changeKinds, editsMade, editsTried);
     }
 
     private void version(int number, List<Edit> edits) throws Exception {
       Draft draft = new Draft(current);
       List<String> made = new ArrayList<>();
       for (Edit edit : edits) {
+        editsTried.add(edit.getClass().getSimpleName());
         try {
           if (edit.applyTo(draft)) {
             made.add(edit.toString());
+            editsMade.add(edit.getClass().getSimpleName());
           }
         } catch (IllegalArgumentException doesNotFit) {
           // the model refuses it (a name clash): a person's compiler would have said so

@@ -66,6 +66,7 @@ class RandomEvolutionTest {
       tally.add(runner.run(evolution));
       return Optional.empty();
     } catch (Exception | AssertionError e) {
+      tally.failed = true; // what shrinking runs next is no sample of the generator
       return Optional.of(e);
     }
   }
@@ -81,18 +82,26 @@ class RandomEvolutionTest {
     private int versions;
     private int rejected;
     private final Map<String, Integer> changes = new TreeMap<>();
+    private final Map<String, int[]> edits = new TreeMap<>();
+    private boolean failed;
 
     void add(EvolutionRunner.Outcome outcome) {
+      if (failed) {
+        return;
+      }
       evolutions++;
       versions += outcome.versions();
       rejected += outcome.rejected();
       outcome.changeKinds().forEach(kind -> changes.merge(kind, 1, Integer::sum));
+      outcome.editsTried().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[1]++);
+      outcome.editsMade().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[0]++);
     }
 
     @Override
     public String toString() {
       return evolutions + " evolutions passed: " + versions + " versions applied, " + rejected
-          + " rejected as the processor would; changes " + changes;
+          + " rejected as the processor would;\n  changes " + changes + ";\n  edits that fit/tried "
+          + edits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]).toList();
     }
   }
 }
