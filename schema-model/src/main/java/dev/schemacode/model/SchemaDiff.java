@@ -286,17 +286,23 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (!before.defaultExpression().equals(after.defaultExpression()) && !rebuiltColumns.contains(table + "." + name)) {
         add(Step.ALTER_COLUMNS, new SchemaChange.SetColumnDefault(table, name, after.defaultExpression()));
       }
-      if (!before.identity() && after.identity()) {
+      boolean becomesIdentity = !before.identity() && after.identity();
+      if (becomesIdentity && !before.nullable()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.AddIdentity(table, name));
       }
       boolean wasRequired = !before.nullable();
       boolean isRequired = !after.nullable();
       if (wasRequired && !isRequired) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropNotNull(table, name));
-      } else if (!wasRequired && isRequired && !after.identity()) {
+      } else if (!wasRequired && isRequired) {
         String check = ConstraintNames.notNullCheck(table.name(), name);
         add(Step.ADD_CONSTRAINTS, new SchemaChange.AddNotNullCheck(table, name, check));
         add(Step.VALIDATE, new SchemaChange.SetNotNull(table, name, Optional.of(check)));
+        if (becomesIdentity) {
+          // An identity column is NOT NULL, and PostgreSQL adds an identity only to a column that already is
+          // (a @Nullable Long that becomes @Identity): so after the safe SET NOT NULL, in the same file.
+          add(Step.VALIDATE, new SchemaChange.AddIdentity(table, name, Phase.VALIDATE));
+        }
       }
       if (!before.comment().equals(after.comment())) {
         add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, name, after.comment()));

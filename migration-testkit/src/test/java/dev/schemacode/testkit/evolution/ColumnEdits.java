@@ -84,7 +84,12 @@ final class ColumnEdits {
       if (current.isEmpty() || Types.wider(current.get().type()).isEmpty()) {
         return false;
       }
-      List<String> choices = Types.wider(current.get().type());
+      // identity columns stay integers: the processor refuses @Identity on anything else (IdentityType)
+      List<String> choices = Types.wider(current.get().type()).stream()
+          .filter(t -> !current.get().identity() || Types.isInteger(t)).toList();
+      if (choices.isEmpty()) {
+        return false;
+      }
       String type = choices.get(pick % choices.size());
       List<Table> tables = draft.schema().tables();
       Set<ColumnRef> tied = tied(tables, new ColumnRef(table, column));

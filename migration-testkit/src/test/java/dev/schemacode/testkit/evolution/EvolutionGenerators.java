@@ -15,23 +15,27 @@ import org.quicktheories.generators.Generate;
 
 /**
  * Random evolutions: a few versions of one to three edits each, over four tables (one of them in
- * another schema, one named with a reserved word) and a handful of column names, so that edits
- * often meet what earlier ones made. Weights favour building up over tearing down. Everything
+ * another schema, one named with a reserved word) and five column names besides the row key
+ * ({@code order} is reserved, {@code Mixed} needs quotes), so that edits often meet what earlier
+ * ones made. Weights favour building up over tearing down. Everything
  * shrinks towards the first choice of each pick, so shrunk examples read simply.
  */
 final class EvolutionGenerators {
   static final List<QualifiedName> TABLES = List.of(QualifiedName.of("a"), QualifiedName.of("b"),
       QualifiedName.of("user"), new QualifiedName("s2", "c"));
-  /** Column names besides the row key {@code id}; {@code order} is reserved, {@code Mixed} needs quotes. */
-  static final List<String> COLUMNS = List.of("c1", "c2", "c3", "order", "Mixed");
   private static final List<String> LABELS = List.of("calm", "angry", "meh", "glad");
   private static final List<String> COMMENTS = List.of("note", "it's", "ünïcödé");
 
   private EvolutionGenerators() {}
 
-  /** A first version that creates one to three tables, then up to {@code maxVersions} of edits. */
+  /**
+   * A first version that creates the four tables, with random columns and keys, so that most later
+   * edits find something to change; then up to {@code maxVersions} versions of edits.
+   */
   static Gen<Evolution> evolutions(int maxVersions) {
-    Gen<List<Edit>> first = lists().of(createTable()).ofSizeBetween(1, 3);
+    Gen<List<Edit>> first = createTable(Generate.constant(TABLES.get(0)), 2)
+        .zip(createTable(Generate.constant(TABLES.get(1)), 2), createTable(Generate.constant(TABLES.get(2)), 2),
+            createTable(Generate.constant(TABLES.get(3)), 2), List::of);
     Gen<List<List<Edit>>> rest = lists().of(lists().of(edit()).ofSizeBetween(1, 3)).ofSizeBetween(1, maxVersions);
     return first.zip(rest, (tables, versions) -> {
       List<List<Edit>> all = new ArrayList<>(List.of(tables));
@@ -43,7 +47,7 @@ final class EvolutionGenerators {
   static Gen<Edit> edit() {
     List<Pair<Integer, Gen<Edit>>> edits = new ArrayList<>();
     add(edits, 8, table().zip(columnSpec(), ColumnEdits.AddColumn::new));
-    add(edits, 6, createTable());
+    add(edits, 3, createTable(table(), 0));
     add(edits, 4, table().zip(anyColumn(), pick(), ColumnEdits.WidenColumn::new));
     add(edits, 4, table().zip(column(), Generate.booleans(), ColumnEdits.SetNullable::new));
     add(edits, 4, table().zip(columns(), Generate.booleans(), pick(), Generate.booleans(), ConstraintEdits.AddIndex::new));
@@ -77,9 +81,9 @@ final class EvolutionGenerators {
     edits.add(Pair.of(weight, edit.map(e -> (Edit) e)));
   }
 
-  static Gen<Edit> createTable() {
-    Gen<List<Edit.ColumnSpec>> specs = lists().of(columnSpec()).ofSizeBetween(0, 3).map(EvolutionGenerators::distinctNames);
-    return table().zip(Generate.pick(List.of("integer", "bigint", "smallint")), Generate.booleans(), specs,
+  static Gen<Edit> createTable(Gen<QualifiedName> table, int minColumns) {
+    Gen<List<Edit.ColumnSpec>> specs = lists().of(columnSpec()).ofSizeBetween(minColumns, 4).map(EvolutionGenerators::distinctNames);
+    return table.zip(Generate.pick(List.of("integer", "bigint", "smallint")), Generate.booleans(), specs,
         Generate.range(-1, 2), (name, idType, identity, columns, key) -> new TableEdits.CreateTable(name, idType, identity,
             columns, key >= 0 && key < columns.size() ? Optional.of(columns.get(key).name()) : Optional.empty()));
   }
@@ -99,8 +103,10 @@ final class EvolutionGenerators {
     return Generate.pick(TABLES);
   }
 
+  /** Mostly the names tables usually have, so that edits of columns often find theirs. */
   private static Gen<String> column() {
-    return Generate.pick(COLUMNS);
+    return Generate.frequency(Pair.of(3, Generate.constant("c1")), Pair.of(3, Generate.constant("c2")),
+        Pair.of(2, Generate.constant("order")), Pair.of(1, Generate.constant("c3")), Pair.of(1, Generate.constant("Mixed")));
   }
 
   /** A column name that may also be the row key. */
@@ -113,7 +119,8 @@ final class EvolutionGenerators {
   }
 
   private static Gen<List<String>> columns() {
-    return lists().of(anyColumn()).ofSizeBetween(1, 2).map(list -> list.stream().distinct().toList());
+    return Generate.frequency(Pair.of(7, anyColumn().map(c -> List.of(c))),
+        Pair.of(3, anyColumn().zip(anyColumn(), (a, b) -> List.of(a, b).stream().distinct().toList())));
   }
 
   private static Gen<Integer> pick() {

@@ -31,7 +31,10 @@ class EvolutionRegressionTest {
                 List.of(create(USER, column("c1", "real", true, 0))),
                 List.of(new ColumnEdits.AddColumn(USER, column("Mixed", "mood", true, 0))),
                 List.of(new EnumEdits.AddValue("mood", "meh", 1)),
-                List.of(new EnumEdits.RemoveValue("mood", 3)))));
+                List.of(new EnumEdits.RemoveValue("mood", 3)))),
+        Arguments.of("a nullable column made identity: PostgreSQL wants NOT NULL first (SchemaDiff)", Evolution.of(
+            List.of(create(A, column("c2", "integer", true, 2))),
+            List.of(new ColumnEdits.SetIdentity(A, "c2", true)))));
   }
 
   @ParameterizedTest(name = "{0}")
