@@ -54,7 +54,15 @@ public sealed interface SchemaChange {
     public Phase phase() { return Phase.ENUM_VALUES; }
   }
 
-  record RenameEnumValue(QualifiedName type, String from, String to) implements SchemaChange {
+  /**
+   * {@code ALTER TYPE … RENAME VALUE}. In the main file, unless the type also gets new values: then in
+   * their earlier file, before them ({@code phase} {@link Phase#ENUM_VALUES}), as a new value may be
+   * placed next to the renamed one or take the name it gives up.
+   */
+  record RenameEnumValue(QualifiedName type, String from, String to, Phase phase) implements SchemaChange {
+    public RenameEnumValue(QualifiedName type, String from, String to) {
+      this(type, from, to, Phase.MAIN);
+    }
     public String describe() { return "rename value " + from + " of enum type " + type + " to " + to; }
     public String slug() { return "rename_" + type.name() + "_" + to.toLowerCase(java.util.Locale.ROOT); }
   }

@@ -181,6 +181,16 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     /** New labels go in at their declared position: before the next existing label, or after the previous. */
     private void addValuesInPlace(EnumType previous, EnumType type) {
+      // The new labels' file runs before the main one: this type's renames move into it, ahead of the
+      // additions, so that a label placed next to a renamed one finds it, and one that takes the name a
+      // renamed label gives up is not skipped by IF NOT EXISTS.
+      List<SchemaChange> renames = steps.get(Step.RENAMES).stream()
+          .filter(c -> c instanceof SchemaChange.RenameEnumValue r && r.type().equals(type.name())).toList();
+      steps.get(Step.RENAMES).removeAll(renames);
+      for (SchemaChange change : renames) {
+        SchemaChange.RenameEnumValue rename = (SchemaChange.RenameEnumValue) change;
+        add(Step.ENUMS, new SchemaChange.RenameEnumValue(rename.type(), rename.from(), rename.to(), Phase.ENUM_VALUES));
+      }
       List<String> labels = type.labels();
       for (int i = 0; i < labels.size(); i++) {
         String label = labels.get(i);

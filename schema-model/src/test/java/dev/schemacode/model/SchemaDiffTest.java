@@ -354,6 +354,24 @@ class SchemaDiffTest {
             -- MAIN
             ALTER TYPE "status" RENAME VALUE 'DONE' TO 'COMPLETED';
             """),
+        Arguments.of("evolution: a value renamed and one added next to it: the rename comes first, in the same file",
+            schema(status("LOW", "HIGH")),
+            schema(status("LOW", "MID", "TOP")),
+            new Renames(Map.of(), Map.of(), Map.of(QualifiedName.of("status"), Map.of("TOP", "HIGH"))),
+            """
+            -- ENUM_VALUES
+            ALTER TYPE "status" RENAME VALUE 'HIGH' TO 'TOP';
+            ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'MID' BEFORE 'TOP';
+            """),
+        Arguments.of("a value renamed and a new one taking its old name",
+            schema(status("LOW", "HIGH")),
+            schema(status("LOW", "TOP", "HIGH")),
+            new Renames(Map.of(), Map.of(), Map.of(QualifiedName.of("status"), Map.of("TOP", "HIGH"))),
+            """
+            -- ENUM_VALUES
+            ALTER TYPE "status" RENAME VALUE 'HIGH' TO 'TOP';
+            ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'HIGH' AFTER 'TOP';
+            """),
         Arguments.of("enum value removed: the type is rebuilt and its columns converted",
             schema(status("NEW", "OLD", "DONE"), table("customer", id(),
                 Column.required("status", "status").withDefault("'NEW'"), Column.required("history", "status[]"))),

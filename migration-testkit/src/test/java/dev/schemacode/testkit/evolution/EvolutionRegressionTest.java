@@ -34,7 +34,15 @@ class EvolutionRegressionTest {
                 List.of(new EnumEdits.RemoveValue("mood", 3)))),
         Arguments.of("a nullable column made identity: PostgreSQL wants NOT NULL first (SchemaDiff)", Evolution.of(
             List.of(create(A, column("c2", "integer", true, 2))),
-            List.of(new ColumnEdits.SetIdentity(A, "c2", true)))));
+            List.of(new ColumnEdits.SetIdentity(A, "c2", true)))),
+        Arguments.of("an enum value renamed and another added next to it: added before the rename ran (SchemaDiff)",
+            Evolution.of(
+                List.of(create(USER, column("c3", "s2.tier", false, 0))),
+                List.of(new EnumEdits.RenameValue("s2.tier", 3, "angry"), new EnumEdits.AddValue("s2.tier", "meh", 1)))),
+        Arguments.of("an enum value renamed and a new one taking its old name: IF NOT EXISTS skipped it (SchemaDiff)",
+            Evolution.of(
+                List.of(create(USER, column("c3", "s2.tier", false, 0))),
+                List.of(new EnumEdits.RenameValue("s2.tier", 1, "angry"), new EnumEdits.AddValue("s2.tier", "high", 3)))));
   }
 
   @ParameterizedTest(name = "{0}")
