@@ -52,9 +52,10 @@ public final class SchemaAssertions {
       Set<String> excludedTables) throws SQLException {
     Set<String> schemas = new TreeSet<>(otherSchemas);
     schemas.addAll(declared.schemaNames());
-    Schema live = new PostgresIntrospector(connection, excludedTables).read(schemas);
+    PostgresIntrospector introspector = new PostgresIntrospector(connection, excludedTables);
+    Schema live = introspector.read(schemas);
     List<String> differences = new ArrayList<>();
-    for (SchemaChange change : LiveSchemas.drift(live, declared).changes()) {
+    for (SchemaChange change : LiveSchemas.drift(live, declared, introspector.deparser()).changes()) {
       differences.add(change.describe() + "    -- to reconcile: " + PostgresRenderer.render(change).strip());
     }
     differences.addAll(leftovers(connection, schemas));

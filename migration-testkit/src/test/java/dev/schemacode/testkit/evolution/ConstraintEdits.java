@@ -216,8 +216,8 @@ final class ConstraintEdits {
     }
   }
 
-  /** A check that every row satisfies: on one column, or over two. */
-  record AddCheck(QualifiedName table, String column, Optional<String> second) implements Edit {
+  /** A check that every row satisfies: on one column (in one of two forms, see {@link Types#check}), or over two. */
+  record AddCheck(QualifiedName table, String column, Optional<String> second, int form) implements Edit {
     @Override
     public boolean applyTo(Draft draft) {
       Optional<Table> current = draft.table(table);
@@ -225,7 +225,7 @@ final class ConstraintEdits {
       if (col.isEmpty() || second.filter(s -> s.equals(column) || current.get().column(s).isEmpty()).isPresent()) {
         return false;
       }
-      String expression = second.map(s -> Types.checkOfTwo(column, s)).orElse(Types.check(col.get().type(), column));
+      String expression = second.map(s -> Types.checkOfTwo(column, s)).orElse(Types.check(col.get().type(), column, form));
       String name = second.isPresent() ? ConstraintNames.tableCheck(table.name(), expression)
           : ConstraintNames.columnCheck(table.name(), column);
       TableEditor t = new TableEditor(current.get());
@@ -236,7 +236,7 @@ final class ConstraintEdits {
 
     @Override
     public String toString() {
-      return "add check on " + table + "." + column + second.map(s -> " and " + s).orElse("");
+      return "add check on " + table + "." + column + second.map(s -> " and " + s).orElse(" (form " + form + ")");
     }
   }
 

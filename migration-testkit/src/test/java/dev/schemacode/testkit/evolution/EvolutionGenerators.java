@@ -55,7 +55,7 @@ final class EvolutionGenerators {
     add(edits, 3, table().zip(anyColumn(), renameTarget(), ColumnEdits.RenameColumn::new));
     add(edits, 3, table().zip(column(), Generate.range(-1, 2), ColumnEdits.SetDefault::new));
     add(edits, 3, table().zip(columns(), ConstraintEdits.AddUnique::new));
-    add(edits, 3, table().zip(anyColumn(), column().toOptionals(50), ConstraintEdits.AddCheck::new));
+    add(edits, 3, table().zip(anyColumn(), column().toOptionals(50), Generate.range(0, 1), ConstraintEdits.AddCheck::new));
     add(edits, 2, table().zip(table(), TableEdits.RenameTable::new));
     add(edits, 2, table().zip(column(), ColumnEdits.DropColumn::new));
     add(edits, 2, table().zip(anyColumn(), Generate.booleans(), ColumnEdits.SetIdentity::new));

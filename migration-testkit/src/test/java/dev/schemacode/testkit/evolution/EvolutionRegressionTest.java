@@ -42,7 +42,21 @@ class EvolutionRegressionTest {
         Arguments.of("an enum value renamed and a new one taking its old name: IF NOT EXISTS skipped it (SchemaDiff)",
             Evolution.of(
                 List.of(create(USER, column("c3", "s2.tier", false, 0))),
-                List.of(new EnumEdits.RenameValue("s2.tier", 1, "angry"), new EnumEdits.AddValue("s2.tier", "high", 3)))));
+                List.of(new EnumEdits.RenameValue("s2.tier", 1, "angry"), new EnumEdits.AddValue("s2.tier", "high", 3)))),
+        Arguments.of("a date literal in a check on a timestamptz: the catalog prints it in full (LiveSchemas, Deparser)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(new QualifiedName("s2", "c"), "integer", false,
+                    List.of(column("c1", "timestamptz", false, -1), column("order", "bigint", true, 0)), Optional.of("order"))),
+                List.of(new ConstraintEdits.AddCheck(new QualifiedName("s2", "c"), "c1", Optional.empty(), 0)))),
+        Arguments.of("IN, NOT IN and BETWEEN in checks and predicates: rewritten by the catalog (LiveSchemas, Deparser)",
+            Evolution.of(
+                List.of(create(A, column("c1", "varchar(10)", true, 1), column("c2", "integer", true, -1),
+                    column("c3", "timestamp", true, 0))),
+                List.of(new ConstraintEdits.AddCheck(A, "c1", Optional.empty(), 1),
+                    new ConstraintEdits.AddCheck(A, "c2", Optional.empty(), 1),
+                    new ConstraintEdits.AddCheck(A, "c3", Optional.empty(), 1)),
+                List.of(new ConstraintEdits.AddIndex(A, List.of("c1"), false, 0, true),
+                    new ConstraintEdits.AddIndex(A, List.of("c3"), false, 0, true)))));
   }
 
   @ParameterizedTest(name = "{0}")

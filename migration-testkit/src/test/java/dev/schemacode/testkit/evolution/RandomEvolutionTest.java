@@ -91,6 +91,9 @@ class RandomEvolutionTest {
       }
       evolutions++;
       versions += outcome.versions();
+      if (evolutions % 25 == 0) {
+        System.err.println("[schemacode-evolution] " + evolutions + " evolutions, " + versions + " versions so far");
+      }
       rejected += outcome.rejected();
       outcome.changeKinds().forEach(kind -> changes.merge(kind, 1, Integer::sum));
       outcome.editsTried().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[1]++);

@@ -105,9 +105,21 @@ final class Types {
     };
   }
 
-  /** A check on one column that every generated value and default satisfies (NULL passes a check). */
-  static String check(String type, String column) {
+  /**
+   * A check on one column that every generated value and default satisfies (NULL passes a check).
+   * Form 1 is one the catalog rewrites ({@code IN}, {@code BETWEEN}), form 0 one it keeps.
+   */
+  static String check(String type, String column, int form) {
     String c = quote(column);
+    if (form % 2 == 1 && isNumber(type)) {
+      return c + " BETWEEN -100 AND 1000000000";
+    }
+    if (form % 2 == 1 && isText(type)) {
+      return c + " NOT IN ('zzz', 'yyy')";
+    }
+    if (form % 2 == 1 && (type.equals("date") || isTimestamp(type))) {
+      return c + " BETWEEN '1990-01-01' AND '2100-01-01'";
+    }
     if (isNumber(type)) {
       return c + " > -100";
     }
@@ -142,6 +154,12 @@ final class Types {
     }
     if (type.equals("text")) {
       return c + " <> ''";
+    }
+    if (type.startsWith("varchar")) {
+      return c + " IN ('a', 'b')";
+    }
+    if (isTimestamp(type)) {
+      return c + " > '2000-01-01'";
     }
     return c + " IS NOT NULL";
   }
