@@ -102,9 +102,10 @@ public final class Migrator {
     dev.schemacode.model.Schema recorded = ledger.schema();
     return context.withSession(session -> {
       java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name());
-      dev.schemacode.model.Schema live = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(),
-          excluded).read(recorded.schemaNames());
-      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded));
+      var introspector = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(), excluded);
+      dev.schemacode.model.Schema live = introspector.read(recorded.schemaNames());
+      // the server spells out what text normalization cannot match (IN lists, typed constants)
+      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded, introspector.deparser()));
     });
   }
 

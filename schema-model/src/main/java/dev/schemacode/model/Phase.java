@@ -11,7 +11,10 @@ public enum Phase {
   MAIN(""),
   /** {@code CREATE/DROP INDEX CONCURRENTLY}: outside a transaction, statement by statement. */
   CONCURRENT("concurrently"),
-  /** Validating what {@code MAIN} added {@code NOT VALID}, and what needs the concurrent indexes. */
+  /**
+   * Validating what {@code MAIN} added {@code NOT VALID}, and what needs the concurrent indexes or a
+   * {@code NOT NULL} set here (an identity on a column that was nullable).
+   */
   VALIDATE("validate");
 
   private final String suffix;

@@ -222,7 +222,7 @@ public final class PostgresRenderer {
       sql.append(alter(ref.table())).append("ALTER COLUMN ").append(column).append(" TYPE ").append(newType)
           .append(array ? "[]" : "").append(" USING ").append(column).append("::text").append(array ? "[]" : "")
           .append("::").append(newType).append(array ? "[]" : "").append(";\n");
-      ref.column().defaultExpression().ifPresent(expression -> sql.append(alter(ref.table())).append("ALTER COLUMN ")
+      ref.newDefault().ifPresent(expression -> sql.append(alter(ref.table())).append("ALTER COLUMN ")
           .append(column).append(" SET DEFAULT ").append(expression).append(";\n"));
     }
     sql.append("DROP TYPE ").append(qualified(old)).append(";\n");

@@ -56,6 +56,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private Schema before;
     private final Map<Step, List<SchemaChange>> steps = new EnumMap<>(Step.class);
     private final List<Problem> problems = new ArrayList<>();
+    /** Columns an enum rebuild converts ({@code table.column}); the rebuild also sets their new default. */
+    private final Set<String> rebuiltColumns = new HashSet<>();
 
     Differ(Schema before, Schema after, Renames renames) {
       this.before = before;
@@ -164,7 +166,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           if (isSubsequence(previous.get().labels(), type.labels())) {
             addValuesInPlace(previous.get(), type);
           } else {
-            add(Step.REBUILD_ENUMS, new SchemaChange.RebuildEnum(previous.get(), type, usages(type)));
+            List<SchemaChange.ColumnRef> usages = usages(type);
+            usages.forEach(ref -> rebuiltColumns.add(ref.table() + "." + ref.column().name()));
+            add(Step.REBUILD_ENUMS, new SchemaChange.RebuildEnum(previous.get(), type, usages));
           }
         }
       }
@@ -177,6 +181,16 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     /** New labels go in at their declared position: before the next existing label, or after the previous. */
     private void addValuesInPlace(EnumType previous, EnumType type) {
+      // The new labels' file runs before the main one: this type's renames move into it, ahead of the
+      // additions, so that a label placed next to a renamed one finds it, and one that takes the name a
+      // renamed label gives up is not skipped by IF NOT EXISTS.
+      List<SchemaChange> renames = steps.get(Step.RENAMES).stream()
+          .filter(c -> c instanceof SchemaChange.RenameEnumValue r && r.type().equals(type.name())).toList();
+      steps.get(Step.RENAMES).removeAll(renames);
+      for (SchemaChange change : renames) {
+        SchemaChange.RenameEnumValue rename = (SchemaChange.RenameEnumValue) change;
+        add(Step.ENUMS, new SchemaChange.RenameEnumValue(rename.type(), rename.from(), rename.to(), Phase.ENUM_VALUES));
+      }
       List<String> labels = type.labels();
       for (int i = 0; i < labels.size(); i++) {
         String label = labels.get(i);
@@ -207,9 +221,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       List<SchemaChange.ColumnRef> columns = new ArrayList<>();
       for (Table table : before.tables()) {
         for (Column column : table.columns()) {
-          if ((column.type().equals(sql) || column.type().equals(sql + "[]")) && after.table(table.name())
-              .flatMap(t -> t.column(column.name())).map(c -> c.type().equals(column.type())).orElse(false)) {
-            columns.add(new SchemaChange.ColumnRef(table.name(), column));
+          Optional<Column> declared = after.table(table.name()).flatMap(t -> t.column(column.name()));
+          if ((column.type().equals(sql) || column.type().equals(sql + "[]"))
+              && declared.map(c -> c.type().equals(column.type())).orElse(false)) {
+            // the declared default: the old one may name a removed value, the new one an added value
+            columns.add(new SchemaChange.ColumnRef(table.name(), column, declared.get().defaultExpression()));
           }
         }
       }
@@ -275,20 +291,28 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (before.identity() && !after.identity()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
       }
-      if (!before.defaultExpression().equals(after.defaultExpression())) {
+      // A column an enum rebuild converts gets its new default from the rebuild: set here, before it,
+      // the default would have to be a value of the old type.
+      if (!before.defaultExpression().equals(after.defaultExpression()) && !rebuiltColumns.contains(table + "." + name)) {
         add(Step.ALTER_COLUMNS, new SchemaChange.SetColumnDefault(table, name, after.defaultExpression()));
       }
-      if (!before.identity() && after.identity()) {
+      boolean becomesIdentity = !before.identity() && after.identity();
+      if (becomesIdentity && !before.nullable()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.AddIdentity(table, name));
       }
       boolean wasRequired = !before.nullable();
       boolean isRequired = !after.nullable();
       if (wasRequired && !isRequired) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropNotNull(table, name));
-      } else if (!wasRequired && isRequired && !after.identity()) {
+      } else if (!wasRequired && isRequired) {
         String check = ConstraintNames.notNullCheck(table.name(), name);
         add(Step.ADD_CONSTRAINTS, new SchemaChange.AddNotNullCheck(table, name, check));
         add(Step.VALIDATE, new SchemaChange.SetNotNull(table, name, Optional.of(check)));
+        if (becomesIdentity) {
+          // An identity column is NOT NULL, and PostgreSQL adds an identity only to a column that already is
+          // (a @Nullable Long that becomes @Identity): so after the safe SET NOT NULL, in the same file.
+          add(Step.VALIDATE, new SchemaChange.AddIdentity(table, name, Phase.VALIDATE));
+        }
       }
       if (!before.comment().equals(after.comment())) {
         add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, name, after.comment()));

@@ -7,15 +7,20 @@ import java.util.Optional;
  * not on the class path, and so that a machine without a Docker engine simply skips it.
  */
 final class TestcontainersServer {
-  static final String IMAGE = "postgres:17-alpine";
+  static final int DEFAULT_MAJOR = 17;
 
   private TestcontainersServer() {}
 
-  static Optional<PostgresServer> startIfDockerAnswers() {
+  static Optional<PostgresServer> startIfDockerAnswers(Optional<Integer> version) {
     if (!onClassPath() || !dockerAnswers()) {
       return Optional.empty();
     }
-    return Optional.of(Container.start());
+    return Optional.of(Container.start(image(version)));
+  }
+
+  /** {@code postgres:17-alpine}, or the requested major version's image. */
+  static String image(Optional<Integer> version) {
+    return "postgres:" + version.orElse(DEFAULT_MAJOR) + "-alpine";
   }
 
   private static boolean onClassPath() {
@@ -38,11 +43,11 @@ final class TestcontainersServer {
   /** Separate holder so the container class is only linked when Docker answered. */
   private static final class Container {
     @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
-    static PostgresServer start() {
-      var container = new org.testcontainers.postgresql.PostgreSQLContainer(IMAGE);
+    static PostgresServer start(String image) {
+      var container = new org.testcontainers.postgresql.PostgreSQLContainer(image);
       container.start();
       return JdbcUrls.server(container.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"),
-          "Testcontainers " + IMAGE)
+          "Testcontainers " + image)
           .withCredentials(container.getUsername(), container.getPassword());
     }
   }

@@ -2,14 +2,18 @@ package dev.schemacode.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TestDatabaseTest {
   @RegisterExtension static final TestDatabase database = new TestDatabase();
@@ -60,5 +64,39 @@ class TestDatabaseTest {
     assertEquals("postgres", server.user());
     assertEquals("s3cret", server.password());
     assertFalse(server.toString().contains("s3cret"));
+  }
+
+  @Test
+  void runsTheRequestedPostgresVersionAndNoneOlderThanSupported() {
+    int actual = PostgresVersion.of(database.server());
+    PostgresVersion.requested().ifPresent(requested -> assertEquals(requested, actual));
+    assertTrue(actual >= PostgresVersion.MINIMUM, "PostgreSQL " + actual);
+  }
+
+  @ParameterizedTest(name = "property ''{0}'', variable ''{1}'' -> {2}")
+  @CsvSource(nullValues = "none", value = {
+      "none, none, none",
+      "'', '', none",
+      "16, none, 16",
+      "none, 14, 14",
+      "' 17 ', 13, 17",
+      "'', 18, 18",
+  })
+  void readsTheRequestedVersion(String property, String variable, String expected) {
+    assertEquals(expected == null ? Optional.empty() : Optional.of(Integer.parseInt(expected)),
+        PostgresVersion.parse(property, variable));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"12, not supported", "eighteen, major version"})
+  void refusesVersionsItCannotServe(String text, String message) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PostgresVersion.parse(text, null));
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+  }
+
+  @Test
+  void testcontainersUsesTheRequestedVersionsImage() {
+    assertEquals("postgres:17-alpine", TestcontainersServer.image(Optional.empty()));
+    assertEquals("postgres:13-alpine", TestcontainersServer.image(Optional.of(13)));
   }
 }

@@ -17,6 +17,8 @@ public final class Expressions {
 
   static String normalize(String expression) {
     String text = expression.toLowerCase(Locale.ROOT);
+    // The catalog prints a negative constant quoted, '-1'::integer, where people write -1.
+    text = text.replaceAll("'(-[0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?)'(?=::)", "$1");
     // casts the catalog adds: 'x'::text, (0)::numeric, '{}'::text[], 'a'::"Type"
     text = text.replaceAll("::(\"[^\"]+\"|[a-z_][a-z0-9_ .]*?)(\\(\\d+(,\\d+)?\\))?(\\[\\])?(?=[^a-z0-9_ .]|$)", "");
     text = text.replace("(", "").replace(")", "").replace("\"", "");

@@ -3,12 +3,14 @@ package dev.schemacode.model.introspect;
 import dev.schemacode.model.CheckConstraint;
 import dev.schemacode.model.Column;
 import dev.schemacode.model.Index;
+import dev.schemacode.model.QualifiedName;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.SchemaDiff;
 import dev.schemacode.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Compares a live schema with a declared one. The catalog spells types, defaults and expressions
@@ -21,45 +23,68 @@ public final class LiveSchemas {
 
   /** The changes that would turn {@code live} into {@code declared}; empty when they match. */
   public static SchemaDiff drift(Schema live, Schema declared) {
-    return SchemaDiff.between(align(live, declared), declared);
+    return drift(live, declared, Deparser.NONE);
+  }
+
+  /**
+   * As {@link #drift(Schema, Schema)}, asking {@code deparser} (the live server) how it prints a
+   * declared check, default or index predicate whenever text normalization finds it different from
+   * the live one: {@code status IN ('A', 'B')} is then the same as the catalog's
+   * {@code status = ANY (ARRAY['A'::text, 'B'::text])}.
+   */
+  public static SchemaDiff drift(Schema live, Schema declared, Deparser deparser) {
+    return SchemaDiff.between(align(live, declared, deparser), declared);
   }
 
   /** {@code live} with the declared spelling wherever both mean the same. */
   public static Schema align(Schema live, Schema declared) {
+    return align(live, declared, Deparser.NONE);
+  }
+
+  static Schema align(Schema live, Schema declared, Deparser deparser) {
     List<Table> tables = new ArrayList<>();
     for (Table table : live.tables()) {
       Optional<Table> wanted = declared.table(table.name());
-      tables.add(wanted.map(w -> align(table, w)).orElse(table));
+      tables.add(wanted.map(w -> align(table, w, deparser)).orElse(table));
     }
     return new Schema(live.enums(), tables);
   }
 
-  private static Table align(Table live, Table declared) {
+  private static Table align(Table live, Table declared, Deparser deparser) {
+    QualifiedName name = live.name();
     List<Column> columns = live.columns().stream().map(column -> declared.column(column.name())
-        .map(wanted -> align(column, wanted)).orElse(column)).toList();
+        .map(wanted -> align(name, column, wanted, deparser)).orElse(column)).toList();
     List<CheckConstraint> checks = live.checks().stream().map(check -> declared.checks().stream()
-        .filter(w -> w.name().equals(check.name()) && Expressions.same(w.expression(), check.expression()))
+        .filter(w -> w.name().equals(check.name())
+            && same(w.expression(), check.expression(), () -> deparser.check(name, w.expression())))
         .findFirst().orElse(check)).toList();
     List<Index> indexes = live.indexes().stream().map(index -> declared.indexes().stream()
-        .filter(w -> w.name().equals(index.name()) && samePredicate(w.where(), index.where()))
+        .filter(w -> w.name().equals(index.name()) && samePredicate(name, w.where(), index.where(), deparser))
         .findFirst().map(w -> new Index(index.name(), index.columns(), index.unique(), index.method(), w.where()))
         .orElse(index)).toList();
     return new Table(live.name(), columns, live.primaryKey(), live.uniques(), live.foreignKeys(), checks, indexes,
         live.comment());
   }
 
-  private static Column align(Column live, Column declared) {
+  private static Column align(QualifiedName table, Column live, Column declared, Deparser deparser) {
     String type = TypeNames.canonical(live.type()).equals(TypeNames.canonical(declared.type())) ? declared.type() : live.type();
     Optional<String> defaultExpression = live.defaultExpression().isPresent() && declared.defaultExpression().isPresent()
-        && Expressions.same(declared.defaultExpression().get(), live.defaultExpression().get())
+        && same(declared.defaultExpression().get(), live.defaultExpression().get(),
+            () -> deparser.columnDefault(table, live.name(), declared.defaultExpression().get()))
         ? declared.defaultExpression() : live.defaultExpression();
     return new Column(live.name(), type, live.nullable(), live.identity(), defaultExpression, live.comment());
   }
 
-  private static boolean samePredicate(Optional<String> declared, Optional<String> live) {
+  private static boolean samePredicate(QualifiedName table, Optional<String> declared, Optional<String> live,
+      Deparser deparser) {
     if (declared.isEmpty() || live.isEmpty()) {
       return declared.isEmpty() && live.isEmpty();
     }
-    return Expressions.same(declared.get(), live.get());
+    return same(declared.get(), live.get(), () -> deparser.indexPredicate(table, declared.get()));
+  }
+
+  /** The same text once normalized; failing that, the same as the server prints the declared one. */
+  private static boolean same(String declared, String live, Supplier<Optional<String>> printed) {
+    return Expressions.same(declared, live) || printed.get().map(p -> Expressions.same(p, live)).orElse(false);
   }
 }

@@ -34,6 +34,11 @@ public final class PostgresIntrospector {
   private final Set<String> excludedTables;
   private String currentSchema;
 
+  /** Asks this connection's server how it prints declared expressions (see {@link LiveSchemas#drift(Schema, Schema, Deparser)}). */
+  public Deparser deparser() {
+    return new PostgresDeparser(connection);
+  }
+
   /** @param excludedTables tables of the default schema to leave out, such as the history table */
   public PostgresIntrospector(Connection connection, Set<String> excludedTables) {
     this.connection = connection;
@@ -183,7 +188,7 @@ public final class PostgresIntrospector {
   }
 
   /** {@code CHECK ((amount >= 0)) NOT VALID} → {@code (amount >= 0)}. */
-  private static String checkExpression(String definition) {
+  static String checkExpression(String definition) {
     String text = definition.replaceFirst("\\s+NOT VALID$", "");
     if (text.startsWith("CHECK (") && text.endsWith(")")) {
       text = text.substring("CHECK (".length(), text.length() - 1);

@@ -1,0 +1,216 @@
+package dev.schemacode.testkit.evolution;
+
+import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.MigrationScript;
+import dev.schemacode.model.Schema;
+import dev.schemacode.model.SchemaChange;
+import dev.schemacode.model.SchemaDiff;
+import dev.schemacode.model.Table;
+import dev.schemacode.model.TypeChange;
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.Migrator;
+import dev.schemacode.testkit.SchemaAssertions;
+import dev.schemacode.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Runs an {@link Evolution} on a real PostgreSQL the way a project lives through it. For each
+ * version: the edits make the next declared schema; the diff against the previous one (with the
+ * renames {@code @RenamedFrom} would state) must report exactly the problems the edits made; the
+ * files {@link MigrationScript#plan} writes — after a hand-written backfill where existing rows need
+ * one — are applied by the runtime; then the catalog must hold exactly the declared schema, and every
+ * row from before must still be there, renamed and widened but otherwise equal. Then new rows go in.
+ */
+final class EvolutionRunner {
+  /** Schemas the generator may use besides the connection's. */
+  static final Set<String> OTHER_SCHEMAS = Set.of("s2");
+  /** The runtime logs every applied migration; thousands of them would drown the report. */
+  private static final Logger RUNTIME_LOG = Logger.getLogger("dev.schemacode.runtime");
+
+  static {
+    RUNTIME_LOG.setLevel(Level.WARNING);
+  }
+
+  /** What one run did, for statistics. */
+  record Outcome(int versions, int rejected, List<String> changeKinds, List<String> editsMade, List<String> editsTried) {}
+
+  private final TestDatabase database;
+
+  EvolutionRunner(TestDatabase database) {
+    this.database = database;
+  }
+
+  Outcome run(Evolution evolution) throws Exception {
+    reset();
+    Path directory = Files.createTempDirectory("schemacode-evolution");
+    try {
+      return new Run(directory).all(evolution);
+    } finally {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private void reset() throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      // Thousands of DDL commits would each wait for the WAL to reach the disk; a throwaway test
+      // database needs no durability. Sessions opened from now on (the runtime's) inherit it.
+      statement.execute("ALTER DATABASE \"" + database.name() + "\" SET synchronous_commit = off");
+      for (String schema : OTHER_SCHEMAS) {
+        statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+      }
+      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    }
+  }
+
+  /** One evolution's state: the schema so far, the files so far, the rows' counter, what happened. */
+  private final class Run {
+    private final Path directory;
+    private final Rows rows = new Rows();
+    private final List<String> history = new ArrayList<>();
+    private final List<String> changeKinds = new ArrayList<>();
+    private final List<String> editsMade = new ArrayList<>();
+    private final List<String> editsTried = new ArrayList<>();
+    private Schema current = Schema.EMPTY;
+    private long sequence = 1;
+    private int applied;
+    private int rejected;
+
+    Run(Path directory) {
+      this.directory = directory;
+    }
+
+    Outcome all(Evolution evolution) throws Exception {
+      for (int v = 0; v < evolution.versions().size(); v++) {
+        version(v + 1, evolution.versions().get(v));
+      }
+      return new Outcome(applied, rejected, changeKinds, editsMade, editsTried);
+    }
+
+    private void version(int number, List<Edit> edits) throws Exception {
+      Draft draft = new Draft(current);
+      List<String> made = new ArrayList<>();
+      for (Edit edit : edits) {
+        editsTried.add(edit.getClass().getSimpleName());
+        try {
+          if (edit.applyTo(draft)) {
+            made.add(edit.toString());
+            editsMade.add(edit.getClass().getSimpleName());
+          }
+        } catch (IllegalArgumentException doesNotFit) {
+          // the model refuses it (a name clash): a person's compiler would have said so
+        }
+      }
+      Schema next = draft.schema();
+      if (next.equals(current)) {
+        return;
+      }
+      String label = "v" + number + " (" + String.join("; ", made) + ")";
+      SchemaDiff diff = SchemaDiff.between(current, next, draft.renames());
+      Set<String> expected = expectedProblems(draft);
+      Set<String> reported = new TreeSet<>();
+      diff.problems().forEach(p -> reported.add(p.code() + " " + p.message().split(" ")[2]));
+      check(expected.equals(reported), label, "the diff reported problems " + reported + ", expected " + expected, diff, List.of());
+      if (!expected.isEmpty()) {
+        rejected++;
+        history.add(label + " -> rejected: " + expected);
+        return; // the build fails; the schema stays as it was
+      }
+      check(!diff.changes().isEmpty(), label, "the declared schema changed, but the diff found no change", diff, List.of());
+      for (SchemaChange change : diff.changes()) {
+        check(!(change instanceof SchemaChange.AlterColumnType t && t.kind() == TypeChange.NARROWING), label,
+            "a widening was classified as narrowing: " + change.describe(), diff, List.of());
+        changeKinds.add(change.getClass().getSimpleName());
+      }
+
+      List<MigrationScript.File> files = new ArrayList<>();
+      try (Connection connection = database.connect()) {
+        List<String> backfill = Backfills.statements(draft.preparations(), current, connection, rows);
+        if (!backfill.isEmpty()) {
+          MigrationFileName name = MigrationFileName.of(sequence++, "backfill");
+          files.add(new MigrationScript.File(name, "-- hand-written\n" + String.join("\n", backfill) + "\n"));
+          migrate(files, label, diff);
+        }
+        Rows.Snapshot before = rows.read(connection, current);
+        List<MigrationScript.File> generated = MigrationScript.plan(sequence, MigrationScript.slug(false, diff.changes()),
+            diff.changes(), MigrationScript.DEFAULT_LOCK_TIMEOUT);
+        sequence += generated.size();
+        files.addAll(generated);
+        migrate(files, label, diff);
+
+        List<String> differences = SchemaAssertions.differences(connection, next, OTHER_SCHEMAS, SchemaAssertions.RUNTIME_TABLES);
+        check(differences.isEmpty(), label, "the database differs from the declared schema:\n    "
+            + String.join("\n    ", differences), diff, files);
+        List<String> lost = Rows.compare(before, draft, connection);
+        check(lost.isEmpty(), label, "rows changed:\n    " + String.join("\n    ", lost), diff, files);
+        try {
+          rows.insert(connection, next);
+        } catch (SQLException e) {
+          check(false, label, "new rows do not fit the declared schema: " + e.getMessage(), diff, files);
+        }
+      }
+      current = next;
+      applied++;
+      history.add(label);
+    }
+
+    private void migrate(List<MigrationScript.File> files, String label, SchemaDiff diff) throws IOException {
+      for (MigrationScript.File file : files) {
+        Path path = directory.resolve(file.name().fileName());
+        if (!Files.exists(path)) {
+          Files.writeString(path, file.script());
+        }
+      }
+      try {
+        Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(directory)).build().migrate();
+      } catch (RuntimeException e) {
+        check(false, label, "applying the migration failed: " + e.getMessage(), diff, files);
+      }
+    }
+
+    private void check(boolean condition, String label, String problem, SchemaDiff diff, List<MigrationScript.File> files) {
+      if (condition) {
+        return;
+      }
+      StringBuilder message = new StringBuilder("version ").append(label).append(": ").append(problem);
+      message.append("\n  before it:");
+      history.forEach(h -> message.append("\n    ").append(h));
+      message.append("\n  its changes:");
+      diff.changes().forEach(c -> message.append("\n    ").append(c.describe()));
+      for (MigrationScript.File file : files) {
+        message.append("\n  ").append(file.name().fileName()).append(":\n")
+            .append(file.script().lines().filter(l -> !l.startsWith("--") && !l.isBlank())
+                .map(l -> "      " + l).reduce((a, b) -> a + "\n" + b).orElse(""));
+      }
+      throw new AssertionError(message.toString());
+    }
+  }
+
+  /** Each new NOT NULL column without default or identity on a table that existed: {@code code table.column}. */
+  static Set<String> expectedProblems(Draft draft) {
+    Set<String> problems = new TreeSet<>();
+    for (Table table : draft.schema().tables()) {
+      if (draft.origin(table.name()).isEmpty()) {
+        continue;
+      }
+      table.columns().stream()
+          .filter(c -> !draft.holdsData(table.name(), c.name()) && !c.nullable() && !c.identity() && c.defaultExpression().isEmpty())
+          .forEach(c -> problems.add("RequiredColumnNeedsDefault " + table.name() + "." + c.name()));
+    }
+    return problems;
+  }
+}

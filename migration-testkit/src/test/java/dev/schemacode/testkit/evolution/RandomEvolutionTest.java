@@ -1,0 +1,110 @@
+package dev.schemacode.testkit.evolution;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.schemacode.testing.TestDatabase;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Random schema evolutions on a real PostgreSQL: whatever sequence of edits people make, the
+ * generated migrations must take the database to exactly the declared schema and keep its rows
+ * ({@link EvolutionRunner}). A failure is shrunk to a shortest sequence of versions and edits that
+ * still fails, printed one version a line; once fixed, keep it in {@link EvolutionRegressionTest}.
+ *
+ * <p>The normal run is bounded; {@code -Dschemacode.soak=true} adds {@link #soak}, ten thousand
+ * versions and more (README, "Randomized evolution tests"). {@code -DQT_SEED=<seed>} replays a run.
+ */
+class RandomEvolutionTest {
+  static final String SOAK = "schemacode.soak";
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @Test
+  void migrationsReachTheDeclaredSchemaAndKeepTheRows() {
+    check(40, 12);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = SOAK, matches = "true")
+  void soak() {
+    check(Integer.getInteger(SOAK + ".examples", 1000), 30);
+  }
+
+  private void check(int examples, int maxVersions) {
+    EvolutionRunner runner = new EvolutionRunner(database);
+    Tally tally = new Tally();
+    Evolution[] smallest = new Evolution[1];
+    try {
+      qt().withExamples(examples).withShrinkCycles(300).withGenerateAttempts(1)
+          .forAll(EvolutionGenerators.evolutions(maxVersions))
+          .checkAssert(evolution -> failure(runner, evolution, tally).ifPresent(f -> {
+            if (smallest[0] == null || evolution.edits() < smallest[0].edits()) {
+              smallest[0] = evolution;
+            }
+            throw f instanceof AssertionError a ? a : new AssertionError(f.getMessage(), f);
+          }));
+    } catch (AssertionError shrunk) {
+      if (smallest[0] == null) {
+        throw shrunk;
+      }
+      Evolution minimal = Minimizer.minimize(smallest[0], e -> failure(runner, e, new Tally()));
+      Throwable cause = failure(runner, minimal, new Tally()).orElse(shrunk);
+      AssertionError error = new AssertionError("a minimal failing evolution (no version or edit of it can go):"
+          + minimal + "\n\nfails with:\n" + cause.getMessage() + "\n\n(QuickTheories: " + lastLine(shrunk) + ")", cause);
+      throw error;
+    } finally {
+      System.err.println("[schemacode-evolution] " + tally);
+    }
+  }
+
+  private static Optional<Throwable> failure(EvolutionRunner runner, Evolution evolution, Tally tally) {
+    try {
+      tally.add(runner.run(evolution));
+      return Optional.empty();
+    } catch (Exception | AssertionError e) {
+      tally.failed = true; // what shrinking runs next is no sample of the generator
+      return Optional.of(e);
+    }
+  }
+
+  private static String lastLine(AssertionError error) {
+    String message = String.valueOf(error.getMessage()).strip();
+    return message.substring(message.lastIndexOf('\n') + 1);
+  }
+
+  /** What the evolutions covered, printed after each run. */
+  private static final class Tally {
+    private int evolutions;
+    private int versions;
+    private int rejected;
+    private final Map<String, Integer> changes = new TreeMap<>();
+    private final Map<String, int[]> edits = new TreeMap<>();
+    private boolean failed;
+
+    void add(EvolutionRunner.Outcome outcome) {
+      if (failed) {
+        return;
+      }
+      evolutions++;
+      versions += outcome.versions();
+      if (evolutions % 25 == 0) {
+        System.err.println("[schemacode-evolution] " + evolutions + " evolutions, " + versions + " versions so far");
+      }
+      rejected += outcome.rejected();
+      outcome.changeKinds().forEach(kind -> changes.merge(kind, 1, Integer::sum));
+      outcome.editsTried().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[1]++);
+      outcome.editsMade().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[0]++);
+    }
+
+    @Override
+    public String toString() {
+      return evolutions + " evolutions passed: " + versions + " versions applied, " + rejected
+          + " rejected as the processor would;\n  changes " + changes + ";\n  edits that fit/tried "
+          + edits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]).toList();
+    }
+  }
+}

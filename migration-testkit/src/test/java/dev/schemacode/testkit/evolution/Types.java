@@ -1,0 +1,237 @@
+package dev.schemacode.testkit.evolution;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the generator knows about each column type it uses: how it may be widened, which defaults,
+ * checks and index predicates a person would write for it, and the values rows get. Every check
+ * and predicate holds for every value and default here, so constraints added later never fail on
+ * data by accident (a NOT NULL on NULLs does, by design: the runner backfills those first).
+ */
+final class Types {
+  static final String MOOD = "mood";
+  static final String TIER = "s2.tier";
+  /** The labels an enum type starts with when a column first uses it. */
+  static final Map<String, List<String>> INITIAL_LABELS = Map.of(MOOD, List.of("happy", "sad"), TIER, List.of("low", "high"));
+
+  static final List<String> ALL = List.of("smallint", "integer", "bigint", "numeric(8,2)", "numeric(10,2)", "numeric",
+      "real", "double precision", "varchar(10)", "varchar(40)", "text", "boolean", "date", "timestamp", "timestamptz",
+      "uuid", "jsonb", "text[]", MOOD, MOOD + "[]", TIER);
+
+  /** One step wider, never narrower: {@code TypeChange} must call each of these a rewrite at most. */
+  private static final Map<String, List<String>> WIDER = Map.ofEntries(
+      Map.entry("smallint", List.of("integer", "bigint", "numeric")),
+      Map.entry("integer", List.of("bigint", "numeric", "numeric(21,2)")),
+      Map.entry("bigint", List.of("numeric", "numeric(21,2)")),
+      Map.entry("numeric(8,2)", List.of("numeric(10,2)", "numeric(12,3)", "numeric")),
+      Map.entry("numeric(10,2)", List.of("numeric(12,3)", "numeric")),
+      Map.entry("numeric(12,3)", List.of("numeric")),
+      Map.entry("numeric(21,2)", List.of("numeric")),
+      Map.entry("real", List.of("double precision")),
+      Map.entry("varchar(10)", List.of("varchar(40)", "text")),
+      Map.entry("varchar(40)", List.of("text")),
+      Map.entry("timestamp", List.of("timestamptz")));
+
+  private Types() {}
+
+  static List<String> wider(String type) {
+    return WIDER.getOrDefault(type, List.of());
+  }
+
+  static boolean isEnum(String type) {
+    return enumOf(type).isPresent();
+  }
+
+  /** {@code mood} for {@code mood} and {@code mood[]}. */
+  static Optional<String> enumOf(String type) {
+    String base = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+    return INITIAL_LABELS.containsKey(base) ? Optional.of(base) : Optional.empty();
+  }
+
+  static boolean isArray(String type) {
+    return type.endsWith("[]");
+  }
+
+  static boolean isInteger(String type) {
+    return type.equals("smallint") || type.equals("integer") || type.equals("bigint");
+  }
+
+  static boolean isNumber(String type) {
+    return isInteger(type) || type.startsWith("numeric") || type.equals("real") || type.equals("double precision");
+  }
+
+  static boolean isText(String type) {
+    return type.equals("text") || type.startsWith("varchar");
+  }
+
+  static boolean isTimestamp(String type) {
+    return type.equals("timestamp") || type.equals("timestamptz");
+  }
+
+  /** Types whose generated values are all distinct, so unique constraints and keys may use them. */
+  static boolean distinctValues(String type) {
+    return isNumber(type) || isText(type) || type.equals("date") || isTimestamp(type) || type.equals("uuid");
+  }
+
+  /** Defaults people write, as SQL; enum defaults are the type's first label at the time. */
+  static List<String> defaults(String type, List<String> labels) {
+    if (isInteger(type)) {
+      return List.of("0", "42", "-1");
+    }
+    if (type.startsWith("numeric")) {
+      return List.of("0", "1.5", "-2.25");
+    }
+    if (isNumber(type)) {
+      return List.of("0", "1.5");
+    }
+    if (isText(type)) {
+      return List.of("''", "'x'", "'it''s'");
+    }
+    return switch (type) {
+      case "boolean" -> List.of("true", "false");
+      case "date" -> List.of("CURRENT_DATE", "'2000-01-01'");
+      case "timestamp" -> List.of("now()", "CURRENT_TIMESTAMP", "'2000-01-01 00:00:00'");
+      case "timestamptz" -> List.of("now()", "CURRENT_TIMESTAMP");
+      case "uuid" -> List.of("gen_random_uuid()");
+      case "jsonb" -> List.of("'{}'", "'[]'::jsonb");
+      case "text[]" -> List.of("'{}'", "ARRAY[]::text[]");
+      default -> isArray(type) ? List.of("'{}'") : List.of("'" + labels.get(0) + "'");
+    };
+  }
+
+  /**
+   * A check on one column that every generated value and default satisfies (NULL passes a check).
+   * Form 1 is one the catalog rewrites ({@code IN}, {@code BETWEEN}), form 0 one it keeps.
+   */
+  static String check(String type, String column, int form) {
+    String c = quote(column);
+    if (form % 2 == 1 && isNumber(type)) {
+      return c + " BETWEEN -100 AND 1000000000";
+    }
+    if (form % 2 == 1 && isText(type)) {
+      return c + " NOT IN ('zzz', 'yyy')";
+    }
+    if (form % 2 == 1 && (type.equals("date") || isTimestamp(type))) {
+      return c + " BETWEEN '1990-01-01' AND '2100-01-01'";
+    }
+    if (isNumber(type)) {
+      return c + " > -100";
+    }
+    if (isText(type)) {
+      return "length(" + c + ") < 100";
+    }
+    if (isArray(type)) {
+      return "cardinality(" + c + ") < 100";
+    }
+    if (isEnum(type)) {
+      return c + "::text <> 'zzz'";
+    }
+    return switch (type) {
+      case "date" -> c + " > '1990-01-01'";
+      case "timestamp", "timestamptz" -> c + " > '1990-01-01'";
+      case "uuid" -> c + " <> '00000000-0000-0000-0000-000000000000'";
+      case "jsonb" -> "jsonb_typeof(" + c + ") <> 'string'";
+      default -> "num_nonnulls(" + c + ") >= 0";
+    };
+  }
+
+  /** A check over two columns. */
+  static String checkOfTwo(String first, String second) {
+    return "num_nonnulls(" + quote(first) + ", " + quote(second) + ") >= 0";
+  }
+
+  /** A partial index predicate on a column. */
+  static String predicate(String type, String column) {
+    String c = quote(column);
+    if (isInteger(type)) {
+      return c + " > 0";
+    }
+    if (type.equals("text")) {
+      return c + " <> ''";
+    }
+    if (type.startsWith("varchar")) {
+      return c + " IN ('a', 'b')";
+    }
+    if (isTimestamp(type)) {
+      return c + " > '2000-01-01'";
+    }
+    return c + " IS NOT NULL";
+  }
+
+  /** Index methods that can index a column of this type. */
+  static List<String> methods(String type) {
+    if (type.equals("jsonb") || isArray(type)) {
+      return List.of("btree", "gin");
+    }
+    if (isInteger(type) || type.equals("date") || isTimestamp(type)) {
+      return List.of("btree", "hash", "brin");
+    }
+    return List.of("btree", "hash");
+  }
+
+  // ---- values
+
+  /** The {@code n}-th value of a type, as PostgreSQL prints it with {@code ::text}. */
+  static String value(String type, long n, List<String> labels) {
+    if (isInteger(type)) {
+      return Long.toString(n);
+    }
+    if (type.startsWith("numeric")) {
+      return n + ".25";
+    }
+    if (isNumber(type)) {
+      return n + ".5";
+    }
+    if (isText(type)) {
+      return "v" + n;
+    }
+    if (isEnum(type)) {
+      String label = labels.get((int) (n % labels.size()));
+      return isArray(type) ? "{" + label + "}" : label;
+    }
+    return switch (type) {
+      case "boolean" -> n % 2 == 0 ? "true" : "false";
+      case "date" -> LocalDate.of(2000, 1, 1).plusDays(n).toString();
+      case "timestamp", "timestamptz" -> LocalDateTime.of(2000, 1, 1, 0, 0).plusMinutes(n)
+          .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+      case "uuid" -> String.format("00000000-0000-0000-0000-%012d", n);
+      case "jsonb" -> "{\"n\": " + n + "}";
+      case "text[]" -> "{v" + n + "}";
+      default -> throw new IllegalArgumentException("no values for type " + type);
+    };
+  }
+
+  /** The value as a SQL expression of the column's type. */
+  static String literal(String text, String type) {
+    return "'" + text.replace("'", "''") + "'::" + type;
+  }
+
+  /**
+   * Whether a value read back as text still means what was written, after a widening: numbers by
+   * value ({@code 5} and {@code 5.00}), timestamps without the zone a {@code timestamptz} prints.
+   */
+  static boolean sameValue(String expected, String actual) {
+    if (expected == null || actual == null) {
+      return expected == actual;
+    }
+    if (expected.equals(actual)) {
+      return true;
+    }
+    try {
+      return new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
+    } catch (NumberFormatException notNumbers) {
+      String zone = "[+-]\\d\\d(:\\d\\d)?$";
+      return expected.replaceFirst(zone, "").equals(actual.replaceFirst(zone, ""));
+    }
+  }
+
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}
