@@ -33,8 +33,24 @@ public interface MigrationSource {
   /** The sub-folder of the migrations location that holds the backfills. */
   String BACKFILLS = "backfills";
 
-  /** The migrations in version order. */
+  /**
+   * The migrations in version order, every script read and checked: a missing file, or one whose
+   * checksum differs from what the index or ledger recorded, fails here.
+   */
   List<ResolvedMigration> resolve();
+
+  /**
+   * The migrations in version order for the start-up check: the same list as {@link #resolve()},
+   * but a source that knows each checksum without reading the file (the generated index, the
+   * ledger) defers reading and checking each script until something needs it. With nothing pending
+   * nothing does, so the check costs no class-path reads however many migrations there are (with
+   * 1,000 migrations, reading and hashing them was most of the start-up time). A missing or stale
+   * resource then fails when its script is first needed: {@link Migrator#migrate()} loads every
+   * script before it applies anything. Defaults to {@link #resolve()}.
+   */
+  default List<ResolvedMigration> listing() {
+    return resolve();
+  }
 
   /** How messages name this source. */
   String description();
@@ -75,11 +91,16 @@ public interface MigrationSource {
     return new ClasspathLocation(path, loader) {
       @Override
       public List<ResolvedMigration> resolve() {
+        return loaded(listing());
+      }
+
+      @Override
+      public List<ResolvedMigration> listing() {
         Ledger ledger = ledger().orElseThrow(() -> new ConfigurationException("no " + Ledger.FILE_NAME + " at "
             + description() + "; did the build run the schemacode processor, and is the location right?"));
         List<ResolvedMigration> migrations = new ArrayList<>();
         for (LedgerEntry entry : ledger.migrations()) {
-          migrations.add(Sources.load(loader, folder, entry.file(), entry.checksum(), "the ledger at " + description()));
+          migrations.add(Sources.deferred(loader, folder, entry.file(), entry.checksum(), "the ledger at " + description()));
         }
         return Sources.inOrder(migrations, description());
       }
@@ -101,12 +122,17 @@ public interface MigrationSource {
     return new ClasspathLocation(index.resourcePath(), loader) {
       @Override
       public List<ResolvedMigration> resolve() {
+        return loaded(listing());
+      }
+
+      @Override
+      public List<ResolvedMigration> listing() {
         List<ResolvedMigration> migrations = new ArrayList<>();
         for (MigrationIndex.Entry entry : index.migrations()) {
           MigrationFileName file = MigrationFileName.parse(entry.file()).orElseThrow(() -> new ConfigurationException(
               "the migration index of " + description() + " lists '" + entry.file()
                   + "', which is not named V<version>__<name>.sql"));
-          migrations.add(Sources.load(loader, folder, file, entry.checksum(), "the migration index of " + description()));
+          migrations.add(Sources.deferred(loader, folder, file, entry.checksum(), "the migration index of " + description()));
         }
         return Sources.inOrder(migrations, description());
       }
@@ -162,6 +188,12 @@ public interface MigrationSource {
     };
   }
 
+  /** Reads (and so checks) every deferred script, in order: what {@link #resolve()} promises. */
+  private static List<ResolvedMigration> loaded(List<ResolvedMigration> migrations) {
+    migrations.forEach(ResolvedMigration::script);
+    return migrations;
+  }
+
   private static String read(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -180,6 +212,14 @@ public interface MigrationSource {
       } catch (LedgerFormatException e) {
         throw new ConfigurationException(e.getMessage(), e);
       }
+    }
+
+    /** A migration that a list (ledger, index) names, loaded and checked against the list's checksum when first needed. */
+    static ResolvedMigration deferred(ClassLoader loader, String folder, MigrationFileName file, String expectedChecksum,
+        String listedIn) {
+      String resource = (folder.isEmpty() ? "" : folder + "/") + file.fileName();
+      return ResolvedMigration.deferred(file, expectedChecksum, "classpath:" + resource,
+          () -> load(loader, folder, file, expectedChecksum, listedIn).script());
     }
 
     /** Loads a migration that a list (ledger, index) names, and checks it against the list's checksum. */

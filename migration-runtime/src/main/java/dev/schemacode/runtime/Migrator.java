@@ -58,7 +58,8 @@ public final class Migrator {
    * @throws ConfigurationException when the migrations cannot be resolved
    */
   public MigrateResult migrate() {
-    List<ResolvedMigration> resolved = context.source.resolve();
+    // Names and checksums only: the fast path compares them with the history and reads no script.
+    List<ResolvedMigration> resolved = context.source.listing();
     return context.withSession(session -> {
       MigrationStatus status = context.status(session, resolved);
       if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
@@ -66,6 +67,8 @@ public final class Migrator {
             status.currentVersion().map(v -> "V" + v).orElse("(empty)"));
         return new MigrateResult(List.of(), status.currentVersion());
       }
+      // Something to do: every script must be there and be what the build recorded before anything runs.
+      resolved.forEach(ResolvedMigration::script);
       // Problems seen without the lock may be another migrator's work in progress: judge them under it.
       return context.locked(session, locked -> new Deploy(context).apply(locked, resolved));
     });

@@ -56,6 +56,22 @@ class MigrationSourceTest {
   }
 
   @Test
+  void theStartUpListingReadsNoScriptUntilOneIsNeeded() {
+    MigrationIndex index = MigrationIndex.of("fixtures/ledgered",
+        MigrationIndex.entry("V0001__init.sql", Checksums.ofScript(INIT)),
+        MigrationIndex.entry("V0003__gone.sql", "abc"));
+    // Names and checksums come from the index: listing succeeds although one file is missing.
+    List<ResolvedMigration> listed = MigrationSource.index(index).listing();
+    assertEquals(List.of("0001", "0003"), listed.stream().map(ResolvedMigration::version).toList());
+    assertEquals("abc", listed.get(1).checksum());
+    assertEquals(INIT, listed.get(0).script());
+    // The missing file fails as resolve() would, once its script is needed.
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> listed.get(1).script());
+    assertEquals("V0003__gone.sql is listed in the migration index of classpath:fixtures/ledgered but is not on the"
+        + " class path", e.getMessage());
+  }
+
+  @Test
   void theIndexRejectsNamesThatAreNotMigrations() {
     MigrationIndex index = MigrationIndex.of("fixtures/ledgered", MigrationIndex.entry("init.sql", "abc"));
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> MigrationSource.index(index).resolve());

@@ -1,15 +1,20 @@
 package dev.schemacode.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +30,14 @@ import java.util.TreeMap;
 public final class LedgerCodec {
   public static final int FORMAT = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  /*
+   * Jackson's streaming layer (jackson-core) parses and prints; the tree is built and walked here
+   * instead of by an ObjectMapper. Same JSON, same text, but no databind machinery to set up: the
+   * processor runs in a cold javac, where creating an ObjectMapper alone took half a second and
+   * reading a 500-table ledger through it over a second.
+   */
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private LedgerCodec() {}
@@ -44,10 +55,93 @@ public final class LedgerCodec {
       node.put("chain", entry.chain());
     }
     root.set("schema", schemaNode(ledger.schema(), ledger.declaredBy()));
-    try {
-      return WRITER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serialises", e);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(text)) {
+      generator.setPrettyPrinter(PRETTY.createInstance());
+      print(generator, root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a JSON tree always serialises", e);
+    }
+    return text + "\n";
+  }
+
+  /** Prints a tree as ObjectMapper would: the same generator calls, so the same text. */
+  private static void print(JsonGenerator generator, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        generator.writeStartObject(node, node.size());
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          generator.writeFieldName(field.getKey());
+          print(generator, field.getValue());
+        }
+        generator.writeEndObject();
+      }
+      case ARRAY -> {
+        generator.writeStartArray(node, node.size());
+        for (JsonNode element : node) {
+          print(generator, element);
+        }
+        generator.writeEndArray();
+      }
+      case STRING -> generator.writeString(node.textValue());
+      case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+      case NUMBER -> {
+        if (node.isInt()) {
+          generator.writeNumber(node.intValue());
+        } else if (node.isLong()) {
+          generator.writeNumber(node.longValue());
+        } else {
+          generator.writeNumber(node.decimalValue());
+        }
+      }
+      default -> generator.writeNull();
+    }
+  }
+
+  /** Parses JSON text into a tree, as ObjectMapper.readTree would (a later duplicate key wins). */
+  private static JsonNode parse(String json) throws IOException {
+    try (JsonParser parser = JSON.createParser(json)) {
+      JsonToken token = parser.nextToken();
+      return token == null ? null : value(parser, token);
+    }
+  }
+
+  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = NODES.objectNode();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+          String name = parser.currentName();
+          object.set(name, value(parser, parser.nextToken()));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = NODES.arrayNode();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+          array.add(value(parser, next));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return NODES.textNode(parser.getText());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (parser.getNumberType()) {
+          case INT -> NODES.numberNode(parser.getIntValue());
+          case LONG -> NODES.numberNode(parser.getLongValue());
+          default -> NODES.numberNode(parser.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return NODES.numberNode(parser.getDecimalValue());
+      }
+      default -> {
+        return NODES.nullNode();
+      }
     }
   }
 
@@ -64,10 +158,12 @@ public final class LedgerCodec {
     }
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = parse(json);
     } catch (JsonProcessingException e) {
       throw new LedgerFormatException(source + " is not valid JSON (" + e.getOriginalMessage()
           + " at line " + e.getLocation().getLineNr() + ")", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
     }
     if (root == null || !root.isObject()) {
       throw new LedgerFormatException(source + " is not a schemacode ledger (expected a JSON object)");

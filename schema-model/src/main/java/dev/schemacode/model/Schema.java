@@ -43,7 +43,23 @@ public record Schema(List<EnumType> enums, List<Table> tables) {
   }
 
   public Optional<Table> table(QualifiedName name) {
-    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    // The tables are sorted by name (see the constructor), so a binary search: the differ looks up
+    // every table of one schema in the other, which a linear scan made quadratic (500 tables: 250,000
+    // comparisons, a third of a second in a cold javac).
+    int low = 0;
+    int high = tables.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int order = tables.get(middle).name().compareTo(name);
+      if (order < 0) {
+        low = middle + 1;
+      } else if (order > 0) {
+        high = middle - 1;
+      } else {
+        return Optional.of(tables.get(middle));
+      }
+    }
+    return Optional.empty();
   }
 
   public Optional<EnumType> enumType(QualifiedName name) {

@@ -50,12 +50,18 @@ final class MigrationGenerator {
   private final Settings settings;
 
   MigrationGenerator(Reporter reporter, Filer filer, Mode mode, MigrationsLocation location, Settings settings) {
+    this(reporter, filer, mode, location, settings, new MigrationsDirectory(location.directory()));
+  }
+
+  /** @param directory the location's directory, sharing what the processor has read of it already */
+  MigrationGenerator(Reporter reporter, Filer filer, Mode mode, MigrationsLocation location, Settings settings,
+      MigrationsDirectory directory) {
     this.settings = settings;
     this.reporter = reporter;
     this.filer = filer;
     this.mode = mode;
     this.location = location;
-    this.directory = new MigrationsDirectory(location.directory());
+    this.directory = directory;
   }
 
   /** Runs the comparison and, in generate mode, the writing; returns the ledger now in effect, if readable. */
@@ -252,7 +258,8 @@ final class MigrationGenerator {
     for (LedgerEntry entry : ledger.migrations()) {
       shipFile(entry.file().fileName(), scripts.get(entry.file().fileName()));
     }
-    shipFile(Ledger.FILE_NAME, LedgerCodec.write(ledger));
+    // An unchanged ledger (the common build) ships as the text read, without serialising it again.
+    shipFile(Ledger.FILE_NAME, directory.textOf(ledger).orElseGet(() -> LedgerCodec.write(ledger)));
   }
 
   private void shipFile(String fileName, String content) {

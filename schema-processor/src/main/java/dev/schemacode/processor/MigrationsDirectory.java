@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  */
 final class MigrationsDirectory {
   private final Path directory;
+  /**
+   * The ledger as read, and its text: the processor needs it twice (the assembler, then the
+   * generator), and a cold JSON parse of a 500-table ledger costs about a second of javac's time.
+   */
+  private Optional<Ledger> ledger;
+  private String ledgerText;
 
   MigrationsDirectory(Path directory) {
     this.directory = directory;
@@ -35,14 +41,27 @@ final class MigrationsDirectory {
     return directory.resolve(Ledger.FILE_NAME);
   }
 
-  /** The ledger, or empty when the file does not exist yet. */
+  /** The ledger, or empty when the file does not exist yet; read once (a failed read is tried again). */
   Optional<Ledger> readLedger() throws IOException {
+    if (ledger != null) {
+      return ledger;
+    }
     try {
       String json = Files.readString(ledgerPath(), StandardCharsets.UTF_8);
-      return Optional.of(LedgerCodec.read(json, ledgerPath().toString()));
+      ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString()));
+      ledgerText = json;
     } catch (NoSuchFileException e) {
-      return Optional.empty();
+      ledger = Optional.empty();
     }
+    return ledger;
+  }
+
+  /**
+   * The text of the ledger file when {@code current} is exactly the ledger {@link #readLedger()}
+   * read: shipping an unchanged ledger to the class output then needs no serialisation.
+   */
+  Optional<String> textOf(Ledger current) {
+    return ledger != null && ledger.isPresent() && ledger.get() == current ? Optional.of(ledgerText) : Optional.empty();
   }
 
   /** Every file that looks like a migration ({@code V*.sql}), by name, with its text. */
@@ -79,12 +98,15 @@ final class MigrationsDirectory {
     // moved along), so that a crashed build leaves at most one stray file, which the next replaces.
     Path temporary = directory.resolve("." + Ledger.FILE_NAME + ".tmp");
     try {
-      Files.writeString(temporary, LedgerCodec.write(ledger), StandardCharsets.UTF_8);
+      String text = LedgerCodec.write(ledger);
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
       try {
         Files.move(temporary, ledgerPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, ledgerPath(), StandardCopyOption.REPLACE_EXISTING);
       }
+      this.ledger = Optional.of(ledger);
+      this.ledgerText = text;
     } finally {
       Files.deleteIfExists(temporary);
     }

@@ -48,6 +48,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   private Optional<URI> firstSourceFile = Optional.empty();
   private Optional<SchemaAssembler.Assembly> assembly = Optional.empty();
   private Optional<MigrationsLocation> location;
+  private MigrationsDirectory migrationsDirectory;
   /** The migrations are generated once, in the first round that sees entities. */
   private boolean done;
   private Reporter reporter;
@@ -157,8 +158,8 @@ public final class SchemaProcessor extends AbstractProcessor {
         Optional.ofNullable(options.get(OPTION_NAME)).filter(name -> !name.isBlank()),
         options.getOrDefault(OPTION_LOCK_TIMEOUT, dev.schemacode.model.MigrationScript.DEFAULT_LOCK_TIMEOUT),
         acknowledged, example);
-    Optional<Ledger> ledger = new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings)
-        .run(assembly.get());
+    Optional<Ledger> ledger = new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings,
+        directory(location.get())).run(assembly.get());
     ledger.ifPresent(current -> writeIndex(current, location.get(), example));
     writeJooqMetamodel();
   }
@@ -235,12 +236,20 @@ public final class SchemaProcessor extends AbstractProcessor {
   }
 
   /** The ledger as recorded, for the cross-entity checks; a broken one is reported when generating. */
-  private static Ledger recordedLedger(MigrationsLocation location) {
+  private Ledger recordedLedger(MigrationsLocation location) {
     try {
-      return new MigrationsDirectory(location.directory()).readLedger().orElse(Ledger.EMPTY);
+      return directory(location).readLedger().orElse(Ledger.EMPTY);
     } catch (IOException | RuntimeException e) {
       return Ledger.EMPTY;
     }
+  }
+
+  /** One {@link MigrationsDirectory} per compilation, so that the ledger is read (and parsed) once. */
+  private MigrationsDirectory directory(MigrationsLocation location) {
+    if (migrationsDirectory == null || !migrationsDirectory.path().equals(location.directory())) {
+      migrationsDirectory = new MigrationsDirectory(location.directory());
+    }
+    return migrationsDirectory;
   }
 
   private void rememberSourceFile(Element element) {

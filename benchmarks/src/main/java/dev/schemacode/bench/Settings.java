@@ -1,0 +1,69 @@
+package dev.schemacode.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How much to measure. The defaults are sized to finish in about a quarter of an hour on a shared
+ * 2-core machine; {@code --long} triples every repetition count for tighter figures, and {@code
+ * --quick} is a smoke run (figures not worth reporting).
+ */
+final class Settings {
+  final Path work;
+  final Path out;
+  final Set<String> suites;
+  final String mode;
+  final List<Integer> startupSizes = List.of(200, 1000);
+  final List<Integer> applySizes = List.of(200, 1000);
+  final List<Integer> entityCounts = List.of(100, 500);
+  final List<Integer> introspectionSizes = List.of(100, 1000);
+  final int freshReps;
+  final int warmWarmup;
+  final int warmReps;
+  final int applyReps;
+  final int javacReps;
+  final int javacWarmup;
+  final int introspectionReps;
+  final int jmhForks;
+  final int jmhIterations;
+
+  static final Set<String> ALL = Set.of("startup", "apply", "processor", "introspection", "jmh");
+
+  Settings(Path work, Path out, Set<String> suites, String mode) {
+    this.work = work;
+    this.out = out;
+    this.suites = suites;
+    this.mode = mode;
+    int scale = mode.equals("long") ? 3 : 1;
+    boolean quick = mode.equals("quick");
+    freshReps = quick ? 2 : 10 * scale;
+    warmWarmup = quick ? 3 : 15 * scale;
+    warmReps = quick ? 3 : 20 * scale;
+    applyReps = quick ? 1 : 3 * scale;
+    javacReps = quick ? 1 : 5 * scale;
+    javacWarmup = quick ? 1 : 2 * scale;
+    introspectionReps = quick ? 2 : 7 * scale;
+    jmhForks = quick ? 1 : scale;
+    jmhIterations = quick ? 2 : 5;
+  }
+
+  static Settings parse(String[] args) {
+    Path work = Path.of("benchmarks/target/work");
+    Path out = Path.of("benchmarks");
+    Set<String> suites = ALL;
+    String mode = "default";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> mode = "quick";
+        case "--long" -> mode = "long";
+        case "--only" -> suites = Set.of(args[++i].split(","));
+        case "--work" -> work = Path.of(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh] [--out DIR]");
+      }
+    }
+    return new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode);
+  }
+}
