@@ -104,6 +104,7 @@ class ConcurrentDeployIT {
     assertEquals("4", Queries.text(database, "SELECT count(*) FROM schemacode_history"));
     assertEquals("1", Queries.text(database, "SELECT count(*) FROM counter"));
     assertEquals("t", Queries.text(database, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'account_email'::regclass"));
-    assertEquals("0", Queries.text(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+    assertEquals("0", Queries.text(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
   }
 }

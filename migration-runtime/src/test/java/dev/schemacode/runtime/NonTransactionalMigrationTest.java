@@ -76,6 +76,7 @@ class NonTransactionalMigrationTest {
       statement.execute("SELECT pg_advisory_lock(4242)");
       Future<MigrateResult> first = pool.submit(() -> migrator().migrate());
       Queries.awaitTrue(database, "SELECT count(*) = 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242"
+          + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
           + " AND NOT granted", "the first migrator runs V0001");
       Future<MigrateResult> second = pool.submit(() -> migrator().migrate());
       Queries.awaitTrue(database, "SELECT count(*) >= 1 FROM pg_stat_activity WHERE datname = current_database()"
@@ -198,7 +199,8 @@ class NonTransactionalMigrationTest {
         assertEquals("0", show(statement, "lock_timeout"));
         assertEquals("0", show(statement, "statement_timeout"));
         assertEquals("0", show(statement, "client_connection_check_interval"));
-        assertEquals(0, count(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+        assertEquals(0, count(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
       }
       pooled.rollback();
     }
