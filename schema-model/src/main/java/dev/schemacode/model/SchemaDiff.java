@@ -58,6 +58,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private final List<Problem> problems = new ArrayList<>();
     /** Columns an enum rebuild converts ({@code table.column}); the rebuild also sets their new default. */
     private final Set<String> rebuiltColumns = new HashSet<>();
+    /** Columns whose type changes across operator families ({@code table.column}): foreign keys on them go and come back. */
+    private final Set<String> recomparedColumns = new HashSet<>();
 
     Differ(Schema before, Schema after, Renames renames) {
       this.before = before;
@@ -101,6 +103,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           add(Step.DROP_TABLES, new SchemaChange.DropTable(table));
         }
       }
+      rebuildForeignKeysOnRecomparedColumns();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
       return new SchemaDiff(ordered, problems);
@@ -287,6 +290,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (!before.type().equals(after.type())) {
         add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
             TypeChange.classify(before.type(), after.type())));
+        if (!TypeChange.keepsComparisons(before.type(), after.type())) {
+          recomparedColumns.add(table + "." + name);
+        }
       }
       if (before.identity() && !after.identity()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
@@ -329,6 +335,31 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       }
       before.ifPresent(key -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropPrimaryKey(table, key)));
       after.ifPresent(key -> add(Step.ADD_CONSTRAINTS, new SchemaChange.AddPrimaryKey(table, key)));
+    }
+
+    /**
+     * A foreign key that stays as declared but whose columns, on either side, change type across
+     * operator families cannot be kept by PostgreSQL through the change ("cannot be implemented"):
+     * it is dropped before the type changes and added again after them, {@code NOT VALID} then
+     * validated. Keys that change anyway are dropped and added by the table's own diff.
+     */
+    private void rebuildForeignKeysOnRecomparedColumns() {
+      if (recomparedColumns.isEmpty()) {
+        return;
+      }
+      for (Table table : after.tables()) {
+        Optional<Table> previous = before.table(table.name());
+        for (ForeignKey key : table.foreignKeys()) {
+          boolean unchanged = previous.flatMap(p -> p.foreignKeys().stream().filter(k -> k.name().equals(key.name())).findFirst())
+              .map(k -> definition(k).equals(definition(key))).orElse(false);
+          boolean recompared = key.columns().stream().anyMatch(c -> recomparedColumns.contains(table.name() + "." + c))
+              || key.targetColumns().stream().anyMatch(c -> recomparedColumns.contains(key.target() + "." + c));
+          if (unchanged && recompared) {
+            add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(table.name(), key.name(), "foreign key"));
+            addForeignKey(table.name(), key);
+          }
+        }
+      }
     }
 
     private void addUnique(QualifiedName table, UniqueConstraint unique) {

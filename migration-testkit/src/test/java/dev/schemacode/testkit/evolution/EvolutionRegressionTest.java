@@ -1,5 +1,6 @@
 package dev.schemacode.testkit.evolution;
 
+import dev.schemacode.model.ForeignKey;
 import dev.schemacode.model.QualifiedName;
 import dev.schemacode.testing.TestDatabase;
 import java.util.List;
@@ -20,6 +21,7 @@ class EvolutionRegressionTest {
   private static final QualifiedName A = QualifiedName.of("a");
   private static final QualifiedName B = QualifiedName.of("b");
   private static final QualifiedName USER = QualifiedName.of("user");
+  private static final QualifiedName C = new QualifiedName("s2", "c");
 
   static Stream<Arguments> counterexamples() {
     return Stream.of(
@@ -56,7 +58,14 @@ class EvolutionRegressionTest {
                     new ConstraintEdits.AddCheck(A, "c2", Optional.empty(), 1),
                     new ConstraintEdits.AddCheck(A, "c3", Optional.empty(), 1)),
                 List.of(new ConstraintEdits.AddIndex(A, List.of("c1"), false, 0, true),
-                    new ConstraintEdits.AddIndex(A, List.of("c3"), false, 0, true)))));
+                    new ConstraintEdits.AddIndex(A, List.of("c3"), false, 0, true)))),
+        Arguments.of("a composite key widened from integer to numeric with its foreign key: cannot be kept (SchemaDiff)",
+            Evolution.of(
+                List.of(create(B, column("c1", "double precision", true, 0)),
+                    new TableEdits.CreateTable(C, "integer", true, List.of(column("c2", "integer", false, 1),
+                        column("c1", "smallint", false, 0)), Optional.of("c2"))),
+                List.of(new ConstraintEdits.AddForeignKey(B, C, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)),
+                List.of(new ColumnEdits.WidenColumn(C, "c2", 1)))));
   }
 
   @ParameterizedTest(name = "{0}")
