@@ -66,6 +66,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private final Set<String> rebuiltColumns = new HashSet<>();
     /** Columns whose type changes across operator families ({@code table.column}): foreign keys on them go and come back. */
     private final Set<String> recomparedColumns = new HashSet<>();
+    /** Columns whose type changes by time zone ({@code table.column}): partial indexes that mention them are rebuilt. */
+    private final Map<QualifiedName, Set<String>> rezonedColumns = new HashMap<>();
 
     Differ(Schema before, Schema after, Renames renames) {
       this.before = before;
@@ -110,6 +112,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
         }
       }
       rebuildForeignKeysOnRecomparedColumns();
+      rebuildPartialIndexesOnRezonedColumns();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
@@ -221,6 +224,27 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           before = Rewrite.replaceEnum(before, new EnumType(type.name(), labels));
         }
       }
+    }
+
+    /**
+     * A partial index that stays as declared but whose predicate mentions a column changing between
+     * {@code timestamp} and {@code timestamptz}: PostgreSQL would rebuild it with a cast that depends on
+     * the time zone, which an index predicate may not have, and refuse the type change. It is dropped
+     * before and built again afterwards, from the declaration, concurrently.
+     */
+    private void rebuildPartialIndexesOnRezonedColumns() {
+      rezonedColumns.forEach((tableName, columns) -> {
+        Table previous = before.table(tableName).orElseThrow();
+        for (Index index : after.table(tableName).orElseThrow().indexes()) {
+          boolean unchanged = previous.indexes().stream()
+              .anyMatch(i -> i.name().equals(index.name()) && definition(i).equals(definition(index)));
+          boolean mentions = index.where().filter(w -> columns.stream().anyMatch(c -> Rewrite.mentions(w, c))).isPresent();
+          if (unchanged && mentions) {
+            add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(tableName), index, false));
+            add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(tableName, index, true));
+          }
+        }
+      });
     }
 
     /**
@@ -461,6 +485,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
             TypeChange.classify(before.type(), after.type())));
         if (!TypeChange.keepsComparisons(before.type(), after.type())) {
           recomparedColumns.add(table + "." + name);
+        }
+        if (TypeChange.convertsByTimeZone(before.type(), after.type())) {
+          rezonedColumns.computeIfAbsent(table, t -> new HashSet<>()).add(name);
         }
       }
       if (before.identity() && !after.identity()) {

@@ -78,6 +78,19 @@ public enum TypeChange {
     return family.isPresent() && family.equals(family(to));
   }
 
+  /**
+   * Whether converting between the types depends on the session's {@code TimeZone}
+   * ({@code timestamp} ↔ {@code timestamptz}, {@code date} → {@code timestamptz}). An index predicate
+   * that compares such a column with a constant then needs a cast that is not immutable, and
+   * PostgreSQL refuses to rebuild the index as part of the type change.
+   */
+  public static boolean convertsByTimeZone(String from, String to) {
+    boolean fromZoned = from.equals("timestamptz");
+    boolean toZoned = to.equals("timestamptz");
+    return fromZoned != toZoned && family(from).filter("datetime"::equals).isPresent()
+        && family(to).filter("datetime"::equals).isPresent();
+  }
+
   private static Optional<String> family(String type) {
     if (INTEGERS.contains(type)) {
       return Optional.of("integer");

@@ -291,6 +291,20 @@ class SchemaDiffTest {
             ALTER TABLE "customer" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
             ALTER TABLE "orders" ALTER COLUMN "customer_id" TYPE bigint USING "customer_id"::bigint;
             """),
+        Arguments.of("evolution: timestamp widened to timestamptz under a partial index comparing it: the index is rebuilt",
+            schema(with(table("customer", id(), Column.required("seen", "timestamp")),
+                new Index("customer_seen_idx", List.of("seen"), false, "btree", Optional.of("seen > '2000-01-01'")))),
+            schema(with(table("customer", id(), Column.required("seen", "timestamptz")),
+                new Index("customer_seen_idx", List.of("seen"), false, "btree", Optional.of("seen > '2000-01-01'")))),
+            Renames.NONE,
+            """
+            -- MAIN
+            DROP INDEX "customer_seen_idx";
+            ALTER TABLE "customer" ALTER COLUMN "seen" TYPE timestamptz USING "seen"::timestamptz;
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_seen_idx";
+            CREATE INDEX CONCURRENTLY "customer_seen_idx" ON "customer" ("seen") WHERE seen > '2000-01-01';
+            """),
         Arguments.of("set and drop defaults",
             schema(table("customer", id(), Column.required("a", "integer").withDefault("1"), Column.required("b", "integer"))),
             schema(table("customer", id(), Column.required("a", "integer"), Column.required("b", "integer").withDefault("2"))),

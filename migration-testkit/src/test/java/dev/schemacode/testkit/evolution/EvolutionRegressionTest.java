@@ -92,7 +92,12 @@ class EvolutionRegressionTest {
         Arguments.of("columns swapped (c1 and c2): a cycle, through a temporary name (SchemaDiff)", Evolution.of(
             List.of(create(A, column("c1", "integer", true, -1), column("c2", "integer", true, -1))),
             List.of(new ColumnEdits.RenameColumn(A, "c1", "c3"), new ColumnEdits.RenameColumn(A, "c2", "c1"),
-                new ColumnEdits.RenameColumn(A, "c3", "c2")))));
+                new ColumnEdits.RenameColumn(A, "c3", "c2")))),
+        Arguments.of("timestamp widened to timestamptz under a partial index: not immutable, refused (SchemaDiff)",
+            Evolution.of(
+                List.of(create(B, column("c1", "timestamp", false, 2))),
+                List.of(new ConstraintEdits.AddIndex(B, List.of("c1"), false, 0, true)),
+                List.of(new ColumnEdits.WidenColumn(B, "c1", 3)))));
   }
 
   @ParameterizedTest(name = "{0}")
