@@ -54,6 +54,42 @@ final class Rewrite {
     return new Schema(schema.enums(), tables);
   }
 
+  static Schema withoutTable(Schema schema, QualifiedName table) {
+    return new Schema(schema.enums(), schema.tables().stream().filter(t -> !t.name().equals(table)).toList());
+  }
+
+  static Schema withoutForeignKey(Schema schema, QualifiedName table, String key) {
+    return new Schema(schema.enums(), schema.tables().stream().map(t -> !t.name().equals(table) ? t
+        : new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(),
+            t.foreignKeys().stream().filter(k -> !k.name().equals(key)).toList(), t.checks(), t.indexes(), t.comment()))
+        .toList());
+  }
+
+  /** The column gone, with every key, constraint and index of its table that uses it. */
+  static Schema dropColumn(Schema schema, QualifiedName table, String column) {
+    return new Schema(schema.enums(), schema.tables().stream().map(t -> !t.name().equals(table) ? t
+        : new Table(t.name(), t.columns().stream().filter(c -> !c.name().equals(column)).toList(),
+            t.primaryKey().filter(k -> !k.columns().contains(column)),
+            t.uniques().stream().filter(u -> !u.columns().contains(column)).toList(),
+            t.foreignKeys().stream().filter(k -> !k.columns().contains(column)).toList(),
+            t.checks().stream().filter(c -> !mentions(c.expression(), column)).toList(),
+            t.indexes().stream().filter(i -> !uses(i, column)).toList(), t.comment()))
+        .toList());
+  }
+
+  static boolean uses(Index index, String column) {
+    return index.columns().contains(column) || index.where().filter(w -> mentions(w, column)).isPresent();
+  }
+
+  /** Whether SQL text names the column, quoted or (for a plain lower-case name) not. */
+  static boolean mentions(String expression, String column) {
+    if (expression.contains(PostgresRenderer.quote(column))) {
+      return true;
+    }
+    return column.matches("[a-z_][a-z0-9_$]*")
+        && java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$\"])" + column + "(?![A-Za-z0-9_$\"])").matcher(expression).find();
+  }
+
   static Schema replaceEnum(Schema schema, EnumType type) {
     List<EnumType> enums = schema.enums().stream().map(e -> e.name().equals(type.name()) ? type : e).toList();
     return new Schema(enums, schema.tables());

@@ -3,6 +3,7 @@ package dev.schemacode.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
   /** The ordered steps of the main transaction; later phases keep their own order. */
   private enum Step {
-    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, RENAMES, ENUMS, CREATE_TABLES, ADD_COLUMNS,
+    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_REPLACED, RENAMES, ENUMS, CREATE_TABLES, ADD_COLUMNS,
     ALTER_COLUMNS, REBUILD_ENUMS, DROP_COLUMNS, DROP_TABLES, DROP_ENUMS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS,
     CREATE_INDEXES, VALIDATE, COMMENTS
   }
@@ -54,10 +55,19 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private final Schema after;
     private final Renames renames;
     private Schema before;
+    /**
+     * Renamed tables: new name → name before this migration. Drops of their keys, constraints and
+     * indexes run before the renames, so they name the table as it still is then.
+     */
+    private final Map<QualifiedName, QualifiedName> originalNames = new HashMap<>();
     private final Map<Step, List<SchemaChange>> steps = new EnumMap<>(Step.class);
     private final List<Problem> problems = new ArrayList<>();
     /** Columns an enum rebuild converts ({@code table.column}); the rebuild also sets their new default. */
     private final Set<String> rebuiltColumns = new HashSet<>();
+    /** Columns whose type changes across operator families ({@code table.column}): foreign keys on them go and come back. */
+    private final Set<String> recomparedColumns = new HashSet<>();
+    /** Columns whose type changes by time zone ({@code table.column}): partial indexes that mention them are rebuilt. */
+    private final Map<QualifiedName, Set<String>> rezonedColumns = new HashMap<>();
 
     Differ(Schema before, Schema after, Renames renames) {
       this.before = before;
@@ -101,6 +111,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           add(Step.DROP_TABLES, new SchemaChange.DropTable(table));
         }
       }
+      rebuildForeignKeysOnRecomparedColumns();
+      rebuildPartialIndexesOnRezonedColumns();
+      orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
       return new SchemaDiff(ordered, problems);
@@ -112,28 +125,67 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     // ---- renames, applied to the "before" model so that the rest compares like with like
 
+    /** The name a table has while the drops run, before any rename of this migration. */
+    private QualifiedName dropName(QualifiedName table) {
+      return originalNames.getOrDefault(table, table);
+    }
+
+    /**
+     * Applies the declared renames in an order PostgreSQL can follow. A rename whose new name another
+     * table or column still holds waits for it when that one is renamed away too (a shift: a→b, b→c);
+     * when nothing renames the holder away it is being replaced (drop a, rename b to a), so it is
+     * dropped first, under the acknowledgement its drop needs; and in a cycle (a↔b) one steps aside
+     * under a temporary name. Without this the rename was skipped, and the data went with a drop.
+     */
     private void applyRenames() {
-      for (Map.Entry<QualifiedName, QualifiedName> rename : renames.tables().entrySet()) {
-        QualifiedName to = rename.getKey();
-        QualifiedName from = rename.getValue();
-        if (before.table(from).isPresent() && before.table(to).isEmpty() && after.table(to).isPresent()) {
-          add(Step.RENAMES, new SchemaChange.RenameTable(from, to));
-          before = Rewrite.renameTable(before, from, to);
+      Map<QualifiedName, QualifiedName> tables = new java.util.TreeMap<>(); // new name → old name
+      renames.tables().forEach((to, from) -> {
+        if (before.table(from).isPresent() && after.table(to).isPresent() && !from.equals(to)) {
+          tables.put(to, from);
         }
-      }
-      for (Table table : after.tables()) {
-        Optional<Table> previous = before.table(table.name());
-        if (previous.isEmpty()) {
+      });
+      while (!tables.isEmpty()) {
+        Optional<Map.Entry<QualifiedName, QualifiedName>> ready = tables.entrySet().stream()
+            .filter(e -> !tables.containsValue(e.getKey())).findFirst();
+        if (ready.isEmpty()) {
+          Map.Entry<QualifiedName, QualifiedName> first = tables.entrySet().iterator().next();
+          QualifiedName aside = new QualifiedName(first.getValue().schema(), ConstraintNames.fit(first.getValue().name(), "renaming"));
+          renameTable(first.getValue(), aside);
+          tables.put(first.getKey(), aside);
           continue;
         }
-        for (Map.Entry<String, String> rename : new java.util.TreeMap<>(renames.columnsOf(table.name())).entrySet()) {
-          String to = rename.getKey();
-          String from = rename.getValue();
-          Table current = before.table(table.name()).orElseThrow();
-          if (current.column(from).isPresent() && current.column(to).isEmpty() && table.column(to).isPresent()) {
-            add(Step.RENAMES, new SchemaChange.RenameColumn(table.name(), from, to));
-            before = Rewrite.renameColumn(before, table.name(), from, to);
+        QualifiedName to = ready.get().getKey();
+        before.table(to).ifPresent(this::dropReplacedTable);
+        renameTable(ready.get().getValue(), to);
+        tables.remove(to);
+      }
+      for (Table table : after.tables()) {
+        if (before.table(table.name()).isEmpty()) {
+          continue;
+        }
+        Map<String, String> columns = new java.util.TreeMap<>(); // new name → old name
+        renames.columnsOf(table.name()).forEach((to, from) -> {
+          if (before.table(table.name()).orElseThrow().column(from).isPresent() && table.column(to).isPresent()
+              && !from.equals(to)) {
+            columns.put(to, from);
           }
+        });
+        while (!columns.isEmpty()) {
+          Optional<Map.Entry<String, String>> ready = columns.entrySet().stream()
+              .filter(e -> !columns.containsValue(e.getKey())).findFirst();
+          if (ready.isEmpty()) {
+            Map.Entry<String, String> first = columns.entrySet().iterator().next();
+            String aside = ConstraintNames.fit(first.getValue(), "renaming");
+            renameColumn(table.name(), first.getValue(), aside);
+            columns.put(first.getKey(), aside);
+            continue;
+          }
+          String to = ready.get().getKey();
+          if (before.table(table.name()).orElseThrow().column(to).isPresent()) {
+            dropReplacedColumn(table.name(), to);
+          }
+          renameColumn(table.name(), ready.get().getValue(), to);
+          columns.remove(to);
         }
       }
       for (EnumType type : after.enums()) {
@@ -142,17 +194,160 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           continue;
         }
         List<String> labels = new ArrayList<>(previous.get().labels());
-        for (Map.Entry<String, String> rename : new java.util.TreeMap<>(renames.valuesOf(type.name())).entrySet()) {
-          int index = labels.indexOf(rename.getValue());
-          if (index >= 0 && !labels.contains(rename.getKey()) && type.labels().contains(rename.getKey())) {
-            add(Step.RENAMES, new SchemaChange.RenameEnumValue(type.name(), rename.getValue(), rename.getKey()));
-            labels.set(index, rename.getKey());
+        Map<String, String> pending = new java.util.TreeMap<>(); // new label → old label
+        renames.valuesOf(type.name()).forEach((to, from) -> {
+          if (labels.contains(from) && type.labels().contains(to) && !from.equals(to)) {
+            pending.put(to, from);
+          }
+        });
+        // in an order that works, as for tables and columns: a shift waits, a cycle goes through a temporary label
+        while (!pending.isEmpty()) {
+          Optional<Map.Entry<String, String>> ready = pending.entrySet().stream()
+              .filter(e -> !pending.containsValue(e.getKey())).findFirst();
+          if (ready.isEmpty()) {
+            Map.Entry<String, String> first = pending.entrySet().iterator().next();
+            String aside = first.getValue() + "__renaming";
+            add(Step.RENAMES, new SchemaChange.RenameEnumValue(type.name(), first.getValue(), aside));
+            labels.set(labels.indexOf(first.getValue()), aside);
+            pending.put(first.getKey(), aside);
+            continue;
+          }
+          String to = ready.get().getKey();
+          String from = ready.get().getValue();
+          pending.remove(to);
+          if (!labels.contains(to)) { // a label taking the name of one removed is not a rename PostgreSQL can do in place
+            add(Step.RENAMES, new SchemaChange.RenameEnumValue(type.name(), from, to));
+            labels.set(labels.indexOf(from), to);
           }
         }
         if (!labels.equals(previous.get().labels())) {
           before = Rewrite.replaceEnum(before, new EnumType(type.name(), labels));
         }
       }
+    }
+
+    /**
+     * A partial index that stays as declared but whose predicate mentions a column changing between
+     * {@code timestamp} and {@code timestamptz}: PostgreSQL would rebuild it with a cast that depends on
+     * the time zone, which an index predicate may not have, and refuse the type change. It is dropped
+     * before and built again afterwards, from the declaration, concurrently.
+     */
+    private void rebuildPartialIndexesOnRezonedColumns() {
+      rezonedColumns.forEach((tableName, columns) -> {
+        Table previous = before.table(tableName).orElseThrow();
+        for (Index index : after.table(tableName).orElseThrow().indexes()) {
+          boolean unchanged = previous.indexes().stream()
+              .anyMatch(i -> i.name().equals(index.name()) && definition(i).equals(definition(index)));
+          boolean mentions = index.where().filter(w -> columns.stream().anyMatch(c -> Rewrite.mentions(w, c))).isPresent();
+          if (unchanged && mentions) {
+            add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(tableName), index, false));
+            add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(tableName, index, true));
+          }
+        }
+      });
+    }
+
+    /**
+     * Keys, unique constraints and indexes share one namespace per schema; when tables are renamed
+     * into each other's names their default-named constraints shift too (a_pkey to b_pkey while
+     * b_pkey becomes user_pkey). Those renames go in an order that works, a cycle through a temporary
+     * name, after the table and column renames they follow.
+     */
+    private void orderConstraintRenames() {
+      List<SchemaChange> renameSteps = steps.get(Step.RENAMES);
+      List<SchemaChange> pending = new ArrayList<>(renameSteps.stream()
+          .filter(c -> c instanceof SchemaChange.RenameConstraint || c instanceof SchemaChange.RenameIndex).toList());
+      if (pending.size() < 2) {
+        return;
+      }
+      renameSteps.removeAll(pending);
+      while (!pending.isEmpty()) {
+        Set<String> sources = new HashSet<>();
+        pending.forEach(c -> sources.add(renamed(c, true)));
+        Optional<SchemaChange> ready = pending.stream().filter(c -> !sources.contains(renamed(c, false))).findFirst();
+        if (ready.isPresent()) {
+          renameSteps.add(ready.get());
+          pending.remove(ready.get());
+          continue;
+        }
+        SchemaChange first = pending.remove(0);
+        if (first instanceof SchemaChange.RenameIndex r) {
+          String aside = ConstraintNames.fit(r.from(), "renaming");
+          renameSteps.add(new SchemaChange.RenameIndex(r.table(), r.from(), aside));
+          pending.add(new SchemaChange.RenameIndex(r.table(), aside, r.to()));
+        } else {
+          SchemaChange.RenameConstraint r = (SchemaChange.RenameConstraint) first;
+          String aside = ConstraintNames.fit(r.from(), "renaming");
+          renameSteps.add(new SchemaChange.RenameConstraint(r.table(), r.from(), aside));
+          pending.add(new SchemaChange.RenameConstraint(r.table(), aside, r.to()));
+        }
+      }
+    }
+
+    /** {@code schema.name} of a constraint or index rename's old ({@code from}) or new name. */
+    private static String renamed(SchemaChange change, boolean from) {
+      if (change instanceof SchemaChange.RenameIndex r) {
+        return r.table().schema() + "." + (from ? r.from() : r.to());
+      }
+      SchemaChange.RenameConstraint r = (SchemaChange.RenameConstraint) change;
+      return r.table().schema() + "." + (from ? r.from() : r.to());
+    }
+
+    private void renameTable(QualifiedName from, QualifiedName to) {
+      add(Step.RENAMES, new SchemaChange.RenameTable(from, to));
+      before = Rewrite.renameTable(before, from, to);
+      originalNames.put(to, originalNames.getOrDefault(from, from));
+      originalNames.remove(from);
+    }
+
+    private void renameColumn(QualifiedName table, String from, String to) {
+      add(Step.RENAMES, new SchemaChange.RenameColumn(table, from, to));
+      before = Rewrite.renameColumn(before, table, from, to);
+    }
+
+    /** A table that a renamed one replaces goes first, with the foreign keys of other tables that point at it. */
+    private void dropReplacedTable(Table replaced) {
+      for (Table other : before.tables()) {
+        for (ForeignKey key : other.foreignKeys()) {
+          if (key.target().equals(replaced.name()) && !other.name().equals(replaced.name())) {
+            add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(dropName(other.name()), key.name(), "foreign key"));
+            before = Rewrite.withoutForeignKey(before, other.name(), key.name());
+          }
+        }
+      }
+      add(Step.DROP_REPLACED, new SchemaChange.DropTable(replaced));
+      before = Rewrite.withoutTable(before, replaced.name());
+    }
+
+    /**
+     * A column that a renamed one replaces goes first, and explicitly with it everything that uses it
+     * (PostgreSQL would drop most of it silently, foreign keys from other tables not at all), so that
+     * whatever the declaration keeps under the same names is added back to the column that takes
+     * its place.
+     */
+    private void dropReplacedColumn(QualifiedName tableName, String column) {
+      QualifiedName sqlName = dropName(tableName);
+      for (Table other : before.tables()) {
+        for (ForeignKey key : other.foreignKeys()) {
+          boolean pointsAtIt = key.target().equals(tableName) && key.targetColumns().contains(column);
+          boolean usesIt = other.name().equals(tableName) && key.columns().contains(column);
+          if (pointsAtIt || usesIt) {
+            add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(dropName(other.name()), key.name(), "foreign key"));
+            before = Rewrite.withoutForeignKey(before, other.name(), key.name());
+          }
+        }
+      }
+      Table table = before.table(tableName).orElseThrow();
+      table.indexes().stream().filter(i -> Rewrite.uses(i, column))
+          .forEach(i -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(sqlName, i, false)));
+      table.uniques().stream().filter(u -> u.columns().contains(column)).forEach(u ->
+          add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(sqlName, u.name(), "unique constraint")));
+      table.checks().stream().filter(c -> Rewrite.mentions(c.expression(), column)).forEach(c ->
+          add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(sqlName, c.name(), "check")));
+      table.primaryKey().filter(k -> k.columns().contains(column)).ifPresent(k ->
+          add(Step.DROP_CONSTRAINTS, new SchemaChange.DropPrimaryKey(sqlName, k)));
+      add(Step.DROP_REPLACED, new SchemaChange.DropColumn(sqlName, table.column(column).orElseThrow()));
+      before = Rewrite.dropColumn(before, tableName, column);
     }
 
     // ---- enum types
@@ -236,6 +431,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     private void diffTable(Table before, Table after) {
       QualifiedName name = after.name();
+      QualifiedName sqlName = dropName(name); // drops run before the renames
       for (Column column : after.columns()) {
         Optional<Column> previous = before.column(column.name());
         if (previous.isEmpty()) {
@@ -251,16 +447,16 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       }
       diffPrimaryKey(name, before.primaryKey(), after.primaryKey());
       diffNamed(name, before.uniques(), after.uniques(), UniqueConstraint::name, UniqueConstraint::columns,
-          u -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(name, u.name(), "unique constraint")),
+          u -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(sqlName, u.name(), "unique constraint")),
           u -> addUnique(name, u));
       diffNamed(name, before.checks(), after.checks(), CheckConstraint::name, CheckConstraint::expression,
-          c -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(name, c.name(), "check")),
+          c -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(sqlName, c.name(), "check")),
           c -> {
             add(Step.ADD_CONSTRAINTS, new SchemaChange.AddCheck(name, c, true));
             add(Step.VALIDATE, new SchemaChange.ValidateConstraint(name, c.name()));
           });
       diffNamed(name, before.foreignKeys(), after.foreignKeys(), ForeignKey::name, Differ::definition,
-          k -> add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(name, k.name(), "foreign key")),
+          k -> add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(sqlName, k.name(), "foreign key")),
           k -> addForeignKey(name, k));
       diffIndexes(name, before.indexes(), after.indexes());
       if (!before.comment().equals(after.comment())) {
@@ -287,6 +483,12 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (!before.type().equals(after.type())) {
         add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
             TypeChange.classify(before.type(), after.type())));
+        if (!TypeChange.keepsComparisons(before.type(), after.type())) {
+          recomparedColumns.add(table + "." + name);
+        }
+        if (TypeChange.convertsByTimeZone(before.type(), after.type())) {
+          rezonedColumns.computeIfAbsent(table, t -> new HashSet<>()).add(name);
+        }
       }
       if (before.identity() && !after.identity()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
@@ -327,8 +529,33 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
         add(Step.RENAMES, new SchemaChange.RenameConstraint(table, before.get().name(), after.get().name()));
         return;
       }
-      before.ifPresent(key -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropPrimaryKey(table, key)));
+      before.ifPresent(key -> add(Step.DROP_CONSTRAINTS, new SchemaChange.DropPrimaryKey(dropName(table), key)));
       after.ifPresent(key -> add(Step.ADD_CONSTRAINTS, new SchemaChange.AddPrimaryKey(table, key)));
+    }
+
+    /**
+     * A foreign key that stays as declared but whose columns, on either side, change type across
+     * operator families cannot be kept by PostgreSQL through the change ("cannot be implemented"):
+     * it is dropped before the type changes and added again after them, {@code NOT VALID} then
+     * validated. Keys that change anyway are dropped and added by the table's own diff.
+     */
+    private void rebuildForeignKeysOnRecomparedColumns() {
+      if (recomparedColumns.isEmpty()) {
+        return;
+      }
+      for (Table table : after.tables()) {
+        Optional<Table> previous = before.table(table.name());
+        for (ForeignKey key : table.foreignKeys()) {
+          boolean unchanged = previous.flatMap(p -> p.foreignKeys().stream().filter(k -> k.name().equals(key.name())).findFirst())
+              .map(k -> definition(k).equals(definition(key))).orElse(false);
+          boolean recompared = key.columns().stream().anyMatch(c -> recomparedColumns.contains(table.name() + "." + c))
+              || key.targetColumns().stream().anyMatch(c -> recomparedColumns.contains(key.target() + "." + c));
+          if (unchanged && recompared) {
+            add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(dropName(table.name()), key.name(), "foreign key"));
+            addForeignKey(table.name(), key);
+          }
+        }
+      }
     }
 
     private void addUnique(QualifiedName table, UniqueConstraint unique) {
@@ -345,7 +572,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     private void diffIndexes(QualifiedName table, List<Index> before, List<Index> after) {
       diffNamed(table, before, after, Index::name, Differ::definition,
-          index -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(table, index, false)),
+          index -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false)),
           index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table, index, true)));
     }
 

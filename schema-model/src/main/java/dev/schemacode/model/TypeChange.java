@@ -66,6 +66,50 @@ public enum TypeChange {
     return NARROWING;
   }
 
+  /**
+   * Whether values of both types compare with one btree operator family (PostgreSQL's
+   * {@code integer_ops}, {@code numeric_ops}, {@code text_ops}, {@code float_ops},
+   * {@code datetime_ops}): a foreign key survives a change between them, while across families
+   * ({@code integer} → {@code numeric}) PostgreSQL "cannot implement" it and it must be dropped and
+   * added again around the change.
+   */
+  public static boolean keepsComparisons(String from, String to) {
+    Optional<String> family = family(from);
+    return family.isPresent() && family.equals(family(to));
+  }
+
+  /**
+   * Whether converting between the types depends on the session's {@code TimeZone}
+   * ({@code timestamp} ↔ {@code timestamptz}, {@code date} → {@code timestamptz}). An index predicate
+   * that compares such a column with a constant then needs a cast that is not immutable, and
+   * PostgreSQL refuses to rebuild the index as part of the type change.
+   */
+  public static boolean convertsByTimeZone(String from, String to) {
+    boolean fromZoned = from.equals("timestamptz");
+    boolean toZoned = to.equals("timestamptz");
+    return fromZoned != toZoned && family(from).filter("datetime"::equals).isPresent()
+        && family(to).filter("datetime"::equals).isPresent();
+  }
+
+  private static Optional<String> family(String type) {
+    if (INTEGERS.contains(type)) {
+      return Optional.of("integer");
+    }
+    if (FLOATS.contains(type)) {
+      return Optional.of("float");
+    }
+    if (NUMERIC.matcher(type).matches()) {
+      return Optional.of("numeric");
+    }
+    if (type.equals("text") || type.equals("varchar") || VARCHAR.matcher(type).matches()) {
+      return Optional.of("text");
+    }
+    if (type.equals("date") || type.equals("timestamp") || type.equals("timestamptz")) {
+      return Optional.of("datetime");
+    }
+    return Optional.empty();
+  }
+
   private static int integerDigits(Matcher numeric) {
     return Integer.parseInt(numeric.group(1)) - Integer.parseInt(numeric.group(2));
   }

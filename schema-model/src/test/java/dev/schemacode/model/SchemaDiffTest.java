@@ -128,6 +128,74 @@ class SchemaDiffTest {
             ALTER TABLE "customer" RENAME TO "client";
             ALTER TABLE "client" RENAME CONSTRAINT "customer_pkey" TO "client_pkey";
             """),
+        Arguments.of("evolution: renamed table, one of its checks dropped: the drop names the table as it still is",
+            schema(with(CUSTOMERS, new CheckConstraint("customer_email_check", "email <> ''"))),
+            schema(table("client", id(), Column.required("email", "text"))),
+            new Renames(Map.of(QualifiedName.of("client"), CUSTOMER), Map.of(), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_email_check";
+            ALTER TABLE "customer" RENAME TO "client";
+            ALTER TABLE "client" RENAME CONSTRAINT "customer_pkey" TO "client_pkey";
+            """),
+        Arguments.of("evolution: renames that shift names (email to old_email, new_email to email) run in an order that works",
+            schema(table("customer", id(), Column.required("email", "text"), Column.optional("new_email", "text"))),
+            schema(table("customer", id(), Column.required("old_email", "text"), Column.optional("email", "text"))),
+            new Renames(Map.of(), Map.of(CUSTOMER, Map.of("email", "new_email", "old_email", "email")), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "customer" RENAME COLUMN "email" TO "old_email";
+            ALTER TABLE "customer" RENAME COLUMN "new_email" TO "email";
+            """),
+        Arguments.of("evolution: tables renamed into each other's names (b to c, a to b): their keys shift in an order that works",
+            schema(table("a", id()), table("b", id())),
+            schema(table("b", id()), table("c", id())),
+            new Renames(Map.of(QualifiedName.of("c"), QualifiedName.of("b"), QualifiedName.of("b"), QualifiedName.of("a")),
+                Map.of(), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "b" RENAME TO "c";
+            ALTER TABLE "a" RENAME TO "b";
+            ALTER TABLE "c" RENAME CONSTRAINT "b_pkey" TO "c_pkey";
+            ALTER TABLE "b" RENAME CONSTRAINT "a_pkey" TO "b_pkey";
+            """),
+        Arguments.of("renames in a cycle go through a temporary name",
+            schema(table("customer", id(), Column.required("a", "text"), Column.required("b", "text"))),
+            schema(table("customer", id(), Column.required("b", "text"), Column.required("a", "text"))),
+            new Renames(Map.of(), Map.of(CUSTOMER, Map.of("a", "b", "b", "a")), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "customer" RENAME COLUMN "b" TO "b_renaming";
+            ALTER TABLE "customer" RENAME COLUMN "a" TO "b";
+            ALTER TABLE "customer" RENAME COLUMN "b_renaming" TO "a";
+            """),
+        Arguments.of("evolution: a column renamed into the name of one that goes: that one is dropped first, with what uses it",
+            schema(with(table("customer", id(), Column.required("email", "text"), Column.optional("new_email", "text")),
+                new UniqueConstraint("customer_email_key", List.of("email")))),
+            schema(with(table("customer", id(), Column.optional("email", "text")),
+                new UniqueConstraint("customer_email_key", List.of("email")))),
+            new Renames(Map.of(), Map.of(CUSTOMER, Map.of("email", "new_email")), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_email_key";
+            ALTER TABLE "customer" DROP COLUMN "email";
+            ALTER TABLE "customer" RENAME COLUMN "new_email" TO "email";
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_email_key";
+            CREATE UNIQUE INDEX CONCURRENTLY "customer_email_key" ON "customer" ("email");
+            -- VALIDATE
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_email_key" UNIQUE USING INDEX "customer_email_key";
+            """),
+        Arguments.of("evolution: a table renamed into the name of one that goes: that one is dropped first",
+            schema(CUSTOMERS, table("client", id())),
+            schema(table("customer", id())),
+            new Renames(Map.of(CUSTOMER, QualifiedName.of("client")), Map.of(), Map.of()),
+            """
+            -- MAIN
+            DROP TABLE "customer";
+            ALTER TABLE "client" RENAME TO "customer";
+            ALTER TABLE "customer" RENAME CONSTRAINT "client_pkey" TO "customer_pkey";
+            """),
         Arguments.of("rename table into another schema",
             schema(CUSTOMERS),
             schema(new Table(new QualifiedName("crm", "customer"), CUSTOMERS.columns(), CUSTOMERS.primaryKey())),
@@ -192,6 +260,50 @@ class SchemaDiffTest {
             ALTER TABLE "customer" DROP CONSTRAINT "customer_number_not_null";
             ALTER TABLE "customer" ALTER COLUMN "number" ADD GENERATED BY DEFAULT AS IDENTITY;
             SELECT setval(pg_get_serial_sequence('"customer"', 'number'), coalesce(max("number"), 0) + 1, false) FROM "customer";
+            """),
+        Arguments.of("evolution: a referenced key widened from integer to numeric: its foreign key goes and comes back",
+            schema(table("customer", Column.required("id", "integer")),
+                with(table("orders", id(), Column.required("customer_id", "integer")), new ForeignKey("orders_customer_id_fkey",
+                    List.of("customer_id"), CUSTOMER, List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION))),
+            schema(table("customer", Column.required("id", "numeric")),
+                with(table("orders", id(), Column.required("customer_id", "numeric")), new ForeignKey("orders_customer_id_fkey",
+                    List.of("customer_id"), CUSTOMER, List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "orders" DROP CONSTRAINT "orders_customer_id_fkey";
+            ALTER TABLE "customer" ALTER COLUMN "id" TYPE numeric USING "id"::numeric;
+            ALTER TABLE "orders" ALTER COLUMN "customer_id" TYPE numeric USING "customer_id"::numeric;
+            ALTER TABLE "orders" ADD CONSTRAINT "orders_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE NOT VALID;
+            -- VALIDATE
+            ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_customer_id_fkey";
+            """),
+        Arguments.of("a referenced key widened from integer to bigint: its foreign key stays",
+            schema(table("customer", Column.required("id", "integer")),
+                with(table("orders", id(), Column.required("customer_id", "integer")), new ForeignKey("orders_customer_id_fkey",
+                    List.of("customer_id"), CUSTOMER, List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION))),
+            schema(table("customer", Column.required("id", "bigint")),
+                with(table("orders", id(), Column.required("customer_id", "bigint")), new ForeignKey("orders_customer_id_fkey",
+                    List.of("customer_id"), CUSTOMER, List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "customer" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
+            ALTER TABLE "orders" ALTER COLUMN "customer_id" TYPE bigint USING "customer_id"::bigint;
+            """),
+        Arguments.of("evolution: timestamp widened to timestamptz under a partial index comparing it: the index is rebuilt",
+            schema(with(table("customer", id(), Column.required("seen", "timestamp")),
+                new Index("customer_seen_idx", List.of("seen"), false, "btree", Optional.of("seen > '2000-01-01'")))),
+            schema(with(table("customer", id(), Column.required("seen", "timestamptz")),
+                new Index("customer_seen_idx", List.of("seen"), false, "btree", Optional.of("seen > '2000-01-01'")))),
+            Renames.NONE,
+            """
+            -- MAIN
+            DROP INDEX "customer_seen_idx";
+            ALTER TABLE "customer" ALTER COLUMN "seen" TYPE timestamptz USING "seen"::timestamptz;
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_seen_idx";
+            CREATE INDEX CONCURRENTLY "customer_seen_idx" ON "customer" ("seen") WHERE seen > '2000-01-01';
             """),
         Arguments.of("set and drop defaults",
             schema(table("customer", id(), Column.required("a", "integer").withDefault("1"), Column.required("b", "integer"))),

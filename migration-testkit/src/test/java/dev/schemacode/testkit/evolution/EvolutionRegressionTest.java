@@ -1,5 +1,6 @@
 package dev.schemacode.testkit.evolution;
 
+import dev.schemacode.model.ForeignKey;
 import dev.schemacode.model.QualifiedName;
 import dev.schemacode.testing.TestDatabase;
 import java.util.List;
@@ -20,6 +21,7 @@ class EvolutionRegressionTest {
   private static final QualifiedName A = QualifiedName.of("a");
   private static final QualifiedName B = QualifiedName.of("b");
   private static final QualifiedName USER = QualifiedName.of("user");
+  private static final QualifiedName C = new QualifiedName("s2", "c");
 
   static Stream<Arguments> counterexamples() {
     return Stream.of(
@@ -56,7 +58,46 @@ class EvolutionRegressionTest {
                     new ConstraintEdits.AddCheck(A, "c2", Optional.empty(), 1),
                     new ConstraintEdits.AddCheck(A, "c3", Optional.empty(), 1)),
                 List.of(new ConstraintEdits.AddIndex(A, List.of("c1"), false, 0, true),
-                    new ConstraintEdits.AddIndex(A, List.of("c3"), false, 0, true)))));
+                    new ConstraintEdits.AddIndex(A, List.of("c3"), false, 0, true)))),
+        Arguments.of("a composite key widened from integer to numeric with its foreign key: cannot be kept (SchemaDiff)",
+            Evolution.of(
+                List.of(create(B, column("c1", "double precision", true, 0)),
+                    new TableEdits.CreateTable(C, "integer", true, List.of(column("c2", "integer", false, 1),
+                        column("c1", "smallint", false, 0)), Optional.of("c2"))),
+                List.of(new ConstraintEdits.AddForeignKey(B, C, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)),
+                List.of(new ColumnEdits.WidenColumn(C, "c2", 1)))),
+        Arguments.of("a table renamed and its check dropped: the drop named the new table, before the rename (SchemaDiff)",
+            Evolution.of(
+                List.of(create(A, column("c1", "integer", true, -1))),
+                List.of(new ConstraintEdits.AddCheck(A, "c1", Optional.empty(), 0)),
+                List.of(new TableEdits.RenameTable(A, B), new ConstraintEdits.DropCheck(B, 0)))),
+        Arguments.of("a table moved to another schema and its index dropped: same (SchemaDiff)", Evolution.of(
+            List.of(create(A, column("c1", "integer", true, -1))),
+            List.of(new ConstraintEdits.AddIndex(A, List.of("c1"), false, 0, false)),
+            List.of(new TableEdits.RenameTable(A, C), new ConstraintEdits.DropIndex(C, 0)))),
+        Arguments.of("a column dropped and another renamed into its name: the rename was skipped, data lost (SchemaDiff)",
+            Evolution.of(
+                List.of(create(A, column("c1", "integer", true, -1), column("c2", "text", true, -1))),
+                List.of(new ColumnEdits.DropColumn(A, "c1"), new ColumnEdits.RenameColumn(A, "c2", "c1")))),
+        Arguments.of("a table dropped and another renamed into its name: same (SchemaDiff)", Evolution.of(
+            List.of(create(A, column("c1", "integer", true, -1)), create(B, column("c2", "text", true, -1))),
+            List.of(new TableEdits.DropTable(A), new TableEdits.RenameTable(B, A)))),
+        Arguments.of("columns renamed in a shift (c1 to c3, c2 to c1): renamed in name order, one skipped (SchemaDiff)",
+            Evolution.of(
+                List.of(create(A, column("c1", "integer", true, -1), column("c2", "text", true, -1))),
+                List.of(new ColumnEdits.RenameColumn(A, "c1", "c3"), new ColumnEdits.RenameColumn(A, "c2", "c1")))),
+        Arguments.of("tables renamed in a shift (b to user, a to b), keys shifting with them (SchemaDiff)", Evolution.of(
+            List.of(create(A, column("c1", "integer", true, -1)), create(B, column("c2", "text", true, -1))),
+            List.of(new TableEdits.RenameTable(B, USER), new TableEdits.RenameTable(A, B)))),
+        Arguments.of("columns swapped (c1 and c2): a cycle, through a temporary name (SchemaDiff)", Evolution.of(
+            List.of(create(A, column("c1", "integer", true, -1), column("c2", "integer", true, -1))),
+            List.of(new ColumnEdits.RenameColumn(A, "c1", "c3"), new ColumnEdits.RenameColumn(A, "c2", "c1"),
+                new ColumnEdits.RenameColumn(A, "c3", "c2")))),
+        Arguments.of("timestamp widened to timestamptz under a partial index: not immutable, refused (SchemaDiff)",
+            Evolution.of(
+                List.of(create(B, column("c1", "timestamp", false, 2))),
+                List.of(new ConstraintEdits.AddIndex(B, List.of("c1"), false, 0, true)),
+                List.of(new ColumnEdits.WidenColumn(B, "c1", 3)))));
   }
 
   @ParameterizedTest(name = "{0}")
