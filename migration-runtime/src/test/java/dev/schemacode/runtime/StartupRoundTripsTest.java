@@ -68,6 +68,37 @@ class StartupRoundTripsTest {
   }
 
   /**
+   * With nothing pending, a source that knows the checksums (here the generated index) reads no
+   * script at all: the file of an applied migration may even be gone from the class path. Once
+   * something is pending, every file is loaded and checked before anything runs.
+   */
+  @Test
+  void nothingPendingReadsNoScriptButAPendingOneLoadsAllFirst() throws Exception {
+    String init = "CREATE TABLE a (id int);\n";
+    Files.writeString(migrations.resolve("V0001__a.sql"), init);
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {migrations.toUri().toURL()}, null)) {
+      dev.schemacode.model.MigrationIndex index = dev.schemacode.model.MigrationIndex.of("",
+          dev.schemacode.model.MigrationIndex.entry("V0001__a.sql", dev.schemacode.model.Checksums.ofScript(init)));
+      Migrator.Builder builder = Migrator.builder().dataSource(database.dataSource());
+      assertEquals(1, builder.migrations(MigrationSource.index(index, loader)).build().migrate().applied().size());
+
+      Files.delete(migrations.resolve("V0001__a.sql"));
+      assertEquals(0, builder.migrations(MigrationSource.index(index, loader)).build().migrate().applied().size());
+
+      String next = "CREATE TABLE b (id int);\n";
+      Files.writeString(migrations.resolve("V0002__b.sql"), next);
+      dev.schemacode.model.MigrationIndex grown = dev.schemacode.model.MigrationIndex.of("",
+          dev.schemacode.model.MigrationIndex.entry("V0001__a.sql", dev.schemacode.model.Checksums.ofScript(init)),
+          dev.schemacode.model.MigrationIndex.entry("V0002__b.sql", dev.schemacode.model.Checksums.ofScript(next)));
+      ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+          () -> builder.migrations(MigrationSource.index(grown, loader)).build().migrate());
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("V0001__a.sql is listed in the migration index"),
+          e.getMessage());
+      assertEquals(0, Queries.count(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'b'"));
+    }
+  }
+
+  /**
    * A measurement for the README more than a contract: with something pending, a deploy costs a
    * fixed 7 round trips (history read, lock, session setting, history DDL, history re-read, unlock,
    * reset) and, per migration in a transaction, one per statement plus 3 (settings with BEGIN,
