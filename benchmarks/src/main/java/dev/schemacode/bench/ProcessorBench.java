@@ -106,7 +106,7 @@ final class ProcessorBench {
       Map<String, List<Double>> warmInside = new LinkedHashMap<>();
       Bench.log("processor N=" + n + ": fresh javac, " + settings.javacReps + " rounds");
       for (int rep = 0; rep < settings.javacReps; rep++) {
-        for (Variant variant : StartupBench.rotate(VARIANTS, rep)) {
+        for (Variant variant : StartupBench.rotate(VARIANTS, rep * 3)) {
           List<String> args = prepare(variant, base, changed, changedFile, compileClasspath, processorPaths, recorded,
               fullBuild, root);
           Path argfile = root.resolve("javac.args");

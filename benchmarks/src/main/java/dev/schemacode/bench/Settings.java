@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * How much to measure. The defaults are sized to finish in about a quarter of an hour on a shared
- * 2-core machine; {@code --long} triples every repetition count for tighter figures, and {@code
+ * 2-core machine (about 25 minutes); {@code --long} triples every repetition count for tighter figures, and {@code
  * --quick} is a smoke run (figures not worth reporting).
  */
 final class Settings {
@@ -22,6 +22,8 @@ final class Settings {
   final int warmWarmup;
   final int warmReps;
   final int applyReps;
+  /** At 1,000 migrations one round of all four takes about two minutes. */
+  final int applyRepsLarge;
   final int javacReps;
   final int javacWarmup;
   final int introspectionReps;
@@ -37,12 +39,13 @@ final class Settings {
     this.mode = mode;
     int scale = mode.equals("long") ? 3 : 1;
     boolean quick = mode.equals("quick");
-    freshReps = quick ? 2 : 10 * scale;
-    warmWarmup = quick ? 3 : 15 * scale;
-    warmReps = quick ? 3 : 20 * scale;
-    applyReps = quick ? 1 : 3 * scale;
-    javacReps = quick ? 1 : 5 * scale;
-    javacWarmup = quick ? 1 : 2 * scale;
+    freshReps = quick ? 2 : 7 * scale;
+    warmWarmup = quick ? 3 : 10 * scale;
+    warmReps = quick ? 3 : 15 * scale;
+    applyReps = quick ? 1 : 4 * scale;
+    applyRepsLarge = quick ? 1 : 2 * scale;
+    javacReps = quick ? 1 : 3 * scale;
+    javacWarmup = quick ? 1 : 1 + scale;
     introspectionReps = quick ? 2 : 7 * scale;
     jmhForks = quick ? 1 : scale;
     jmhIterations = quick ? 2 : 5;

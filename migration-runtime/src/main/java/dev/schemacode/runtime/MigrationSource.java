@@ -99,8 +99,9 @@ public interface MigrationSource {
         Ledger ledger = ledger().orElseThrow(() -> new ConfigurationException("no " + Ledger.FILE_NAME + " at "
             + description() + "; did the build run the schemacode processor, and is the location right?"));
         List<ResolvedMigration> migrations = new ArrayList<>();
+        String listedIn = "the ledger at " + description();
         for (LedgerEntry entry : ledger.migrations()) {
-          migrations.add(Sources.deferred(loader, folder, entry.file(), entry.checksum(), "the ledger at " + description()));
+          migrations.add(Sources.deferred(loader, folder, entry.file(), entry.checksum(), listedIn));
         }
         return Sources.inOrder(migrations, description());
       }
@@ -128,11 +129,12 @@ public interface MigrationSource {
       @Override
       public List<ResolvedMigration> listing() {
         List<ResolvedMigration> migrations = new ArrayList<>();
+        String listedIn = "the migration index of " + description(); // once, not per migration: start-up path
         for (MigrationIndex.Entry entry : index.migrations()) {
           MigrationFileName file = MigrationFileName.parse(entry.file()).orElseThrow(() -> new ConfigurationException(
               "the migration index of " + description() + " lists '" + entry.file()
                   + "', which is not named V<version>__<name>.sql"));
-          migrations.add(Sources.deferred(loader, folder, file, entry.checksum(), "the migration index of " + description()));
+          migrations.add(Sources.deferred(loader, folder, file, entry.checksum(), listedIn));
         }
         return Sources.inOrder(migrations, description());
       }
