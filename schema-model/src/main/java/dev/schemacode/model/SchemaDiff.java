@@ -108,6 +108,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       for (Table table : before.tables()) {
         if (after.table(table.name()).isEmpty()) {
           // Its own keys and indexes go with it; references to it are dropped by the tables that had them.
+          // Its own references go first: the key or column they point at may be dropped or changed before
+          // the table is (drop entity C and change A's key), or be another table that goes.
+          dropOutgoingForeignKeys(table);
           add(Step.DROP_TABLES, new SchemaChange.DropTable(table));
         }
       }
@@ -305,8 +308,14 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       before = Rewrite.renameColumn(before, table, from, to);
     }
 
+    private void dropOutgoingForeignKeys(Table table) {
+      table.foreignKeys().stream().filter(k -> !k.target().equals(table.name())).forEach(k ->
+          add(Step.DROP_FOREIGN_KEYS, new SchemaChange.DropConstraint(dropName(table.name()), k.name(), "foreign key")));
+    }
+
     /** A table that a renamed one replaces goes first, with the foreign keys of other tables that point at it. */
     private void dropReplacedTable(Table replaced) {
+      dropOutgoingForeignKeys(replaced);
       for (Table other : before.tables()) {
         for (ForeignKey key : other.foreignKeys()) {
           if (key.target().equals(replaced.name()) && !other.name().equals(replaced.name())) {

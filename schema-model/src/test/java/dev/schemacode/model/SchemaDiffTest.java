@@ -119,6 +119,28 @@ class SchemaDiffTest {
             ALTER TABLE "orders" DROP CONSTRAINT "orders_customer_id_fkey";
             DROP TABLE "customer";
             """),
+        Arguments.of("evolution: a table dropped while the key it references changes: its reference goes first",
+            schema(table("customer", id(), Column.required("code", "text")), with(ORDER_TABLE, ORDER_CUSTOMER)),
+            schema(new Table(CUSTOMER, List.of(id(), Column.required("code", "text")),
+                Optional.of(PrimaryKey.defaultFor("customer", List.of("id", "code"))))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "orders" DROP CONSTRAINT "orders_customer_id_fkey";
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
+            DROP TABLE "orders";
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY ("id", "code");
+            """),
+        Arguments.of("two related tables dropped together: the reference goes first, so either order works",
+            schema(CUSTOMERS, with(ORDER_TABLE, ORDER_CUSTOMER)),
+            schema(),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "orders" DROP CONSTRAINT "orders_customer_id_fkey";
+            DROP TABLE "customer";
+            DROP TABLE "orders";
+            """),
         Arguments.of("rename table: its key follows under the new name",
             schema(CUSTOMERS),
             schema(table("client", id(), Column.required("email", "text"))),

@@ -97,7 +97,14 @@ class EvolutionRegressionTest {
             Evolution.of(
                 List.of(create(B, column("c1", "timestamp", false, 2))),
                 List.of(new ConstraintEdits.AddIndex(B, List.of("c1"), false, 0, true)),
-                List.of(new ColumnEdits.WidenColumn(B, "c1", 3)))));
+                List.of(new ColumnEdits.WidenColumn(B, "c1", 3)))),
+        Arguments.of("a table dropped while the key its foreign key references changes: the key could not go (SchemaDiff)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", false, List.of(column("c1", "numeric", true, 1),
+                        column("c2", "smallint", true, 0)), Optional.of("c1")),
+                    create(C, column("c1", "numeric(8,2)", true, 0))),
+                List.of(new ConstraintEdits.AddForeignKey(C, A, ForeignKey.Action.CASCADE, ForeignKey.Action.RESTRICT)),
+                List.of(new TableEdits.DropTable(C), new ConstraintEdits.ChangePrimaryKey(A, true, Optional.empty())))));
   }
 
   @ParameterizedTest(name = "{0}")

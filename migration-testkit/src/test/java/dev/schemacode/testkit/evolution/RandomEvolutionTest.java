@@ -31,7 +31,7 @@ class RandomEvolutionTest {
   @Test
   @EnabledIfSystemProperty(named = SOAK, matches = "true")
   void soak() {
-    check(Integer.getInteger(SOAK + ".examples", 1000), 30);
+    check(Integer.getInteger(SOAK + ".examples", 1500), 30);
   }
 
   private void check(int examples, int maxVersions) {
