@@ -28,7 +28,7 @@ final class Queries {
   }
 
   static void emptySchema(TestDatabase database) throws SQLException {
-    execute(database, "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner;"
+    execute(database, "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER;"
         + " GRANT USAGE ON SCHEMA public TO PUBLIC;");
   }
 

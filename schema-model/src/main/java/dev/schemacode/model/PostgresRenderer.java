@@ -229,21 +229,37 @@ public final class PostgresRenderer {
     return sql.toString();
   }
 
-  /** The table with its columns, primary key, unique and check constraints; foreign keys and indexes come after. */
+  /**
+   * The table with its columns, primary key, unique and check constraints; foreign keys and indexes
+   * come after. A unique constraint on the same columns as the primary key or an earlier unique
+   * constraint is added by an {@code ALTER TABLE} after the table: inside {@code CREATE TABLE},
+   * PostgreSQL quietly merges such a constraint into the earlier one, and the declared constraint
+   * would never exist.
+   */
   public static String createTable(Table table) {
     List<String> lines = new ArrayList<>();
     for (Column column : table.columns()) {
       lines.add(INDENT + columnDefinition(column));
     }
-    table.primaryKey().ifPresent(key -> lines.add(INDENT + "CONSTRAINT " + quote(key.name())
-        + " PRIMARY KEY (" + columnList(key.columns()) + ")"));
+    List<List<String>> keyed = new ArrayList<>();
+    table.primaryKey().ifPresent(key -> {
+      lines.add(INDENT + "CONSTRAINT " + quote(key.name()) + " PRIMARY KEY (" + columnList(key.columns()) + ")");
+      keyed.add(key.columns());
+    });
+    StringBuilder afterwards = new StringBuilder();
     for (UniqueConstraint unique : table.uniques()) {
-      lines.add(INDENT + "CONSTRAINT " + quote(unique.name()) + " UNIQUE (" + columnList(unique.columns()) + ")");
+      if (keyed.contains(unique.columns())) {
+        afterwards.append(alter(table.name())).append("ADD CONSTRAINT ").append(quote(unique.name()))
+            .append(" UNIQUE (").append(columnList(unique.columns())).append(");\n");
+      } else {
+        lines.add(INDENT + "CONSTRAINT " + quote(unique.name()) + " UNIQUE (" + columnList(unique.columns()) + ")");
+        keyed.add(unique.columns());
+      }
     }
     for (CheckConstraint check : table.checks()) {
       lines.add(INDENT + "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")");
     }
-    return "CREATE TABLE " + qualified(table.name()) + " (\n" + String.join(",\n", lines) + "\n);\n";
+    return "CREATE TABLE " + qualified(table.name()) + " (\n" + String.join(",\n", lines) + "\n);\n" + afterwards;
   }
 
   static String columnDefinition(Column column) {

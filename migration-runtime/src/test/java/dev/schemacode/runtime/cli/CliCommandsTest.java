@@ -29,7 +29,7 @@ class CliCommandsTest {
 
   @BeforeEach
   void emptySchema() throws Exception {
-    sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner; GRANT USAGE ON SCHEMA public TO PUBLIC;");
+    sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER; GRANT USAGE ON SCHEMA public TO PUBLIC;");
     Files.writeString(migrations.resolve("V0001__init.sql"), "CREATE TABLE item (id int PRIMARY KEY, name text);\n");
   }
 

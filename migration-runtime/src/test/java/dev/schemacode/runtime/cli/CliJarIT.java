@@ -30,7 +30,7 @@ class CliJarIT {
   @org.junit.jupiter.api.BeforeEach
   void emptySchema() throws Exception {
     try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner;"
+      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER;"
           + " GRANT USAGE ON SCHEMA public TO PUBLIC;");
     }
   }

@@ -104,7 +104,11 @@ class EvolutionRegressionTest {
                         column("c2", "smallint", true, 0)), Optional.of("c1")),
                     create(C, column("c1", "numeric(8,2)", true, 0))),
                 List.of(new ConstraintEdits.AddForeignKey(C, A, ForeignKey.Action.CASCADE, ForeignKey.Action.RESTRICT)),
-                List.of(new TableEdits.DropTable(C), new ConstraintEdits.ChangePrimaryKey(A, true, Optional.empty())))));
+                List.of(new TableEdits.DropTable(C), new ConstraintEdits.ChangePrimaryKey(A, true, Optional.empty())))),
+        Arguments.of("a new table's unique constraint on its key columns: CREATE TABLE merged it away (PostgresRenderer)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(USER, "bigint", true, List.of(), Optional.empty()),
+                    new ConstraintEdits.AddUnique(USER, List.of("id"))))));
   }
 
   @ParameterizedTest(name = "{0}")
