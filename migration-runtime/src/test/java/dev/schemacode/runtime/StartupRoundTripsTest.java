@@ -101,7 +101,7 @@ class StartupRoundTripsTest {
   /**
    * A measurement for the README more than a contract: with something pending, a deploy costs a
    * fixed 7 round trips (history read, lock, session setting, history DDL, history re-read, unlock,
-   * reset) and, per migration in a transaction, one per statement plus 2 (history row, COMMIT; BEGIN
+   * reset; 5 on PostgreSQL 13, which has no {@code client_connection_check_interval} to set) and, per migration in a transaction, one per statement plus 2 (history row, COMMIT; BEGIN
    * and the settings travel with the first statement).
    */
   @Test
@@ -110,17 +110,24 @@ class StartupRoundTripsTest {
       Files.writeString(migrations.resolve("V0001__a.sql"), "CREATE TABLE a (id int);\n");
       Migrator migrator = throughCounter(wire);
       migrator.migrate();
+      int fixed = serverMajorVersion() >= 14 ? 7 : 5;
 
       Files.writeString(migrations.resolve("V0002__b.sql"), "CREATE TABLE b (id int);\n");
       wire.reset();
       migrator.migrate();
-      assertEquals(7 + (2 + 1), wire.roundTrips(), wire.statements().toString());
+      assertEquals(fixed + (2 + 1), wire.roundTrips(), wire.statements().toString());
 
       Files.writeString(migrations.resolve("V0003__c.sql"), "CREATE TABLE c (id int);\nCREATE TABLE d (id int);\n");
       Files.writeString(migrations.resolve("V0004__e.sql"), "CREATE TABLE e (id int);\n");
       wire.reset();
       migrator.migrate();
-      assertEquals(7 + (2 + 2) + (2 + 1), wire.roundTrips(), wire.statements().toString());
+      assertEquals(fixed + (2 + 2) + (2 + 1), wire.roundTrips(), wire.statements().toString());
+    }
+  }
+
+  private static int serverMajorVersion() throws java.sql.SQLException {
+    try (java.sql.Connection connection = database.connect()) {
+      return connection.getMetaData().getDatabaseMajorVersion();
     }
   }
 }
