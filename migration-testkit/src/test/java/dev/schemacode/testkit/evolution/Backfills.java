@@ -2,6 +2,7 @@ package dev.schemacode.testkit.evolution;
 
 import dev.schemacode.model.Column;
 import dev.schemacode.model.PostgresRenderer;
+import dev.schemacode.model.QualifiedName;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.Table;
 import java.sql.Connection;
@@ -9,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes the hand-written migration a person puts before a version whose constraints the existing
@@ -19,22 +23,29 @@ import java.util.List;
 final class Backfills {
   private Backfills() {}
 
-  /** The statements, in the names of {@code start}; empty when no row needs a change. */
+  /**
+   * The statements, in the names of {@code start}; empty when no row needs a change. Rows are
+   * found by {@code ctid} and each gets one {@code UPDATE} with every value it needs: a row's
+   * other columns may be the very ones changed (distinct values for its key, say), so no column
+   * can name it, and a row's {@code ctid} stays valid until that row itself is updated. The enum
+   * replacements, which name no row, come last.
+   */
   static List<String> statements(List<Preparation> preparations, Schema start, Connection connection, Rows rows)
       throws SQLException {
-    List<String> sql = new ArrayList<>();
+    Map<QualifiedName, Map<String, Map<String, String>>> changes = new LinkedHashMap<>();
+    List<String> replacements = new ArrayList<>();
     for (Preparation preparation : preparations) {
       if (preparation instanceof Preparation.FillNulls p) {
         Table table = start.table(p.table()).orElseThrow();
-        for (String key : keys(connection, table, PostgresRenderer.quote(p.column()) + " IS NULL")) {
-          sql.add(update(table, key, List.of(p.column()), start, rows));
+        for (String row : rows(connection, table, PostgresRenderer.quote(p.column()) + " IS NULL")) {
+          set(changes, table, row, List.of(p.column()), start, rows);
         }
       } else if (preparation instanceof Preparation.MakeDistinct p) {
         Table table = start.table(p.table()).orElseThrow();
         List<String> columns = p.columns().stream().filter(c -> !table.column(c).orElseThrow().identity()).toList();
         if (!columns.isEmpty()) {
-          for (String key : keys(connection, table, "true")) {
-            sql.add(update(table, key, columns, start, rows));
+          for (String row : rows(connection, table, "true")) {
+            set(changes, table, row, columns, start, rows);
           }
         }
       } else if (preparation instanceof Preparation.ReplaceLabel p) {
@@ -44,7 +55,7 @@ final class Backfills {
               String c = PostgresRenderer.quote(column.name());
               String from = Types.literal(p.label(), p.type());
               String to = Types.literal(p.replacement(), p.type());
-              sql.add("UPDATE " + PostgresRenderer.qualified(table.name()) + " SET " + c + " = "
+              replacements.add("UPDATE " + PostgresRenderer.qualified(table.name()) + " SET " + c + " = "
                   + (Types.isArray(column.type()) ? "array_replace(" + c + ", " + from + ", " + to + ")" : to + " WHERE " + c + " = " + from)
                   + ";");
             }
@@ -52,30 +63,36 @@ final class Backfills {
         }
       }
     }
+    List<String> sql = new ArrayList<>();
+    changes.forEach((table, byRow) -> byRow.forEach((row, values) -> sql.add("UPDATE "
+        + PostgresRenderer.qualified(table) + " SET " + values.entrySet().stream()
+            .map(e -> PostgresRenderer.quote(e.getKey()) + " = " + e.getValue()).collect(Collectors.joining(", "))
+        + " WHERE ctid = " + PostgresRenderer.literal(row) + "::tid;")));
+    sql.addAll(replacements);
     return sql;
   }
 
-  private static String update(Table table, String key, List<String> columns, Schema start, Rows rows) {
+  /** New values for some columns of one row, from one fresh number; a later preparation's value wins. */
+  private static void set(Map<QualifiedName, Map<String, Map<String, String>>> changes, Table table, String row,
+      List<String> columns, Schema start, Rows rows) {
     long n = rows.fresh();
-    List<String> sets = new ArrayList<>();
+    Map<String, String> values = changes.computeIfAbsent(table.name(), t -> new LinkedHashMap<>())
+        .computeIfAbsent(row, r -> new LinkedHashMap<>());
     for (String name : columns) {
       Column column = table.column(name).orElseThrow();
-      sets.add(PostgresRenderer.quote(name) + " = "
-          + Types.literal(Types.value(column.type(), n, Rows.labels(start, column)), column.type()));
+      values.put(name, Types.literal(Types.value(column.type(), n, Rows.labels(start, column)), column.type()));
     }
-    return "UPDATE " + PostgresRenderer.qualified(table.name()) + " SET " + String.join(", ", sets)
-        + " WHERE " + PostgresRenderer.quote(table.columns().get(0).name()) + "::text = " + PostgresRenderer.literal(key) + ";";
   }
 
-  private static List<String> keys(Connection connection, Table table, String condition) throws SQLException {
-    List<String> keys = new ArrayList<>();
-    String select = "SELECT " + PostgresRenderer.quote(table.columns().get(0).name()) + "::text FROM "
-        + PostgresRenderer.qualified(table.name()) + " WHERE " + condition;
+  private static List<String> rows(Connection connection, Table table, String condition) throws SQLException {
+    List<String> found = new ArrayList<>();
+    String select = "SELECT ctid::text FROM " + PostgresRenderer.qualified(table.name()) + " WHERE " + condition
+        + " ORDER BY ctid";
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(select)) {
       while (result.next()) {
-        keys.add(result.getString(1));
+        found.add(result.getString(1));
       }
     }
-    return keys;
+    return found;
   }
 }

@@ -108,7 +108,17 @@ class EvolutionRegressionTest {
         Arguments.of("a new table's unique constraint on its key columns: CREATE TABLE merged it away (PostgresRenderer)",
             Evolution.of(
                 List.of(new TableEdits.CreateTable(USER, "bigint", true, List.of(), Optional.empty()),
-                    new ConstraintEdits.AddUnique(USER, List.of("id"))))));
+                    new ConstraintEdits.AddUnique(USER, List.of("id"))))),
+        Arguments.of("distinct keys and NOT NULL prepared together: the fill named rows by a key just changed (Backfills)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", true, List.of(column("order", "varchar(40)", true, -1),
+                        column("c2", "integer", true, 0), column("c1", "numeric(8,2)", true, 0)), Optional.of("order")),
+                    new TableEdits.CreateTable(B, "integer", false, List.of(column("c1", "smallint", true, 0)),
+                        Optional.of("c1")),
+                    new TableEdits.CreateTable(USER, "integer", false, List.of(column("c2", "mood[]", false, 0),
+                        column("c3", "real", true, 0), column("c1", "timestamp", true, 0)), Optional.of("c3"))),
+                List.of(new ConstraintEdits.AddIndex(USER, List.of("id"), true, 0, false),
+                    new ColumnEdits.SetNullable(USER, "c1", false)))));
   }
 
   @ParameterizedTest(name = "{0}")
