@@ -32,6 +32,8 @@ final class PasswordProtectedPostgres implements AutoCloseable {
     try {
       try (Connection connection = postgres.getPostgresDatabase().getConnection();
           Statement statement = connection.createStatement()) {
+        // PostgreSQL 13 still stores md5 hashes by default, which scram-sha-256 cannot check.
+        statement.execute("SET password_encryption = 'scram-sha-256'");
         statement.execute("ALTER ROLE " + USER + " PASSWORD '" + password.replace("'", "''") + "'");
         Files.writeString(dataDirectory.resolve("pg_hba.conf"),
             "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
