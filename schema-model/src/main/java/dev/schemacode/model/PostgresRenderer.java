@@ -208,7 +208,7 @@ public final class PostgresRenderer {
   /** The old type steps aside, the new one takes its name, every column converts through text. */
   private static String rebuildEnum(SchemaChange.RebuildEnum rebuild) {
     QualifiedName name = rebuild.to().name();
-    QualifiedName old = new QualifiedName(name.schema(), name.name() + "__old");
+    QualifiedName old = rebuild.replaced().name();
     String newType = typeName(name);
     StringBuilder sql = new StringBuilder();
     sql.append("ALTER TYPE ").append(qualified(name)).append(" RENAME TO ").append(quote(old.name())).append(";\n");
@@ -225,7 +225,6 @@ public final class PostgresRenderer {
       ref.newDefault().ifPresent(expression -> sql.append(alter(ref.table())).append("ALTER COLUMN ")
           .append(column).append(" SET DEFAULT ").append(expression).append(";\n"));
     }
-    sql.append("DROP TYPE ").append(qualified(old)).append(";\n");
     return sql.toString();
   }
 

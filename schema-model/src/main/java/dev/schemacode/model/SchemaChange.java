@@ -68,10 +68,18 @@ public sealed interface SchemaChange {
   }
 
   /**
-   * What PostgreSQL cannot do in place (removing or reordering values): a new type, every column
-   * converted to it through text, the old type dropped. Rows holding a removed value make it fail.
+   * What PostgreSQL cannot do in place (removing or reordering values): the old type renamed to
+   * {@link #replaced()}, a new type, every column that keeps the type converted to it through text.
+   * Rows holding a removed value make it fail. The replaced type is dropped by a {@link DropEnum}
+   * later in the migration, once the columns that leave the type or go have done so; columns and
+   * tables added in the same migration come after the rebuild and use the new type.
    */
   record RebuildEnum(EnumType from, EnumType to, List<ColumnRef> columns) implements SchemaChange {
+    /** The old type under the name it has between the rebuild and its drop. */
+    public EnumType replaced() {
+      return new EnumType(new QualifiedName(from.name().schema(), from.name().name() + "__old"), from.labels());
+    }
+
     public String describe() {
       List<String> removed = from.labels().stream().filter(l -> !to.labels().contains(l)).toList();
       return "rebuild enum type " + to.name() + " as (" + String.join(", ", to.labels()) + ")"

@@ -19,8 +19,9 @@ import java.util.function.Function;
  * being generated at all (a required column without a default on an existing table).
  *
  * <p>Order within the main transaction: new schemas (a rename may move a table into one); drops of foreign keys, indexes and constraints (before the
- * drops of what they reference); renames; enum types (before the columns that use
- * them); new tables; new and changed columns; enum rebuilds; dropped columns and tables; then keys,
+ * drops of what they reference); renames; enum types and enum rebuilds (before the new tables and
+ * columns that use them); new tables; new and changed columns; dropped columns and tables; dropped
+ * enum types (and those a rebuild replaced); then keys,
  * constraints, foreign keys (after the tables they reference), indexes and comments.
  */
 public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
@@ -46,8 +47,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
   /** The ordered steps of the main transaction; later phases keep their own order. */
   private enum Step {
-    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_REPLACED, RENAMES, ENUMS, CREATE_TABLES, ADD_COLUMNS,
-    ALTER_COLUMNS, REBUILD_ENUMS, DROP_COLUMNS, DROP_TABLES, DROP_ENUMS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS,
+    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_REPLACED, RENAMES, ENUMS, REBUILD_ENUMS, CREATE_TABLES,
+    ADD_COLUMNS, ALTER_COLUMNS, DROP_COLUMNS, DROP_TABLES, DROP_ENUMS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS,
     CREATE_INDEXES, VALIDATE, COMMENTS
   }
 
@@ -372,7 +373,10 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           } else {
             List<SchemaChange.ColumnRef> usages = usages(type);
             usages.forEach(ref -> rebuiltColumns.add(ref.table() + "." + ref.column().name()));
-            add(Step.REBUILD_ENUMS, new SchemaChange.RebuildEnum(previous.get(), type, usages));
+            SchemaChange.RebuildEnum rebuild = new SchemaChange.RebuildEnum(previous.get(), type, usages);
+            add(Step.REBUILD_ENUMS, rebuild);
+            // after the columns that leave the old type or go with their tables
+            add(Step.DROP_ENUMS, new SchemaChange.DropEnum(rebuild.replaced()));
           }
         }
       }
@@ -502,8 +506,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (before.identity() && !after.identity()) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
       }
-      // A column an enum rebuild converts gets its new default from the rebuild: set here, before it,
-      // the default would have to be a value of the old type.
+      // A column an enum rebuild converts gets its new default from the rebuild, which drops the old
+      // one (a value of the old type) before converting the column.
       if (!before.defaultExpression().equals(after.defaultExpression()) && !rebuiltColumns.contains(table + "." + name)) {
         add(Step.ALTER_COLUMNS, new SchemaChange.SetColumnDefault(table, name, after.defaultExpression()));
       }

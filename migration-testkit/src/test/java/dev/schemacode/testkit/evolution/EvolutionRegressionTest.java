@@ -118,7 +118,14 @@ class EvolutionRegressionTest {
                     new TableEdits.CreateTable(USER, "integer", false, List.of(column("c2", "mood[]", false, 0),
                         column("c3", "real", true, 0), column("c1", "timestamp", true, 0)), Optional.of("c3"))),
                 List.of(new ConstraintEdits.AddIndex(USER, List.of("id"), true, 0, false),
-                    new ColumnEdits.SetNullable(USER, "c1", false)))));
+                    new ColumnEdits.SetNullable(USER, "c1", false)))),
+        Arguments.of("enum values swapped while another table gains a column of it: the column was on the old type (SchemaDiff)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(USER, "bigint", false, List.of(column("Mixed", "mood[]", true, 0),
+                        column("c1", "numeric(10,2)", true, 1)), Optional.of("c1")),
+                    new TableEdits.CreateTable(C, "smallint", false, List.of(column("c2", "date", false, 0),
+                        column("c3", "varchar(40)", true, 0)), Optional.of("c3"))),
+                List.of(new EnumEdits.SwapValues("mood", 0), new ColumnEdits.AddColumn(C, column("c1", "mood", false, 0))))));
   }
 
   @ParameterizedTest(name = "{0}")
