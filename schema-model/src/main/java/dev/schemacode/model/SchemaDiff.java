@@ -117,6 +117,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       }
       rebuildForeignKeysOnRecomparedColumns();
       rebuildPartialIndexesOnRezonedColumns();
+      rebuildChecksOnRezonedColumns();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
@@ -246,6 +247,27 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           if (unchanged && mentions) {
             add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(tableName), index, false));
             add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(tableName, index, true));
+          }
+        }
+      });
+    }
+
+    /**
+     * A check that stays as declared but mentions a column changing between {@code timestamp} and
+     * {@code timestamptz}: PostgreSQL keeps it with constants of the old type, compared across types
+     * by the session's time zone, which is not what the declaration now says. It is dropped before
+     * and added again afterwards from the declaration ({@code NOT VALID}, then validated).
+     */
+    private void rebuildChecksOnRezonedColumns() {
+      rezonedColumns.forEach((tableName, columns) -> {
+        Table previous = before.table(tableName).orElseThrow();
+        for (CheckConstraint check : after.table(tableName).orElseThrow().checks()) {
+          boolean unchanged = previous.checks().contains(check);
+          boolean mentions = columns.stream().anyMatch(c -> Rewrite.mentions(check.expression(), c));
+          if (unchanged && mentions) {
+            add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(dropName(tableName), check.name(), "check"));
+            add(Step.ADD_CONSTRAINTS, new SchemaChange.AddCheck(tableName, check, true));
+            add(Step.VALIDATE, new SchemaChange.ValidateConstraint(tableName, check.name()));
           }
         }
       });

@@ -344,6 +344,22 @@ class SchemaDiffTest {
             DROP INDEX CONCURRENTLY IF EXISTS "customer_seen_idx";
             CREATE INDEX CONCURRENTLY "customer_seen_idx" ON "customer" ("seen") WHERE seen > '2000-01-01';
             """),
+        Arguments.of("evolution: timestamp widened to timestamptz under a check comparing it: the check is added again",
+            schema(with(table("customer", id(), Column.required("seen", "timestamp"), Column.optional("other", "text")),
+                new CheckConstraint("customer_seen_check", "seen > '2000-01-01'"),
+                new CheckConstraint("customer_other_check", "other <> ''"))),
+            schema(with(table("customer", id(), Column.required("seen", "timestamptz"), Column.optional("other", "text")),
+                new CheckConstraint("customer_seen_check", "seen > '2000-01-01'"),
+                new CheckConstraint("customer_other_check", "other <> ''"))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_seen_check";
+            ALTER TABLE "customer" ALTER COLUMN "seen" TYPE timestamptz USING "seen"::timestamptz;
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_seen_check" CHECK (seen > '2000-01-01') NOT VALID;
+            -- VALIDATE
+            ALTER TABLE "customer" VALIDATE CONSTRAINT "customer_seen_check";
+            """),
         Arguments.of("set and drop defaults",
             schema(table("customer", id(), Column.required("a", "integer").withDefault("1"), Column.required("b", "integer"))),
             schema(table("customer", id(), Column.required("a", "integer"), Column.required("b", "integer").withDefault("2"))),

@@ -125,7 +125,14 @@ class EvolutionRegressionTest {
                         column("c1", "numeric(10,2)", true, 1)), Optional.of("c1")),
                     new TableEdits.CreateTable(C, "smallint", false, List.of(column("c2", "date", false, 0),
                         column("c3", "varchar(40)", true, 0)), Optional.of("c3"))),
-                List.of(new EnumEdits.SwapValues("mood", 0), new ColumnEdits.AddColumn(C, column("c1", "mood", false, 0))))));
+                List.of(new EnumEdits.SwapValues("mood", 0), new ColumnEdits.AddColumn(C, column("c1", "mood", false, 0))))),
+        Arguments.of("timestamp widened to timestamptz under a BETWEEN check: PostgreSQL kept timestamp constants (SchemaDiff)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(USER, "smallint", false, List.of(column("c1", "date", true, 1),
+                    column("Mixed", "numeric(8,2)", true, 1), column("order", "timestamp", true, 0),
+                    column("c2", "boolean", true, 0)), Optional.of("Mixed"))),
+                List.of(new ConstraintEdits.AddCheck(USER, "order", Optional.empty(), 1)),
+                List.of(new ColumnEdits.WidenColumn(USER, "order", 1)))));
   }
 
   @ParameterizedTest(name = "{0}")
