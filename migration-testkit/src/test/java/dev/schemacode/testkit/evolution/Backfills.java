@@ -42,11 +42,10 @@ final class Backfills {
         }
       } else if (preparation instanceof Preparation.MakeDistinct p) {
         Table table = start.table(p.table()).orElseThrow();
-        List<String> columns = p.columns().stream().filter(c -> !table.column(c).orElseThrow().identity()).toList();
-        if (!columns.isEmpty()) {
-          for (String row : rows(connection, table, "true")) {
-            set(changes, table, row, columns, start, rows);
-          }
+        // An identity column made from an existing one keeps that column's values, repeated or not:
+        // it takes the next values of its own sequence, so that later inserts do not collide.
+        for (String row : rows(connection, table, "true")) {
+          set(changes, table, row, p.columns(), start, rows);
         }
       } else if (preparation instanceof Preparation.ReplaceLabel p) {
         for (Table table : start.tables()) {
@@ -80,7 +79,10 @@ final class Backfills {
         .computeIfAbsent(row, r -> new LinkedHashMap<>());
     for (String name : columns) {
       Column column = table.column(name).orElseThrow();
-      values.put(name, Types.literal(Types.value(column.type(), n, Rows.labels(start, column)), column.type()));
+      values.put(name, column.identity()
+          ? "nextval(pg_get_serial_sequence(" + PostgresRenderer.literal(PostgresRenderer.qualified(table.name())) + ", "
+              + PostgresRenderer.literal(name) + "))"
+          : Types.literal(Types.value(column.type(), n, Rows.labels(start, column)), column.type()));
     }
   }
 

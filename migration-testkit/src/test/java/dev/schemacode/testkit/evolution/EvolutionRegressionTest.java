@@ -132,7 +132,17 @@ class EvolutionRegressionTest {
                     column("Mixed", "numeric(8,2)", true, 1), column("order", "timestamp", true, 0),
                     column("c2", "boolean", true, 0)), Optional.of("Mixed"))),
                 List.of(new ConstraintEdits.AddCheck(USER, "order", Optional.empty(), 1)),
-                List.of(new ColumnEdits.WidenColumn(USER, "order", 1)))));
+                List.of(new ColumnEdits.WidenColumn(USER, "order", 1)))),
+        Arguments.of("a unique index on a column made identity: its old values repeat, the backfill skipped it (Backfills)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(USER, "smallint", false, List.of(column("c2", "numeric", false, -1),
+                        column("Mixed", "timestamp", true, -1), column("c1", "text[]", true, 1)), Optional.empty()),
+                    new TableEdits.CreateTable(C, "bigint", true, List.of(column("c2", "smallint", false, 0),
+                        column("c1", "text[]", true, 0)), Optional.empty())),
+                List.of(new ColumnEdits.RenameColumn(C, "c1", "order")),
+                List.of(new ColumnEdits.AddColumn(USER, column("order", "integer", false, 1))),
+                List.of(new ColumnEdits.SetIdentity(USER, "order", true)),
+                List.of(new ConstraintEdits.AddIndex(USER, List.of("order"), true, 0, false)))));
   }
 
   @ParameterizedTest(name = "{0}")
