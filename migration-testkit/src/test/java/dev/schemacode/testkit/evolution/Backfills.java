@@ -42,10 +42,23 @@ final class Backfills {
         }
       } else if (preparation instanceof Preparation.MakeDistinct p) {
         Table table = start.table(p.table()).orElseThrow();
-        // An identity column made from an existing one keeps that column's values, repeated or not:
-        // it takes the next values of its own sequence, so that later inserts do not collide.
-        for (String row : rows(connection, table, "true")) {
-          set(changes, table, row, p.columns(), start, rows);
+        List<String> columns = p.columns().stream().filter(c -> !table.column(c).orElseThrow().identity()).toList();
+        if (!columns.isEmpty()) {
+          for (String row : rows(connection, table, "true")) {
+            set(changes, table, row, columns, start, rows);
+          }
+        } else {
+          // Only an identity column: distinct, unless it was made from an existing column, which keeps
+          // that column's values. Each repeat (not the first, which a foreign key may reference) takes
+          // the next value of the column's own sequence, so that later inserts do not collide.
+          for (String identity : p.columns()) {
+            String column = PostgresRenderer.quote(identity);
+            for (String row : rows(connection, table, "ctid IN (SELECT ctid FROM (SELECT ctid, row_number() OVER"
+                + " (PARTITION BY " + column + " ORDER BY ctid) AS n FROM " + PostgresRenderer.qualified(table.name())
+                + ") repeats WHERE n > 1)")) {
+              set(changes, table, row, List.of(identity), start, rows);
+            }
+          }
         }
       } else if (preparation instanceof Preparation.ReplaceLabel p) {
         for (Table table : start.tables()) {

@@ -142,7 +142,16 @@ class EvolutionRegressionTest {
                 List.of(new ColumnEdits.RenameColumn(C, "c1", "order")),
                 List.of(new ColumnEdits.AddColumn(USER, column("order", "integer", false, 1))),
                 List.of(new ColumnEdits.SetIdentity(USER, "order", true)),
-                List.of(new ConstraintEdits.AddIndex(USER, List.of("order"), true, 0, false)))));
+                List.of(new ConstraintEdits.AddIndex(USER, List.of("order"), true, 0, false)))),
+        Arguments.of("a unique index on a referenced identity key: the backfill changed keys a foreign key restricts (Backfills)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "smallint", true, List.of(column("c2", "timestamp", false, 2),
+                        column("c3", "integer", false, 2), column("Mixed", "timestamp", true, 2),
+                        column("order", "smallint", true, -1)), Optional.of("c2")),
+                    new TableEdits.CreateTable(USER, "smallint", false, List.of(column("c1", "jsonb", false, 0),
+                        column("c2", "uuid", true, 0)), Optional.empty())),
+                List.of(new ConstraintEdits.AddForeignKey(USER, A, ForeignKey.Action.NO_ACTION, ForeignKey.Action.RESTRICT)),
+                List.of(new ConstraintEdits.AddIndex(A, List.of("id"), true, 0, true)))));
   }
 
   @ParameterizedTest(name = "{0}")
