@@ -42,22 +42,22 @@ final class Backfills {
         }
       } else if (preparation instanceof Preparation.MakeDistinct p) {
         Table table = start.table(p.table()).orElseThrow();
+        // Only the repeats change, not the first row of each value (a foreign key may reference it,
+        // and the key may be unique already), and not rows with a NULL, which never collide. An
+        // identity column made from an existing column keeps that column's values: when it is all
+        // there is to change, a repeat takes the next value of the column's own sequence, so that
+        // later inserts do not collide.
         List<String> columns = p.columns().stream().filter(c -> !table.column(c).orElseThrow().identity()).toList();
-        if (!columns.isEmpty()) {
-          for (String row : rows(connection, table, "true")) {
-            set(changes, table, row, columns, start, rows);
-          }
-        } else {
-          // Only an identity column: distinct, unless it was made from an existing column, which keeps
-          // that column's values. Each repeat (not the first, which a foreign key may reference) takes
-          // the next value of the column's own sequence, so that later inserts do not collide.
-          for (String identity : p.columns()) {
-            String column = PostgresRenderer.quote(identity);
-            for (String row : rows(connection, table, "ctid IN (SELECT ctid FROM (SELECT ctid, row_number() OVER"
-                + " (PARTITION BY " + column + " ORDER BY ctid) AS n FROM " + PostgresRenderer.qualified(table.name())
-                + ") repeats WHERE n > 1)")) {
-              set(changes, table, row, List.of(identity), start, rows);
-            }
+        String quoted = p.columns().stream().map(PostgresRenderer::quote).collect(Collectors.joining(", "));
+        String repeats = "ctid IN (SELECT ctid FROM (SELECT ctid, row_number() OVER (PARTITION BY " + quoted
+            + " ORDER BY ctid) AS n FROM " + PostgresRenderer.qualified(table.name()) + " WHERE "
+            + p.columns().stream().map(c -> PostgresRenderer.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "))
+            + ") rows WHERE n > 1)";
+        for (String row : rows(connection, table, repeats)) {
+          if (columns.isEmpty()) {
+            set(changes, table, row, p.columns(), start, rows);
+          } else {
+            setUnused(changes, table, row, columns, start, rows, connection);
           }
         }
       } else if (preparation instanceof Preparation.ReplaceLabel p) {
@@ -82,6 +82,27 @@ final class Backfills {
         + " WHERE ctid = " + PostgresRenderer.literal(row) + "::tid;")));
     sql.addAll(replacements);
     return sql;
+  }
+
+  /**
+   * Like {@link #set}, with values no row has yet: a kept row may hold a default that a fresh
+   * number also gives (42, the first day of 2000).
+   */
+  private static void setUnused(Map<QualifiedName, Map<String, Map<String, String>>> changes, Table table, String row,
+      List<String> columns, Schema start, Rows rows, Connection connection) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      set(changes, table, row, columns, start, rows);
+      Map<String, String> values = changes.get(table.name()).get(row);
+      String taken = "SELECT EXISTS (SELECT FROM " + PostgresRenderer.qualified(table.name()) + " WHERE "
+          + columns.stream().map(c -> PostgresRenderer.quote(c) + " = " + values.get(c)).collect(Collectors.joining(" AND "))
+          + ")";
+      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(taken)) {
+        result.next();
+        if (!result.getBoolean(1) || attempt == 20) {
+          return;
+        }
+      }
+    }
   }
 
   /** New values for some columns of one row, from one fresh number; a later preparation's value wins. */

@@ -151,7 +151,16 @@ class EvolutionRegressionTest {
                     new TableEdits.CreateTable(USER, "smallint", false, List.of(column("c1", "jsonb", false, 0),
                         column("c2", "uuid", true, 0)), Optional.empty())),
                 List.of(new ConstraintEdits.AddForeignKey(USER, A, ForeignKey.Action.NO_ACTION, ForeignKey.Action.RESTRICT)),
-                List.of(new ConstraintEdits.AddIndex(A, List.of("id"), true, 0, true)))));
+                List.of(new ConstraintEdits.AddIndex(A, List.of("id"), true, 0, true)))),
+        Arguments.of("a unique index over a referenced key: the backfill changed rows that were distinct (Backfills)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "smallint", true, List.of(column("c2", "timestamptz", true, 1),
+                        column("order", "varchar(10)", false, 0)), Optional.empty()),
+                    new TableEdits.CreateTable(C, "integer", false, List.of(column("c2", "numeric(10,2)", true, -1)),
+                        Optional.empty())),
+                List.of(new ConstraintEdits.AddForeignKey(A, C, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)),
+                List.of(new ConstraintEdits.ChangePrimaryKey(C, false, Optional.empty()),
+                    new ConstraintEdits.AddIndex(C, List.of("id", "c2"), true, 0, true)))));
   }
 
   @ParameterizedTest(name = "{0}")
