@@ -2,6 +2,7 @@ package dev.schemacode.bench;
 
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.introspect.PostgresIntrospector;
+import dev.schemacode.testing.WireCounter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -118,11 +119,11 @@ final class IntrospectionBench {
         wire.reset();
         ours = schemacode(connection);
         Thread.sleep(50);
-        oursWire = new int[] {wire.statements(), wire.roundTrips()};
+        oursWire = new int[] {wire.statementCount(), wire.roundTrips()};
         wire.reset();
         theirs = jooq(connection);
         Thread.sleep(50);
-        theirsWire = new int[] {wire.statements(), wire.roundTrips()};
+        theirsWire = new int[] {wire.statementCount(), wire.roundTrips()};
       }
       if (ours.tables() != n || theirs.tables() != n) {
         throw new IllegalStateException("read " + ours + " and " + theirs + " of " + n + " tables");

@@ -49,11 +49,11 @@ enum Tool {
     return Db.PREFIX + purpose + "_" + name.toLowerCase(Locale.ROOT) + "_" + n;
   }
 
-  /** This tool's jars, the harness's classes and the driver: a child JVM's whole class path. */
+  /** This tool's jars, the harness's classes (and the wire counter's) and the driver: a child JVM's whole class path. */
   String classPath(Path migrationsJar) {
     List<String> kept = new ArrayList<>();
     kept.add(migrationsJar.toString());
-    kept.addAll(Classpath.entries("/benchmarks/target/classes", "/postgresql-"));
+    kept.addAll(Classpath.entries("/benchmarks/target/classes", "/test-support-", "/postgresql-"));
     if (jars.length > 0) {
       kept.addAll(Classpath.entries(jars));
     }

@@ -1,6 +1,7 @@
 package dev.schemacode.bench;
 
 import dev.schemacode.bench.tools.Runner;
+import dev.schemacode.testing.WireCounter;
 import java.nio.file.Path;
 
 /**
@@ -24,9 +25,9 @@ public final class ToolMain {
       try (WireCounter wire = new WireCounter(Db.HOST, Db.PORT)) {
         tool.migrate(new Runner.Target(Db.url("127.0.0.1", wire.port(), database), null, loader, directory));
         Thread.sleep(50); // let the proxy threads see the last messages
-        System.out.println("COUNT " + wire.connections() + " " + wire.roundTrips() + " " + wire.statements());
+        System.out.println("COUNT " + wire.connections() + " " + wire.roundTrips() + " " + wire.statementCount());
         if (System.getenv("BENCH_SHOW_SQL") != null) {
-          wire.sql().forEach(sql -> System.out.println("SQL " + sql));
+          wire.statements().forEach(sql -> System.out.println("SQL " + sql.replaceAll("\\s+", " ")));
         }
       }
     } else {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.introspect.PostgresIntrospector;
 import dev.schemacode.testing.TestDatabase;
+import dev.schemacode.testing.WireCounter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

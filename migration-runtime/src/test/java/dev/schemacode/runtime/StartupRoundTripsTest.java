@@ -3,6 +3,7 @@ package dev.schemacode.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.schemacode.testing.TestDatabase;
+import dev.schemacode.testing.WireCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.schemacode.bench;
+package dev.schemacode.testing;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,32 +11,36 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy in front of PostgreSQL that reads the frontend protocol and counts, for whatever
  * client talks through it (schemacode, Flyway, Liquibase, jOOQ): connections; round trips, the
- * times the client sends a {@code Query} or {@code Sync} and then stops to wait for the answer; and
- * statements, the {@code Query} and {@code Execute} messages. The same technique as the runtime's
- * {@code StartupRoundTripsTest}: what the drivers really send, hidden queries included. Needs
- * {@code sslmode=disable}. Only for counting runs: it adds latency, so timed runs never use it.
+ * times the client sends a {@code Query} or {@code Sync} and then stops to wait for the answer (a
+ * message the driver pipelines in the same write as the next ones, as PgJDBC sends {@code BEGIN},
+ * is no round trip); and statements, the {@code Query} and {@code Execute} messages. Connection
+ * start-up (and authentication) is counted separately. This measures what the driver really sends,
+ * hidden queries included; it needs {@code sslmode=disable}. It adds latency: count with it, never
+ * time through it. Used by the runtime's round-trip tests and by the benchmarks.
  */
-final class WireCounter implements AutoCloseable {
+public final class WireCounter implements AutoCloseable {
   private static final int SSL_REQUEST = 80877103;
   private static final int GSS_REQUEST = 80877104;
   private static final int CANCEL_REQUEST = 80877102;
-  private static final int KEEP_SQL = 400;
+  /** The SQL kept for messages: enough for any test, bounded for a benchmark's thousands of statements. */
+  private static final int KEEP_SQL = 2_000;
 
   private final ServerSocket server;
   private final String upstreamHost;
   private final int upstreamPort;
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger roundTrips = new AtomicInteger();
-  private final AtomicInteger statements = new AtomicInteger();
-  private final List<String> sql = new ArrayList<>();
+  private final AtomicInteger statementCount = new AtomicInteger();
+  private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
-  WireCounter(String upstreamHost, int upstreamPort) throws IOException {
+  public WireCounter(String upstreamHost, int upstreamPort) throws IOException {
     this.upstreamHost = upstreamHost;
     this.upstreamPort = upstreamPort;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -45,42 +49,44 @@ final class WireCounter implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  int connections() {
+  public int connections() {
     return connections.get();
   }
 
-  int roundTrips() {
+  public int roundTrips() {
     return roundTrips.get();
   }
 
-  int statements() {
-    return statements.get();
+  /** {@code Query} and {@code Execute} messages since the last reset. */
+  public int statementCount() {
+    return statementCount.get();
   }
 
-  /** The first few hundred SQL texts the clients parsed or sent, for the curious. */
-  List<String> sql() {
-    synchronized (sql) {
-      return List.copyOf(sql);
+  /**
+   * The SQL the client sent (queries and parsed statements) since the last reset, with {@code
+   * <waits>} where it waited, for messages; the first {@value #KEEP_SQL} entries.
+   */
+  public List<String> statements() {
+    synchronized (statements) {
+      return List.copyOf(statements);
     }
   }
 
-  void reset() {
+  public void reset() {
     connections.set(0);
     roundTrips.set(0);
-    statements.set(0);
-    synchronized (sql) {
-      sql.clear();
-    }
+    statementCount.set(0);
+    statements.clear();
   }
 
   private void keep(String text) {
-    synchronized (sql) {
-      if (sql.size() < KEEP_SQL) {
-        sql.add(text.replaceAll("\\s+", " "));
+    synchronized (statements) {
+      if (statements.size() < KEEP_SQL) {
+        statements.add(text);
       }
     }
   }
@@ -90,12 +96,12 @@ final class WireCounter implements AutoCloseable {
       try {
         Socket client = server.accept();
         Socket upstream = new Socket(upstreamHost, upstreamPort);
-        client.setTcpNoDelay(true);
+        client.setTcpNoDelay(true); // small writes must not wait for ACKs: that would be all we measure
         upstream.setTcpNoDelay(true);
         daemon(() -> frontend(client, upstream));
         daemon(() -> copy(upstream, client));
       } catch (IOException e) {
-        return;
+        return; // closed
       }
     }
   }
@@ -109,6 +115,7 @@ final class WireCounter implements AutoCloseable {
   private void frontend(Socket client, Socket upstream) {
     try (DataInputStream in = new DataInputStream(client.getInputStream());
         DataOutputStream out = new DataOutputStream(upstream.getOutputStream())) {
+      // Untyped start-up messages: SSL/GSS requests (answered with one byte), then the start-up message.
       while (true) {
         int length = in.readInt();
         int code = in.readInt();
@@ -132,17 +139,22 @@ final class WireCounter implements AutoCloseable {
         }
         int length = in.readInt();
         byte[] body = in.readNBytes(length - 4);
+        // Nothing more in the socket after a Query or Sync: the client is waiting for the server. (It
+        // cannot have sent its next request yet: that needs the answer, which needs this forwarded.)
         boolean waits = (type == 'Q' || type == 'S') && in.available() == 0;
+        if (type == 'Q' || type == 'E') {
+          statementCount.incrementAndGet();
+        }
         if (type == 'Q') {
-          statements.incrementAndGet();
           keep(cString(body, 0));
-        } else if (type == 'E') {
-          statements.incrementAndGet();
-        } else if (type == 'P') {
-          keep(cString(body, indexOfZero(body, 0) + 1));
         }
         if (waits) {
           roundTrips.incrementAndGet();
+          keep("<waits>");
+        }
+        if (type == 'P') {
+          int nameEnd = indexOfZero(body, 0);
+          keep(cString(body, nameEnd + 1));
         }
         out.write(ByteBuffer.allocate(1 + length).put((byte) type).putInt(length).put(body).array());
         out.flush();
