@@ -47,7 +47,7 @@ class CrashIT {
     // and ends the session: its transaction rolls back and its locks go. PostgreSQL 13 has no such
     // check: the orphaned statement runs on until it ends, unless someone terminates it, as an
     // operator would (README, "Supported PostgreSQL versions").
-    if (serverMajorVersion() < 14) {
+    if (database.serverMajorVersion() < 14) {
       assertEquals("1", text(database, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
           + " AND query LIKE 'SELECT pg_sleep(300)%'"));
       execute(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
@@ -55,12 +55,6 @@ class CrashIT {
     }
     Queries.awaitTrue(database, "SELECT count(*) = 0 FROM pg_stat_activity WHERE datname = current_database()"
         + " AND pid <> pg_backend_pid()", "the killed migrator's session ends");
-  }
-
-  private static int serverMajorVersion() throws Exception {
-    try (Connection connection = database.connect()) {
-      return connection.getMetaData().getDatabaseMajorVersion();
-    }
   }
 
   private static void assertLockIsFree() throws Exception {

@@ -111,7 +111,7 @@ class StartupRoundTripsTest {
       Files.writeString(migrations.resolve("V0001__a.sql"), "CREATE TABLE a (id int);\n");
       Migrator migrator = throughCounter(wire);
       migrator.migrate();
-      int fixed = serverMajorVersion() >= 14 ? 7 : 5;
+      int fixed = database.serverMajorVersion() >= 14 ? 7 : 5;
 
       Files.writeString(migrations.resolve("V0002__b.sql"), "CREATE TABLE b (id int);\n");
       wire.reset();
@@ -123,12 +123,6 @@ class StartupRoundTripsTest {
       wire.reset();
       migrator.migrate();
       assertEquals(fixed + (2 + 2) + (2 + 1), wire.roundTrips(), wire.statements().toString());
-    }
-  }
-
-  private static int serverMajorVersion() throws java.sql.SQLException {
-    try (java.sql.Connection connection = database.connect()) {
-      return connection.getMetaData().getDatabaseMajorVersion();
     }
   }
 }

@@ -116,8 +116,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
         }
       }
       rebuildForeignKeysOnRecomparedColumns();
-      rebuildPartialIndexesOnRezonedColumns();
-      rebuildChecksOnRezonedColumns();
+      rebuildWhatMentionsRezonedColumns();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
@@ -232,15 +231,18 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     }
 
     /**
-     * A partial index that stays as declared but whose predicate mentions a column changing between
-     * {@code timestamp} and {@code timestamptz}: PostgreSQL would rebuild it with a cast that depends on
-     * the time zone, which an index predicate may not have, and refuse the type change. It is dropped
-     * before and built again afterwards, from the declaration, concurrently.
+     * What stays as declared but mentions a column changing between {@code timestamp} and {@code
+     * timestamptz} is dropped before the change and made again afterwards, from the declaration. A
+     * partial index: PostgreSQL would rebuild it with a cast that depends on the time zone, which an
+     * index predicate may not have, and refuse the type change (built again concurrently). A check:
+     * PostgreSQL keeps it with constants of the old type, compared across types by the session's
+     * time zone, which is not what the declaration now says ({@code NOT VALID}, then validated).
      */
-    private void rebuildPartialIndexesOnRezonedColumns() {
+    private void rebuildWhatMentionsRezonedColumns() {
       rezonedColumns.forEach((tableName, columns) -> {
         Table previous = before.table(tableName).orElseThrow();
-        for (Index index : after.table(tableName).orElseThrow().indexes()) {
+        Table declared = after.table(tableName).orElseThrow();
+        for (Index index : declared.indexes()) {
           boolean unchanged = previous.indexes().stream()
               .anyMatch(i -> i.name().equals(index.name()) && definition(i).equals(definition(index)));
           boolean mentions = index.where().filter(w -> columns.stream().anyMatch(c -> Rewrite.mentions(w, c))).isPresent();
@@ -249,19 +251,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
             add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(tableName, index, true));
           }
         }
-      });
-    }
-
-    /**
-     * A check that stays as declared but mentions a column changing between {@code timestamp} and
-     * {@code timestamptz}: PostgreSQL keeps it with constants of the old type, compared across types
-     * by the session's time zone, which is not what the declaration now says. It is dropped before
-     * and added again afterwards from the declaration ({@code NOT VALID}, then validated).
-     */
-    private void rebuildChecksOnRezonedColumns() {
-      rezonedColumns.forEach((tableName, columns) -> {
-        Table previous = before.table(tableName).orElseThrow();
-        for (CheckConstraint check : after.table(tableName).orElseThrow().checks()) {
+        for (CheckConstraint check : declared.checks()) {
           boolean unchanged = previous.checks().contains(check);
           boolean mentions = columns.stream().anyMatch(c -> Rewrite.mentions(check.expression(), c));
           if (unchanged && mentions) {

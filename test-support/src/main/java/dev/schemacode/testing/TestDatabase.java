@@ -98,6 +98,13 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     return DriverManager.getConnection(jdbcUrl(), credentials());
   }
 
+  /** The server's major version (13 … 18), for tests of what differs between versions. */
+  public int serverMajorVersion() throws SQLException {
+    try (Connection connection = connect()) {
+      return connection.getMetaData().getDatabaseMajorVersion();
+    }
+  }
+
   public DataSource dataSource() {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(jdbcUrl());
