@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * still fails, printed one version a line; once fixed, keep it in {@link EvolutionRegressionTest}.
  *
  * <p>The normal run is bounded; {@code -Dschemacode.soak=true} adds {@link #soak}, ten thousand
- * versions and more (README, "Randomized evolution tests"). {@code -DQT_SEED=<seed>} replays a run.
+ * versions and more (docs/randomized-evolution.md). {@code -DQT_SEED=<seed>} replays a run.
  */
 class RandomEvolutionTest {
   static final String SOAK = "schemacode.soak";
