@@ -118,6 +118,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       }
       rebuildForeignKeysOnRecomparedColumns();
       rebuildWhatMentionsRezonedColumns();
+      dropIndexesFirstWhereTheirNamesAreReused();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
@@ -508,8 +509,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private void diffColumn(QualifiedName table, Column before, Column after) {
       String name = after.name();
       if (!TypeNames.same(before.type(), after.type())) { // a new spelling of the same type is no change
+        List<String> labels = this.after.enums().stream()
+            .filter(e -> TypeNames.same(PostgresRenderer.typeName(e.name()), TypeNames.canonical(after.type()).replaceFirst("\\[\\]$", "")))
+            .findFirst().map(EnumType::labels).orElse(List.of());
         add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
-            TypeChange.classify(before.type(), after.type())));
+            TypeChange.classify(before.type(), after.type()), labels));
         if (!TypeChange.keepsComparisons(before.type(), after.type())) {
           recomparedColumns.add(table + "." + name);
         }
@@ -534,7 +538,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (wasRequired && !isRequired) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropNotNull(table, name));
       } else if (!wasRequired && isRequired) {
-        String check = ConstraintNames.notNullCheck(table.name(), name);
+        String check = notNullCheckName(table, name);
         add(Step.ADD_CONSTRAINTS, new SchemaChange.AddNotNullCheck(table, name, check));
         add(Step.VALIDATE, new SchemaChange.SetNotNull(table, name, Optional.of(check)));
         if (becomesIdentity) {
@@ -546,6 +550,23 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (!before.comment().equals(after.comment())) {
         add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, name, after.comment()));
       }
+    }
+
+    /** The temporary check's name, unless a constraint or index of the table has it already (then numbered). */
+    private String notNullCheckName(QualifiedName table, String column) {
+      Set<String> taken = new HashSet<>();
+      for (Table t : List.of(before.table(table).orElseThrow(), after.table(table).orElseThrow())) {
+        t.primaryKey().ifPresent(k -> taken.add(k.name()));
+        t.uniques().forEach(u -> taken.add(u.name()));
+        t.checks().forEach(c -> taken.add(c.name()));
+        t.foreignKeys().forEach(k -> taken.add(k.name()));
+        t.indexes().forEach(i -> taken.add(i.name()));
+      }
+      String name = ConstraintNames.notNullCheck(table.name(), column);
+      for (int n = 2; taken.contains(name); n++) {
+        name = ConstraintNames.notNullCheck(table.name(), column + "_" + n);
+      }
+      return name;
     }
 
     private void diffPrimaryKey(QualifiedName table, Optional<PrimaryKey> before, Optional<PrimaryKey> after) {
@@ -597,10 +618,57 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       add(Step.VALIDATE, new SchemaChange.ValidateConstraint(table, key.name()));
     }
 
+    /**
+     * An index of an existing table goes {@code CONCURRENTLY}, outside a transaction, after the main
+     * file (named by the table's new name, as renames have run by then). One redefined under the same
+     * name is dropped by its rebuild; one on a column that this migration drops goes with the column.
+     */
     private void diffIndexes(QualifiedName table, List<Index> before, List<Index> after) {
+      Table declared = this.after.table(table).orElseThrow();
       diffNamed(table, before, after, Index::name, Differ::definition,
-          index -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false)),
+          index -> {
+            boolean onDroppedColumn = this.before.table(table).orElseThrow().columns().stream()
+                .anyMatch(c -> declared.column(c.name()).isEmpty() && Rewrite.uses(index, c.name()));
+            // redefined: the concurrent build of the new one drops the old one first (as a failed build's leftover)
+            boolean rebuilt = after.stream().anyMatch(i -> i.name().equals(index.name()));
+            if (!onDroppedColumn && !rebuilt) {
+              add(Step.DROP_INDEXES, new SchemaChange.DropIndex(table, index, true));
+            }
+          },
           index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table, index, true)));
+    }
+
+    /**
+     * A concurrent index drop waits for the main file; where that file creates something of the same
+     * name in the schema (a new table's index or key), the drop must come first, so it stays in the
+     * main transaction.
+     */
+    private void dropIndexesFirstWhereTheirNamesAreReused() {
+      Set<String> created = new HashSet<>();
+      for (List<SchemaChange> changes : steps.values()) {
+        for (SchemaChange change : changes) {
+          if (change.phase() != Phase.MAIN) {
+            continue;
+          }
+          if (change instanceof SchemaChange.CreateTable c) {
+            c.table().primaryKey().ifPresent(k -> created.add(c.table().name().schema() + "." + k.name()));
+            c.table().uniques().forEach(u -> created.add(c.table().name().schema() + "." + u.name()));
+          } else if (change instanceof SchemaChange.CreateIndex c) {
+            created.add(c.table().schema() + "." + c.index().name());
+          } else if (change instanceof SchemaChange.AddPrimaryKey c) {
+            created.add(c.table().schema() + "." + c.key().name());
+          } else if (change instanceof SchemaChange.AddUnique c) {
+            created.add(c.table().schema() + "." + c.unique().name());
+          }
+        }
+      }
+      List<SchemaChange> drops = steps.get(Step.DROP_INDEXES);
+      for (int i = 0; i < drops.size(); i++) {
+        if (drops.get(i) instanceof SchemaChange.DropIndex d && d.concurrently()
+            && created.contains(d.table().schema() + "." + d.index().name())) {
+          drops.set(i, new SchemaChange.DropIndex(dropName(d.table()), d.index(), false));
+        }
+      }
     }
 
     /**
