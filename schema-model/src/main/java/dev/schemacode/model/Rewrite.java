@@ -101,7 +101,9 @@ final class Rewrite {
     StringBuilder result = new StringBuilder();
     int position = 0;
     for (int[] span : spans) {
-      result.append(expression, position, span[0]).append(PostgresRenderer.quoteIfNeeded(to));
+      // quoted as it was written: the declaration a person updates keeps its own style
+      boolean quoted = expression.charAt(span[0]) == '"';
+      result.append(expression, position, span[0]).append(quoted ? PostgresRenderer.quote(to) : PostgresRenderer.quoteIfNeeded(to));
       position = span[1];
     }
     return result.append(expression.substring(position)).toString();

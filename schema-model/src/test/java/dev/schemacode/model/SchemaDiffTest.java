@@ -623,7 +623,7 @@ class SchemaDiffTest {
                 new Index("customer_fax_idx", List.of("id"), false, "btree", Optional.of("\"fax\" IS NOT NULL")))),
             schema(with(table("customer", id(), Column.optional("phone", "text")),
                 new CheckConstraint("customer_fax_check", "phone <> 'fax'"),
-                new Index("customer_fax_idx", List.of("id"), false, "btree", Optional.of("phone IS NOT NULL")))),
+                new Index("customer_fax_idx", List.of("id"), false, "btree", Optional.of("\"phone\" IS NOT NULL")))),
             new Renames(Map.of(), Map.of(CUSTOMER, Map.of("phone", "fax")), Map.of()),
             """
             -- MAIN
@@ -724,6 +724,7 @@ class SchemaDiffTest {
     assertTrue(!Rewrite.mentions("kind = 'A'::status /* status */", "status"));
     assertTrue(!Rewrite.mentions("1e5 > 2", "e5"));
     assertEquals("\"Phone\" <> 'fax' AND length(\"Phone\") > 0", Rewrite.renameIn("fax <> 'fax' AND length(\"fax\") > 0", "fax", "Phone"));
+    assertEquals("phone <> 'fax' AND length(\"phone\") > 0", Rewrite.renameIn("fax <> 'fax' AND length(\"fax\") > 0", "fax", "phone"));
   }
 
   @Test
