@@ -1,5 +1,6 @@
 package dev.schemacode.model;
 
+import dev.schemacode.model.introspect.TypeNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -509,8 +510,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       for (Table table : before.tables()) {
         for (Column column : table.columns()) {
           Optional<Column> declared = after.table(table.name()).flatMap(t -> t.column(column.name()));
-          if ((column.type().equals(sql) || column.type().equals(sql + "[]"))
-              && declared.map(c -> c.type().equals(column.type())).orElse(false)) {
+          String columnType = TypeNames.canonical(column.type());
+          if ((columnType.equals(TypeNames.canonical(sql)) || columnType.equals(TypeNames.canonical(sql + "[]")))
+              && declared.map(c -> TypeNames.same(c.type(), column.type())).orElse(false)) {
             // the declared default: the old one may name a removed value, the new one an added value
             columns.add(new SchemaChange.ColumnRef(table.name(), column, declared.get().defaultExpression()));
           }
@@ -573,7 +575,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     private void diffColumn(QualifiedName table, Column before, Column after) {
       String name = after.name();
-      if (!before.type().equals(after.type())) {
+      if (!TypeNames.same(before.type(), after.type())) { // a new spelling of the same type is no change
         add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
             TypeChange.classify(before.type(), after.type())));
         if (!TypeChange.keepsComparisons(before.type(), after.type())) {
