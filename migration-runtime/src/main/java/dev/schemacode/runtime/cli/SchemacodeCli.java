@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {DeployCommand.class, StatusCommand.class, ValidateCommand.class, ResolveCommand.class,
         BaselineCommand.class, ResetCommand.class, SeedCommand.class, BackfillCommand.class, DiffCommand.class,
         CommandLine.HelpCommand.class})
-public final class SchemacodeCli implements Runnable {
+public final class SchemacodeCli implements java.util.concurrent.Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
@@ -31,7 +31,13 @@ public final class SchemacodeCli implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(args, out, err);
+    // System.exit does not flush: a command's last print() (diff's SQL) would otherwise be lost.
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs a command line; used by {@link #main} and by tests. */
@@ -57,12 +63,44 @@ public final class SchemacodeCli implements Runnable {
       cmd.getErr().flush();
       return USAGE;
     });
-    return commandLine.execute(args);
+    try {
+      String unknown = unknownCommand(commandLine, args);
+      if (unknown != null) {
+        err.println("schemacode: error: unknown command '" + unknown + "'; the commands are "
+            + String.join(", ", commandLine.getSubcommands().keySet()));
+        err.println("Run 'schemacode --help' for usage.");
+        return USAGE;
+      }
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
+  /**
+   * The first word that is not an option must name a command. picocli lets {@code --help} win over
+   * an unmatched word, so {@code schemacode push --help} would print the top-level help and exit 0,
+   * as if {@code push} existed; the top-level command takes no arguments, so any such word is a
+   * command name or a mistake.
+   */
+  private static String unknownCommand(CommandLine commandLine, String[] args) {
+    for (String arg : args) {
+      if (arg.startsWith("-")) {
+        continue; // --help, --version: the only top-level options, and they take no value
+      }
+      return commandLine.getSubcommands().containsKey(arg) ? null : arg;
+    }
+    return null;
+  }
+
+  /** Without a command there is nothing to do: usage on standard error, exit 2, as for any usage mistake. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    CommandLine commandLine = spec.commandLine();
+    commandLine.getErr().println("schemacode: error: no command given");
+    commandLine.usage(commandLine.getErr());
+    return USAGE;
   }
 
   private static int exitCode(Throwable e) {
