@@ -58,7 +58,7 @@ public final class SchemacodeCli implements java.util.concurrent.Callable<Intege
     });
     commandLine.setParameterExceptionHandler((e, args1) -> {
       CommandLine cmd = e.getCommandLine();
-      cmd.getErr().println("schemacode: error: " + e.getMessage());
+      cmd.getErr().println("schemacode: error: " + withoutUrls(e.getMessage(), args1));
       cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
       cmd.getErr().flush();
       return USAGE;
@@ -76,6 +76,32 @@ public final class SchemacodeCli implements java.util.concurrent.Callable<Intege
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * picocli quotes the arguments it could not place ({@code Unknown option: '--ur'}, and the URL
+   * after it): any argument that may hold a password, a URL or a {@code password=} parameter, is
+   * shown as {@code ***} instead, whole, since a raw password may split it anywhere.
+   */
+  static String withoutUrls(String message, String[] args) {
+    String result = message == null ? "" : message;
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    for (String arg : args) {
+      int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
+      for (String candidate : equals < 0 ? new String[] {arg} : new String[] {arg, arg.substring(equals + 1)}) {
+        String lower = candidate.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("://") || lower.contains("password") || lower.contains("@")) {
+          secrets.add(candidate);
+        }
+      }
+    }
+    secrets.sort(java.util.Comparator.comparingInt(String::length).reversed()); // the whole argument before its value
+    for (String secret : secrets) {
+      if (!secret.isEmpty()) {
+        result = result.replace(secret, "***");
+      }
+    }
+    return result.replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**
