@@ -160,8 +160,8 @@ public interface MigrationSource {
               continue;
             }
             MigrationFileName parsed = MigrationFileName.parse(name).orElseThrow(() -> new ConfigurationException(
-                file + " looks like a migration but is not named V<version>__<name>.sql: "
-                    + MigrationFileName.problem(name) + "; rename it or move it out of " + directory));
+                file + " is not named V<version>__<name>.sql (" + MigrationFileName.problem(name)
+                    + "); rename it or move it out of " + directory));
             migrations.add(ResolvedMigration.of(parsed, Files.readString(file, StandardCharsets.UTF_8), file.toString()));
           }
         } catch (IOException e) {

@@ -150,10 +150,10 @@ class PasswordMaskingPropertyTest {
     }
     if (form.encoded || !RAW_ESCAPE.matcher(password.text()).find()) {
       assertEquals(password.text(), parsed.connectionProperties().getProperty("password"), "the password as typed");
-    }
+      assertNoMark(password, parsed.redact("driver said: " + password.text() + "."), "redact");
+    } // else the raw text holds %XX, which is an escape: the password is another string, read as the URL says
     assertNoMark(password, parsed.toString(), "toString");
     assertNoMark(password, parsed.jdbcUrl(), "jdbcUrl");
-    assertNoMark(password, parsed.redact("driver said: " + password.text() + "."), "redact");
     try {
       parsed.connect().close();
     } catch (DatabaseUnreachableException e) {

@@ -64,7 +64,7 @@ class BadInputTest {
   void filesThatLookLikeMigrationsButAreNotNamedAsOneAreReported(String name, String expected) throws Exception {
     Files.writeString(migrations.resolve(name), "CREATE TABLE never (id int);\n");
     SchemacodeCliTest.Run run = deploy(migrations.toString());
-    assertUsageError(run, name + " looks like a migration but is not named V<version>__<name>.sql");
+    assertUsageError(run, name + " is not named V<version>__<name>.sql");
     assertTrue(run.err().contains(expected), run.err());
     assertFalse(tableExists("item"), "nothing is applied");
   }
