@@ -695,11 +695,19 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       Table declared = this.after.table(table).orElseThrow();
       diffNamed(table, before, after, Index::name, Differ::definition,
           index -> {
-            boolean onDroppedColumn = this.before.table(table).orElseThrow().columns().stream()
+            List<Column> columns = this.before.table(table).orElseThrow().columns();
+            boolean onDroppedColumn = columns.stream()
                 .anyMatch(c -> declared.column(c.name()).isEmpty() && Rewrite.uses(index, c.name()));
+            // on a column converted in the main file, it goes first there: the conversion holds the
+            // table's ACCESS EXCLUSIVE lock anyway, and would otherwise rebuild it (or fail on its predicate)
+            boolean onConvertedColumn = columns.stream().anyMatch(c -> Rewrite.uses(index, c.name())
+                && (rebuiltColumns.contains(table + "." + c.name())
+                    || declared.column(c.name()).filter(d -> !TypeNames.same(d.type(), c.type())).isPresent()));
             // redefined: the concurrent build of the new one drops the old one first (as a failed build's leftover)
             boolean rebuilt = after.stream().anyMatch(i -> i.name().equals(index.name()));
-            if (!onDroppedColumn && !rebuilt) {
+            if (onConvertedColumn) {
+              add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false));
+            } else if (!onDroppedColumn && !rebuilt) {
               add(Step.DROP_INDEXES, new SchemaChange.DropIndex(table, index, true));
             }
           },
