@@ -43,9 +43,9 @@ final class ExampleProcess implements AutoCloseable {
     return new ExampleProcess(builder.start(), output, port);
   }
 
-  /** Waits until the health endpoint answers (at most a minute); false when the process ended first. */
+  /** Waits until the health endpoint answers (at most two minutes; a loaded machine starts slowly); false when the process ended first. */
   boolean awaitReady() throws Exception {
-    for (int attempt = 0; attempt < 600; attempt++) {
+    for (int attempt = 0; attempt < 1200; attempt++) {
       if (!process.isAlive()) {
         return false;
       }
@@ -58,7 +58,7 @@ final class ExampleProcess implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("the example did not answer within a minute:\n" + output());
+    throw new AssertionError("the example did not answer within two minutes:\n" + output());
   }
 
   /** Waits for the process to end by itself (at most a minute) and returns its exit code. */
