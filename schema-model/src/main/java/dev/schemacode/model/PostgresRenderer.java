@@ -153,7 +153,8 @@ public final class PostgresRenderer {
           + c.comment().map(PostgresRenderer::literal).orElse("NULL") + ";\n";
     }
     if (change instanceof SchemaChange.AddPrimaryKey c) {
-      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY (" + columnList(c.key().columns()) + ");\n";
+      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY "
+          + (c.usingIndex() ? "USING INDEX " + quote(c.key().name()) : "(" + columnList(c.key().columns()) + ")") + ";\n";
     }
     if (change instanceof SchemaChange.DropPrimaryKey c) {
       return alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()) + ";\n";

@@ -252,10 +252,22 @@ public sealed interface SchemaChange {
 
   // ---- keys, constraints, indexes
 
-  record AddPrimaryKey(QualifiedName table, PrimaryKey key) implements SchemaChange {
+  /**
+   * A primary key. On a table that already exists its unique index is built {@code CONCURRENTLY}
+   * first ({@link CreateIndex}) and attached here with {@code USING INDEX} ({@code usingIndex}),
+   * unless a foreign key added in the same migration needs the key before that file runs.
+   */
+  record AddPrimaryKey(QualifiedName table, PrimaryKey key, boolean usingIndex) implements SchemaChange {
+    public AddPrimaryKey(QualifiedName table, PrimaryKey key) {
+      this(table, key, false);
+    }
     public String describe() { return "add primary key " + key.name() + " on " + table + " (" + String.join(", ", key.columns()) + ")"; }
     public String slug() { return "add_" + key.name(); }
-    public Optional<String> risk() { return Optional.of("builds a unique index on " + table + " under an ACCESS EXCLUSIVE lock"); }
+    public Phase phase() { return usingIndex ? Phase.VALIDATE : Phase.MAIN; }
+    public Optional<String> risk() {
+      return usingIndex ? Optional.empty()
+          : Optional.of("builds a unique index on " + table + " under an ACCESS EXCLUSIVE lock");
+    }
   }
 
   record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements SchemaChange {

@@ -146,7 +146,11 @@ class SchemaDiffTest {
             ALTER TABLE "orders" DROP CONSTRAINT "orders_customer_id_fkey";
             ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
             DROP TABLE "orders";
-            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY ("id", "code");
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_pkey";
+            CREATE UNIQUE INDEX CONCURRENTLY "customer_pkey" ON "customer" ("id", "code");
+            -- VALIDATE
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY USING INDEX "customer_pkey";
             """),
         Arguments.of("two related tables dropped together: the reference goes first, so either order works",
             schema(CUSTOMERS, with(ORDER_TABLE, ORDER_CUSTOMER)),
@@ -417,14 +421,32 @@ class SchemaDiffTest {
             COMMENT ON COLUMN "customer"."email" IS 'Where we write';
             COMMENT ON TABLE "customer" IS NULL;
             """),
-        Arguments.of("primary key change: drop, then add",
+        Arguments.of("primary key change: drop, then its index built concurrently and attached (issue 12)",
             schema(CUSTOMERS),
             schema(new Table(CUSTOMER, CUSTOMERS.columns(), Optional.of(new PrimaryKey("customer_pkey", List.of("email"))))),
             Renames.NONE,
             """
             -- MAIN
             ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_pkey";
+            CREATE UNIQUE INDEX CONCURRENTLY "customer_pkey" ON "customer" ("email");
+            -- VALIDATE
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY USING INDEX "customer_pkey";
+            """),
+        Arguments.of("primary key change that a new foreign key references: added in the transaction, before the key",
+            schema(CUSTOMERS, table("orders", id(), Column.required("customer_email", "text"))),
+            schema(new Table(CUSTOMER, CUSTOMERS.columns(), Optional.of(new PrimaryKey("customer_pkey", List.of("email")))),
+                with(table("orders", id(), Column.required("customer_email", "text")), new ForeignKey("orders_customer_email_fkey",
+                    List.of("customer_email"), CUSTOMER, List.of("email"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
             ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY ("email");
+            ALTER TABLE "orders" ADD CONSTRAINT "orders_customer_email_fkey" FOREIGN KEY ("customer_email") REFERENCES "customer" ("email") NOT VALID;
+            -- VALIDATE
+            ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_customer_email_fkey";
             """),
         Arguments.of("unique on an existing table: index built concurrently, then attached",
             schema(CUSTOMERS),
