@@ -136,6 +136,7 @@ final class ScriptRunner {
         said.append(" (at character ").append(server.getPosition()).append(" of the statement)");
       }
     }
+    said.append(redact.apply(DatabaseUrl.detailAndHint(e)));
     return said.toString();
   }
 
