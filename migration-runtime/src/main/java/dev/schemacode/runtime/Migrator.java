@@ -103,12 +103,18 @@ public final class Migrator {
         "diff needs " + dev.schemacode.model.Ledger.FILE_NAME + " beside the migrations, and "
             + context.source.description() + " has none"));
     dev.schemacode.model.Schema recorded = ledger.schema();
+    List<ResolvedMigration> resolved = context.source.resolve();
+    HandWrittenObjects handWritten = HandWrittenObjects.in(resolved.stream()
+        .filter(migration -> ledger.entry(migration.file().fileName())
+            .filter(entry -> entry.origin() == dev.schemacode.model.LedgerEntry.Origin.HAND_WRITTEN).isPresent())
+        .map(ResolvedMigration::script).toList());
     return context.withSession(session -> {
+      List<MigrationInfo> pending = context.status(session, resolved).toApply(true);
       java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name());
       var introspector = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(), excluded);
-      dev.schemacode.model.Schema live = introspector.read(recorded.schemaNames());
+      dev.schemacode.model.Schema live = handWritten.removeFrom(introspector.read(recorded.schemaNames()), recorded);
       // the server spells out what text normalization cannot match (IN lists, typed constants)
-      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded, introspector.deparser()));
+      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded, introspector.deparser()), pending);
     });
   }
 
