@@ -49,6 +49,16 @@ final class HandWrittenObjects {
   private final Set<String> constraints = new HashSet<>();
   private final Set<String> columns = new HashSet<>(); // "table.column", table unqualified
 
+  /** Tables the scripts create, as written (schema empty when unqualified). */
+  Set<QualifiedName> tables() {
+    return java.util.Collections.unmodifiableSet(tables);
+  }
+
+  /** Enum types the scripts create, as written. */
+  Set<QualifiedName> enums() {
+    return java.util.Collections.unmodifiableSet(enums);
+  }
+
   static HandWrittenObjects in(List<String> scripts) {
     HandWrittenObjects objects = new HandWrittenObjects();
     for (String script : scripts) {
