@@ -388,7 +388,8 @@ public final class PostgresRenderer {
     if (!index.method().equals(Index.DEFAULT_METHOD)) {
       sql.append(" USING ").append(index.method());
     }
-    sql.append(" (").append(columnList(index.columns())).append(')');
+    sql.append(" (").append(index.columns().stream().map(key -> Index.isExpression(key) ? key : quote(key))
+        .collect(Collectors.joining(", "))).append(')');
     index.where().ifPresent(predicate -> sql.append(" WHERE ").append(predicate));
     return sql.append(";\n").toString();
   }
