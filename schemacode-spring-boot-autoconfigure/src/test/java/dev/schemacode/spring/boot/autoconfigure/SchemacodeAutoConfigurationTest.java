@@ -201,6 +201,16 @@ class SchemacodeAutoConfigurationTest {
   }
 
   @Test
+  void migrationsWhereThereAreNoneStopStartUpSayingWhere() throws Exception {
+    runner().withPropertyValues("schemacode.migrations=classpath:db/nowhere").run(context -> {
+      assertThat(context).hasFailed();
+      FailureAnalysis analysis = new SchemacodeConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).contains("no schemacode-ledger.json at classpath:db/nowhere");
+      assertThat(analysis.getAction()).contains("schemacode.migrations");
+    });
+  }
+
+  @Test
   void seedsRunOnlyInADeclaredNonProductionEnvironment() throws Exception {
     Files.createDirectories(migrations.resolve("seeds"));
     Files.writeString(migrations.resolve("seeds/notes.sql"),
