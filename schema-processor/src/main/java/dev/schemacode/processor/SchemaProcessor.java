@@ -170,7 +170,7 @@ public final class SchemaProcessor extends AbstractProcessor {
         || "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_JOOQ))) {
       return;
     }
-    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils())
+    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
         .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema(), assembly.get().declaredBy());
     for (com.palantir.javapoet.JavaFile file : files) {
       try {
