@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -39,15 +40,17 @@ final class JooqMetamodelWriter {
   private static final String JOOQ_RECORD = "org.jooq.impl.UpdatableRecordImpl";
   private static final ClassName ENUM_TYPE = ClassName.get("org.jooq", "EnumType");
   private static final ClassName SCHEMA = ClassName.get("org.jooq", "Schema");
-  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private final Types types;
   private final Elements elements;
+  private final Optional<String> defaultSchema;
 
-  JooqMetamodelWriter(Types types, Elements elements) {
+  /** @param defaultSchema the schema to give tables declared without one ({@code -Aschemacode.jooq.schema}); empty: none */
+  JooqMetamodelWriter(Types types, Elements elements, Optional<String> defaultSchema) {
     this.types = types;
     this.elements = elements;
+    this.defaultSchema = defaultSchema;
   }
 
   List<JavaFile> files(List<DeclaredEntity> entities, Schema schema, Map<QualifiedName, String> declaredBy) {
@@ -66,7 +69,11 @@ final class JooqMetamodelWriter {
         });
       }
     }
-    enums.forEach((name, javaEnum) -> files.add(enumFile(enumClasses.get(name), javaEnum.type())));
+    JooqSchemaWriter schemas = new JooqSchemaWriter(tablesPackage, defaultSchema);
+    enums.forEach((name, javaEnum) -> {
+      schemas.addEnum(javaEnum.type().name().schema());
+      files.add(enumFile(enumClasses.get(name), javaEnum.type(), schemas));
+    });
 
     JooqColumnTypes columnTypes = new JooqColumnTypes(types, enumClasses);
     Set<String> recordMethods = methodsOf(JOOQ_RECORD);
@@ -76,7 +83,8 @@ final class JooqMetamodelWriter {
       tables.put(table.name(), jooqTable(entity, table, columnTypes, recordMethods));
     }
     JooqKeysWriter keys = new JooqKeysWriter(tablesPackage, tables);
-    JooqTableWriter tableWriter = new JooqTableWriter(keys, zeroArgumentMethods(methodsOf(JOOQ_TABLE)));
+    tables.values().forEach(schemas::add);
+    JooqTableWriter tableWriter = new JooqTableWriter(keys, schemas, zeroArgumentMethods(methodsOf(JOOQ_TABLE)));
     JooqRecordWriter recordWriter = new JooqRecordWriter();
     TypeSpec.Builder tablesType = TypeSpec.classBuilder("Tables")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -92,6 +100,7 @@ final class JooqMetamodelWriter {
           .build());
     }
     files.addAll(keys.files());
+    files.addAll(schemas.files());
     files.add(javaFile(tablesPackage, tablesType.build()));
     return files;
   }
@@ -138,7 +147,7 @@ final class JooqMetamodelWriter {
     return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
   }
 
-  private JavaFile enumFile(ClassName name, EnumType type) {
+  private JavaFile enumFile(ClassName name, EnumType type, JooqSchemaWriter schemas) {
     TypeSpec.Builder spec = TypeSpec.enumBuilder(name)
         .addModifiers(Modifier.PUBLIC)
         .addSuperinterface(ENUM_TYPE)
@@ -149,10 +158,9 @@ final class JooqMetamodelWriter {
         .returns(String.class).addStatement("return name()").build());
     spec.addMethod(MethodSpec.methodBuilder("getName").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(String.class).addStatement("return $S", type.name().name()).build());
-    if (!type.name().inDefaultSchema()) {
-      spec.addMethod(MethodSpec.methodBuilder("getSchema").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-          .returns(SCHEMA).addStatement("return $T.schema($T.name($S))", DSL, DSL, type.name().schema()).build());
-    }
+    // the schema qualifies the cast of bound values, so RenderMapping maps it as it maps the tables
+    spec.addMethod(MethodSpec.methodBuilder("getSchema").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(SCHEMA).addStatement("return $L", schemas.reference(type.name().schema())).build());
     return javaFile(name.packageName(), spec.build());
   }
 

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -46,11 +45,13 @@ final class JooqTableWriter {
   private static final ClassName LIST = ClassName.get("java.util", "List");
 
   private final JooqKeysWriter keys;
+  private final JooqSchemaWriter schemas;
   /** Zero-argument methods of {@code TableImpl}: a path method of the same name would not compile. */
   private final Set<String> reservedMethods;
 
-  JooqTableWriter(JooqKeysWriter keys, Set<String> reservedMethods) {
+  JooqTableWriter(JooqKeysWriter keys, JooqSchemaWriter schemas, Set<String> reservedMethods) {
     this.keys = keys;
+    this.schemas = schemas;
     this.reservedMethods = reservedMethods;
   }
 
@@ -87,10 +88,9 @@ final class JooqTableWriter {
 
     constructors(type, jt);
     type.addType(pathType(jt));
-    Optional<String> schemaName = table.name().inDefaultSchema() ? Optional.empty() : Optional.of(table.name().schema());
-    schemaName.ifPresent(schema -> type.addMethod(MethodSpec.methodBuilder("getSchema").addAnnotation(Override.class)
+    type.addMethod(MethodSpec.methodBuilder("getSchema").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(SCHEMA)
-        .addStatement("return aliased() ? null : $T.schema($T.name($S))", DSL, DSL, schema).build()));
+        .addStatement("return aliased() ? null : $L", schemas.reference(table.name().schema())).build());
 
     List<CodeBlock> indexes = keys.indexes(jt);
     if (!indexes.isEmpty()) {
@@ -137,11 +137,10 @@ final class JooqTableWriter {
   private static void constructors(TypeSpec.Builder type, JooqTable jt) {
     Table table = jt.table();
     ClassName record = jt.record();
-    CodeBlock schema = table.name().inDefaultSchema() ? CodeBlock.of("null")
-        : CodeBlock.of("$T.schema($T.name($S))", DSL, DSL, table.name().schema());
+    // the schema comes from getSchema(), as in jOOQ's generated tables (aliases and paths have none)
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
         .addParameter(NAME, "alias").addParameter(ParameterizedTypeName.get(TABLE, record), "aliased")
-        .addStatement("super(alias, $L, aliased, null, $T.comment($S))", schema, DSL, table.comment().orElse(""))
+        .addStatement("super(alias, null, aliased, null, $T.comment($S))", DSL, table.comment().orElse(""))
         .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("The table {@code $L}.\n", table.name())

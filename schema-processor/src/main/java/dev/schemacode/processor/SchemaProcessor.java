@@ -41,6 +41,8 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_LOCK_TIMEOUT = "schemacode.lockTimeout";
   static final String OPTION_INDEX_CLASS = "schemacode.indexClass";
   static final String OPTION_JOOQ = "schemacode.jooq";
+  /** The schema the jOOQ metamodel gives tables declared without one; unset, they follow search_path. */
+  static final String OPTION_JOOQ_SCHEMA = "schemacode.jooq.schema";
 
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
   private final Set<String> classesWithErrors = new HashSet<>();
@@ -73,7 +75,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT,
-        OPTION_INDEX_CLASS, OPTION_JOOQ);
+        OPTION_INDEX_CLASS, OPTION_JOOQ, OPTION_JOOQ_SCHEMA);
   }
 
   @Override
@@ -170,7 +172,8 @@ public final class SchemaProcessor extends AbstractProcessor {
         || "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_JOOQ))) {
       return;
     }
-    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
+    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils(),
+            Optional.ofNullable(processingEnv.getOptions().get(OPTION_JOOQ_SCHEMA)).map(String::strip).filter(s -> !s.isEmpty()))
         .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema(), assembly.get().declaredBy());
     for (com.palantir.javapoet.JavaFile file : files) {
       try {
