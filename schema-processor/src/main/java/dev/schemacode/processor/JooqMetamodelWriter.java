@@ -53,7 +53,7 @@ final class JooqMetamodelWriter {
     this.defaultSchema = defaultSchema;
   }
 
-  List<JavaFile> files(List<DeclaredEntity> entities, Schema schema, Map<QualifiedName, String> declaredBy) {
+  List<JavaFile> files(List<DeclaredEntity> entities, Schema schema) {
     List<DeclaredEntity> sorted = entities.stream().sorted(Comparator.comparing(DeclaredEntity::className)).toList();
     String tablesPackage = JooqNames.tableClass(sorted.get(0).className()).packageName();
     List<JavaFile> files = new ArrayList<>();

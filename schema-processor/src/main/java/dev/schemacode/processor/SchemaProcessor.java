@@ -174,7 +174,7 @@ public final class SchemaProcessor extends AbstractProcessor {
     }
     List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils(),
             Optional.ofNullable(processingEnv.getOptions().get(OPTION_JOOQ_SCHEMA)).map(String::strip).filter(s -> !s.isEmpty()))
-        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema(), assembly.get().declaredBy());
+        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema());
     for (com.palantir.javapoet.JavaFile file : files) {
       try {
         file.writeTo(processingEnv.getFiler());
