@@ -83,7 +83,8 @@ class JooqCodegenCompatibilityTest {
   /**
    * jOOQ's own diff sees ours as codegen's but for the spelling of defaults and checks; against the
    * live database (read through JDBC, schema "public" on both sides, as the metamodel names it) it
-   * reports for ours exactly what it reports for the classes its code generator wrote.
+   * reports for ours what it reports for the classes its code generator wrote, but for those spellings
+   * and the precision codegen's forced type drops.
    */
   @Test
   void jooqsMetaDiffSeesOursAsItSeesItsOwnGeneratedClasses() {
@@ -99,13 +100,26 @@ class JooqCodegenCompatibilityTest {
         alter table "public"."funding_coverage" add constraint "funding_coverage_amount_check" check ((((amount > (0)::numeric))));
         alter table "public"."funding_coverage" add constraint "funding_coverage_period_check" check ((((period_end >= period_start))));""",
         ours.migrateTo(theirs).toString());
-    assertEquals(theirs.migrateTo(live).toString(), ours.migrateTo(live).toString());
+    // against the live database: the same statements, but for those the documented differences explain
+    // (jOOQ 3.19 reports the same for both; 3.21 compares check conditions and timestamp precision)
+    List<String> fromOurs = statements(ours.migrateTo(live));
+    List<String> fromTheirs = statements(theirs.migrateTo(live));
+    List<String> onlyOurs = fromOurs.stream().filter(q -> !fromTheirs.contains(q)).toList();
+    List<String> onlyTheirs = fromTheirs.stream().filter(q -> !fromOurs.contains(q)).toList();
+    assertTrue(onlyOurs.stream().allMatch(q -> q.matches("alter table .* (drop|add) constraint \"\\w+_check\".*")),
+        "only ours: check conditions as declared, nothing else: " + onlyOurs);
+    assertTrue(onlyTheirs.stream().allMatch(q -> q.matches("alter table .* alter \"\\w+\" type timestamp\\(6\\) with time zone")),
+        "only codegen's: the precision its forced INSTANT type drops, nothing else: " + onlyTheirs);
     assertEquals("", ours.migrateTo(ours).toString());
   }
 
   @Test
   void theQuerySuiteRunsOnTheCodeGeneratorsClasses() throws Exception {
     codegen.loadClass(JooqQuerySuite.class.getName()).getMethod("run", DSLContext.class).invoke(null, db);
+  }
+
+  private static List<String> statements(org.jooq.Queries queries) {
+    return java.util.Arrays.stream(queries.queries()).map(Object::toString).toList();
   }
 
   private static Class<?> load(String name) {
