@@ -25,6 +25,20 @@ class EvolutionRegressionTest {
 
   static Stream<Arguments> counterexamples() {
     return Stream.of(
+        Arguments.of("enum values swapped under a check listing them and a partial index comparing with one:"
+            + " operator does not exist: mood <> mood__old (SchemaDiff)", Evolution.of(
+                List.of(create(A, column("c1", "mood", true, 0), column("c2", "integer", true, 0))),
+                List.of(new ConstraintEdits.AddCheck(A, "c1", Optional.empty(), 1),
+                    new ConstraintEdits.AddIndex(A, List.of("c2"), false, 0, false),
+                    new ConstraintEdits.AddIndex(A, List.of("c1"), false, 1, true)),
+                List.of(new EnumEdits.SwapValues("mood", 0)),
+                List.of(new EnumEdits.AddValue("mood", "meh", 0), new EnumEdits.RemoveValue("mood", 1)))),
+        Arguments.of("a table moved to another schema and back keeps its rows (processor: @RenamedFrom across schemas)",
+            Evolution.of(
+                List.of(create(A, column("c1", "text", true, 0)), create(B, column("c1", "integer", false, 1))),
+                List.of(new ConstraintEdits.AddForeignKey(B, A, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION),
+                    new TableEdits.MoveTable(A)),
+                List.of(new TableEdits.MoveTable(new QualifiedName("s2", "a")), new TableEdits.MoveTable(B)))),
         Arguments.of("negative default: the catalog prints -1 as '-1'::integer (introspect.Expressions)", Evolution.of(
             List.of(create(B)),
             List.of(new ColumnEdits.AddColumn(B, column("c1", "integer", true, 2))))),
@@ -160,7 +174,26 @@ class EvolutionRegressionTest {
                         Optional.empty())),
                 List.of(new ConstraintEdits.AddForeignKey(A, C, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)),
                 List.of(new ConstraintEdits.ChangePrimaryKey(C, false, Optional.empty()),
-                    new ConstraintEdits.AddIndex(C, List.of("id", "c2"), true, 0, true)))));
+                    new ConstraintEdits.AddIndex(C, List.of("id", "c2"), true, 0, true)))),
+        Arguments.of("a unique index on a column that rows fill from its default (42): a later new row wrote 42 again (Rows)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", false, List.of(column("c2", "smallint", true, 0),
+                        column("c1", "integer", true, 0)), Optional.of("c2")),
+                    new TableEdits.CreateTable(B, "bigint", false, List.of(column("order", "jsonb", false, 0),
+                        column("c1", "smallint", false, 0)), Optional.of("c1")),
+                    new TableEdits.CreateTable(USER, "integer", false, List.of(column("c1", "mood", true, 0)),
+                        Optional.empty()),
+                    new TableEdits.CreateTable(C, "integer", false, List.of(column("c2", "text", true, 0),
+                        column("c1", "bigint", true, 0)), Optional.of("c2"))),
+                List.of(new ColumnEdits.AddColumn(USER, column("c2", "smallint", true, 0))),
+                List.of(new ConstraintEdits.AddForeignKey(USER, C, ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION)),
+                List.of(new ColumnEdits.WidenColumn(A, "c1", 1)),
+                List.of(new ColumnEdits.AddColumn(USER, column("order", "integer", false, 1))),
+                List.of(new ConstraintEdits.AddForeignKey(A, A, ForeignKey.Action.NO_ACTION, ForeignKey.Action.SET_NULL)),
+                List.of(new ColumnEdits.AddColumn(A, column("order", "smallint", true, 2))),
+                List.of(new ConstraintEdits.AddIndex(USER, List.of("order"), true, 0, false)),
+                List.of(new ColumnEdits.AddColumn(USER, column("c3", "numeric(8,2)", true, 0))),
+                List.of(new ColumnEdits.WidenColumn(C, "c1", 3)))));
   }
 
   @ParameterizedTest(name = "{0}")
