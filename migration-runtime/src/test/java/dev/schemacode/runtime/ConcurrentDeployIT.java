@@ -69,7 +69,7 @@ class ConcurrentDeployIT {
     int gatePid = 0;
     if (gated) {
       gate = database.connect();
-      assertTrue(new AdvisoryLock(Migrator.DEFAULT_HISTORY_TABLE).tryAcquire(gate));
+      assertTrue(Queries.tryMigrationLock(gate));
       try (Statement statement = gate.createStatement(); ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
         pid.next();
         gatePid = pid.getInt(1);
