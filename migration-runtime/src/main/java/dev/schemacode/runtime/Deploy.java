@@ -63,6 +63,8 @@ final class Deploy {
       return new Step(status, null, null);
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
+      // a misspelled directive in any of them stops the deploy before the first one runs
+      pending.forEach(info -> Script.checkDirectives(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
       for (MigrationInfo info : pending) {
         ResolvedMigration migration = info.resolved().orElseThrow();
         if (migration.noTransaction()) {

@@ -214,7 +214,7 @@ public final class PostgresRenderer {
     sql.append("ALTER TYPE ").append(qualified(name)).append(" RENAME TO ").append(quote(old.name())).append(";\n");
     sql.append("CREATE TYPE ").append(qualified(name)).append(" AS ENUM (").append(labels(rebuild.to().labels())).append(");\n");
     for (SchemaChange.ColumnRef ref : rebuild.columns()) {
-      boolean array = ref.column().type().endsWith("[]");
+      boolean array = dev.schemacode.model.introspect.TypeNames.canonical(ref.column().type()).endsWith("[]");
       String column = quote(ref.column().name());
       if (ref.column().defaultExpression().isPresent()) {
         sql.append(alter(ref.table())).append("ALTER COLUMN ").append(column).append(" DROP DEFAULT;\n");

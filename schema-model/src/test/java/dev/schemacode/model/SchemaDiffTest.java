@@ -594,6 +594,41 @@ class SchemaDiffTest {
             ALTER TABLE "customer" DROP COLUMN "gone";
             DROP TYPE "status__old";
             """),
+        Arguments.of("evolution: enum value removed under a check and a partial index comparing the column with a literal: both made again",
+            schema(status("OPEN", "CLOSED", "GONE"), with(table("customer", id(), Column.required("status", "status")),
+                new CheckConstraint("customer_status_check", "status <> 'CLOSED'"),
+                new CheckConstraint("customer_id_check", "id > 0"),
+                new Index("customer_open_idx", List.of("id"), true, "btree", Optional.of("status = 'OPEN'")))),
+            schema(status("CLOSED", "OPEN"), with(table("customer", id(), Column.required("status", "status")),
+                new CheckConstraint("customer_status_check", "status <> 'CLOSED'"),
+                new CheckConstraint("customer_id_check", "id > 0"),
+                new Index("customer_open_idx", List.of("id"), true, "btree", Optional.of("status = 'OPEN'")))),
+            Renames.NONE,
+            """
+            -- MAIN
+            DROP INDEX "customer_open_idx";
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_status_check";
+            ALTER TYPE "status" RENAME TO "status__old";
+            CREATE TYPE "status" AS ENUM ('CLOSED', 'OPEN');
+            ALTER TABLE "customer" ALTER COLUMN "status" TYPE status USING "status"::text::status;
+            DROP TYPE "status__old";
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_status_check" CHECK (status <> 'CLOSED') NOT VALID;
+            CREATE UNIQUE INDEX "customer_open_idx" ON "customer" ("id") WHERE status = 'OPEN';
+            -- VALIDATE
+            ALTER TABLE "customer" VALIDATE CONSTRAINT "customer_status_check";
+            """),
+        Arguments.of("a renamed column's check and index predicate follow the rename, as PostgreSQL's do",
+            schema(with(table("customer", id(), Column.optional("fax", "text")),
+                new CheckConstraint("customer_fax_check", "fax <> 'fax'"),
+                new Index("customer_fax_idx", List.of("id"), false, "btree", Optional.of("\"fax\" IS NOT NULL")))),
+            schema(with(table("customer", id(), Column.optional("phone", "text")),
+                new CheckConstraint("customer_fax_check", "phone <> 'fax'"),
+                new Index("customer_fax_idx", List.of("id"), false, "btree", Optional.of("\"phone\" IS NOT NULL")))),
+            new Renames(Map.of(), Map.of(CUSTOMER, Map.of("phone", "fax")), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "customer" RENAME COLUMN "fax" TO "phone";
+            """),
         Arguments.of("enum type dropped after the column that used it",
             schema(status("A"), table("customer", id(), Column.required("status", "status"))),
             schema(table("customer", id())),
@@ -648,6 +683,48 @@ class SchemaDiffTest {
         schema(status("A"), CUSTOMERS, table("t", id(), Column.required("c", "varchar(5)"), Column.required("s", "status"))));
     assertEquals(List.of("drop enum value status.B", "narrow column t.c to varchar(5)", "drop table legacy"),
         diff.changes().stream().map(SchemaChange::dataLoss).flatMap(Optional::stream).collect(Collectors.toList()));
+  }
+
+  @Test
+  void aCheckOrPredicateNamingADroppedColumnIsAProblemOnItsTable() {
+    SchemaDiff diff = SchemaDiff.between(
+        schema(with(table("customer", id(), Column.optional("fax", "text"), Column.optional("kind", "text")),
+            new CheckConstraint("customer_fax_check", "fax <> ''"))),
+        schema(with(table("customer", id(), Column.optional("kind", "text")),
+            new CheckConstraint("customer_fax_check", "fax <> ''"),
+            new Index("customer_kind_idx", List.of("kind"), false, "btree", Optional.of("kind <> 'fax' AND \"fax\" IS NULL")))));
+    assertEquals(List.of("ExpressionNamesGoneColumn", "ExpressionNamesGoneColumn"),
+        diff.problems().stream().map(SchemaDiff.Problem::code).toList());
+    assertEquals(Optional.of(CUSTOMER), diff.problems().get(0).table());
+    assertTrue(diff.problems().get(0).message().startsWith("check customer_fax_check on customer (fax <> '') names column fax,"
+        + " which this change drops"), diff.problems().get(0).message());
+    assertTrue(diff.problems().get(1).message().startsWith("the predicate of index customer_kind_idx"), diff.problems().get(1).message());
+  }
+
+  @Test
+  void aCheckStillNamingARenamedColumnsOldNameIsAProblemThatNamesTheNewOne() {
+    SchemaDiff diff = SchemaDiff.between(
+        schema(with(table("customer", id(), Column.optional("fax", "text")), new CheckConstraint("customer_fax_check", "fax <> ''"))),
+        schema(with(table("customer", id(), Column.optional("phone", "text")), new CheckConstraint("customer_fax_check", "fax <> ''"))),
+        new Renames(Map.of(), Map.of(CUSTOMER, Map.of("phone", "fax")), Map.of()));
+    assertEquals(1, diff.problems().size(), diff.problems().toString());
+    assertTrue(diff.problems().get(0).message().contains("names column fax, which is renamed to phone (write phone instead"),
+        diff.problems().get(0).message());
+  }
+
+  @Test
+  void literalsCommentsFunctionsAndCastsAreNotMentionsOfAColumn() {
+    assertTrue(Rewrite.mentions("fax <> ''", "fax"));
+    assertTrue(Rewrite.mentions("\"fax\" IS NULL", "fax"));
+    assertTrue(Rewrite.mentions("customer.FAX > 1", "fax"));
+    assertTrue(Rewrite.mentions("\"Fax\" > 1", "Fax"));
+    assertTrue(!Rewrite.mentions("Fax > 1", "Fax"), "an unquoted name folds to lower case");
+    assertTrue(!Rewrite.mentions("kind <> 'fax' AND kind <> 'it''s fax'", "fax"));
+    assertTrue(!Rewrite.mentions("length(name) > 0 -- length\n", "length"));
+    assertTrue(!Rewrite.mentions("kind = 'A'::status /* status */", "status"));
+    assertTrue(!Rewrite.mentions("1e5 > 2", "e5"));
+    assertEquals("\"Phone\" <> 'fax' AND length(\"Phone\") > 0", Rewrite.renameIn("fax <> 'fax' AND length(\"fax\") > 0", "fax", "Phone"));
+    assertEquals("phone <> 'fax' AND length(\"phone\") > 0", Rewrite.renameIn("fax <> 'fax' AND length(\"fax\") > 0", "fax", "phone"));
   }
 
   @Test
