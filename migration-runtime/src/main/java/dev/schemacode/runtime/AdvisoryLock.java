@@ -61,10 +61,17 @@ final class AdvisoryLock {
   void acquireForTransaction(Connection connection, String historyTable) throws SQLException {
     connection.setAutoCommit(false);
     Waiting waiting = new Waiting(historyTable);
-    String sql = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT pg_try_advisory_xact_lock(" + arguments() + ")";
-    while (!query(connection, sql)) {
-      connection.rollback(); // no open transaction, no snapshot, no pinned server connection while waiting
-      waiting.pause(connection);
+    String take = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT pg_try_advisory_xact_lock(" + arguments() + ")";
+    // In auto-commit mode this only asks whether the lock is free now: it is taken and let go at once.
+    String probe = "SELECT pg_try_advisory_xact_lock(" + arguments() + ")";
+    while (!query(connection, take)) {
+      // While waiting: no open transaction, no snapshot, no pinned server connection.
+      connection.rollback();
+      connection.setAutoCommit(true);
+      do {
+        waiting.pause(connection);
+      } while (!query(connection, probe));
+      connection.setAutoCommit(false);
     }
   }
 
