@@ -113,6 +113,15 @@ public final class DatabaseUrl {
     return null;
   }
 
+  /**
+   * This URL with another user and password (each kept as it is when null), e.g. a migration role
+   * configured apart from the URL.
+   */
+  public DatabaseUrl withCredentials(String user, String password) {
+    return new DatabaseUrl(hosts, database, user != null ? user : this.user, password != null ? password : this.password,
+        parameters);
+  }
+
   /** The JDBC URL without credentials. */
   public String jdbcUrl() {
     StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hosts).append('/').append(encodePath(database));

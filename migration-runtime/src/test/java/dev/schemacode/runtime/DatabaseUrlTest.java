@@ -75,6 +75,17 @@ class DatabaseUrlTest {
     assertFalse(e.getMessage().contains("\n"));
   }
 
+  @Test
+  void credentialsConfiguredApartReplaceTheURLsAndStayOutOfItsText() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://app:apppass@db:5432/shop?sslmode=require", NO_ENV)
+        .withCredentials("migrator", "m1grat0rPass");
+    assertEquals("migrator", url.user().orElseThrow());
+    assertEquals("m1grat0rPass", url.connectionProperties().getProperty("password"));
+    assertEquals("postgresql://migrator@db:5432/shop?sslmode=require", url.toString());
+    assertEquals("jdbc:postgresql://db:5432/shop?sslmode=require", url.jdbcUrl());
+    assertEquals("app", DatabaseUrl.parse("postgresql://app@db/shop", NO_ENV).withCredentials(null, "x").user().orElseThrow());
+  }
+
   /** Passwords typed as they are, with the characters URLs reserve (issue 19): read whole, never shown. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
