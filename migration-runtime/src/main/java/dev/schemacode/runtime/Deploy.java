@@ -64,7 +64,7 @@ final class Deploy {
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
       // a misspelled directive in any of them stops the deploy before the first one runs
-      pending.forEach(info -> Script.checkDirectives(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
+      pending.forEach(info -> Script.check(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
       for (MigrationInfo info : pending) {
         ResolvedMigration migration = info.resolved().orElseThrow();
         if (migration.noTransaction()) {

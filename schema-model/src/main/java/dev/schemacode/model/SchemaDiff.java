@@ -134,6 +134,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       // rewrites the table under an ACCESS EXCLUSIVE lock anyway.
       rebuildWhatMentions(rebuiltByTable, false);
       rebuildWhatMentions(rezonedColumns, true);
+      dropIndexesFirstWhereTheirNamesAreReused();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
@@ -576,8 +577,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private void diffColumn(QualifiedName table, Column before, Column after) {
       String name = after.name();
       if (!TypeNames.same(before.type(), after.type())) { // a new spelling of the same type is no change
+        List<String> labels = this.after.enums().stream()
+            .filter(e -> TypeNames.same(PostgresRenderer.typeName(e.name()), TypeNames.canonical(after.type()).replaceFirst("\\[\\]$", "")))
+            .findFirst().map(EnumType::labels).orElse(List.of());
         add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
-            TypeChange.classify(before.type(), after.type())));
+            TypeChange.classify(before.type(), after.type()), labels));
         if (!TypeChange.keepsComparisons(before.type(), after.type())) {
           recomparedColumns.add(table + "." + name);
         }
@@ -602,7 +606,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (wasRequired && !isRequired) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropNotNull(table, name));
       } else if (!wasRequired && isRequired) {
-        String check = ConstraintNames.notNullCheck(table.name(), name);
+        String check = notNullCheckName(table, name);
         add(Step.ADD_CONSTRAINTS, new SchemaChange.AddNotNullCheck(table, name, check));
         add(Step.VALIDATE, new SchemaChange.SetNotNull(table, name, Optional.of(check)));
         if (becomesIdentity) {
@@ -614,6 +618,23 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (!before.comment().equals(after.comment())) {
         add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, name, after.comment()));
       }
+    }
+
+    /** The temporary check's name, unless a constraint or index of the table has it already (then numbered). */
+    private String notNullCheckName(QualifiedName table, String column) {
+      Set<String> taken = new HashSet<>();
+      for (Table t : List.of(before.table(table).orElseThrow(), after.table(table).orElseThrow())) {
+        t.primaryKey().ifPresent(k -> taken.add(k.name()));
+        t.uniques().forEach(u -> taken.add(u.name()));
+        t.checks().forEach(c -> taken.add(c.name()));
+        t.foreignKeys().forEach(k -> taken.add(k.name()));
+        t.indexes().forEach(i -> taken.add(i.name()));
+      }
+      String name = ConstraintNames.notNullCheck(table.name(), column);
+      for (int n = 2; taken.contains(name); n++) {
+        name = ConstraintNames.notNullCheck(table.name(), column + "_" + n);
+      }
+      return name;
     }
 
     private void diffPrimaryKey(QualifiedName table, Optional<PrimaryKey> before, Optional<PrimaryKey> after) {
@@ -665,10 +686,65 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       add(Step.VALIDATE, new SchemaChange.ValidateConstraint(table, key.name()));
     }
 
+    /**
+     * An index of an existing table goes {@code CONCURRENTLY}, outside a transaction, after the main
+     * file (named by the table's new name, as renames have run by then). One redefined under the same
+     * name is dropped by its rebuild; one on a column that this migration drops goes with the column.
+     */
     private void diffIndexes(QualifiedName table, List<Index> before, List<Index> after) {
+      Table declared = this.after.table(table).orElseThrow();
       diffNamed(table, before, after, Index::name, Differ::definition,
-          index -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false)),
+          index -> {
+            List<Column> columns = this.before.table(table).orElseThrow().columns();
+            boolean onDroppedColumn = columns.stream()
+                .anyMatch(c -> declared.column(c.name()).isEmpty() && Rewrite.uses(index, c.name()));
+            // on a column converted in the main file, it goes first there: the conversion holds the
+            // table's ACCESS EXCLUSIVE lock anyway, and would otherwise rebuild it (or fail on its predicate)
+            boolean onConvertedColumn = columns.stream().anyMatch(c -> Rewrite.uses(index, c.name())
+                && (rebuiltColumns.contains(table + "." + c.name())
+                    || declared.column(c.name()).filter(d -> !TypeNames.same(d.type(), c.type())).isPresent()));
+            // redefined: the concurrent build of the new one drops the old one first (as a failed build's leftover)
+            boolean rebuilt = after.stream().anyMatch(i -> i.name().equals(index.name()));
+            if (onConvertedColumn) {
+              add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false));
+            } else if (!onDroppedColumn && !rebuilt) {
+              add(Step.DROP_INDEXES, new SchemaChange.DropIndex(table, index, true));
+            }
+          },
           index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table, index, true)));
+    }
+
+    /**
+     * A concurrent index drop waits for the main file; where that file creates something of the same
+     * name in the schema (a new table's index or key), the drop must come first, so it stays in the
+     * main transaction.
+     */
+    private void dropIndexesFirstWhereTheirNamesAreReused() {
+      Set<String> created = new HashSet<>();
+      for (List<SchemaChange> changes : steps.values()) {
+        for (SchemaChange change : changes) {
+          if (change.phase() != Phase.MAIN) {
+            continue;
+          }
+          if (change instanceof SchemaChange.CreateTable c) {
+            c.table().primaryKey().ifPresent(k -> created.add(c.table().name().schema() + "." + k.name()));
+            c.table().uniques().forEach(u -> created.add(c.table().name().schema() + "." + u.name()));
+          } else if (change instanceof SchemaChange.CreateIndex c) {
+            created.add(c.table().schema() + "." + c.index().name());
+          } else if (change instanceof SchemaChange.AddPrimaryKey c) {
+            created.add(c.table().schema() + "." + c.key().name());
+          } else if (change instanceof SchemaChange.AddUnique c) {
+            created.add(c.table().schema() + "." + c.unique().name());
+          }
+        }
+      }
+      List<SchemaChange> drops = steps.get(Step.DROP_INDEXES);
+      for (int i = 0; i < drops.size(); i++) {
+        if (drops.get(i) instanceof SchemaChange.DropIndex d && d.concurrently()
+            && created.contains(d.table().schema() + "." + d.index().name())) {
+          drops.set(i, new SchemaChange.DropIndex(dropName(d.table()), d.index(), false));
+        }
+      }
     }
 
     /**
