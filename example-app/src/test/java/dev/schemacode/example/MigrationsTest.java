@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The app's own migrations, tested with the kit as any schemacode user would (README, "Testing your migrations"). */
+/** The app's own migrations, tested with the kit as any schemacode user would (docs/testing.md). */
 class MigrationsTest {
   @RegisterExtension static final MigrationTester migrations = MigrationTester.classpath("db/migration");
 

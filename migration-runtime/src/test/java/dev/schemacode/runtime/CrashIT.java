@@ -46,7 +46,7 @@ class CrashIT {
     // The server notices the dead client while the statement still runs (client_connection_check_interval)
     // and ends the session: its transaction rolls back and its locks go. PostgreSQL 13 has no such
     // check: the orphaned statement runs on until it ends, unless someone terminates it, as an
-    // operator would (README, "Supported PostgreSQL versions").
+    // operator would (docs/postgresql-versions.md).
     if (database.serverMajorVersion() < 14) {
       assertEquals("1", text(database, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
           + " AND query LIKE 'SELECT pg_sleep(300)%'"));

@@ -160,7 +160,26 @@ class EvolutionRegressionTest {
                         Optional.empty())),
                 List.of(new ConstraintEdits.AddForeignKey(A, C, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)),
                 List.of(new ConstraintEdits.ChangePrimaryKey(C, false, Optional.empty()),
-                    new ConstraintEdits.AddIndex(C, List.of("id", "c2"), true, 0, true)))));
+                    new ConstraintEdits.AddIndex(C, List.of("id", "c2"), true, 0, true)))),
+        Arguments.of("a unique index on a column that rows fill from its default (42): a later new row wrote 42 again (Rows)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", false, List.of(column("c2", "smallint", true, 0),
+                        column("c1", "integer", true, 0)), Optional.of("c2")),
+                    new TableEdits.CreateTable(B, "bigint", false, List.of(column("order", "jsonb", false, 0),
+                        column("c1", "smallint", false, 0)), Optional.of("c1")),
+                    new TableEdits.CreateTable(USER, "integer", false, List.of(column("c1", "mood", true, 0)),
+                        Optional.empty()),
+                    new TableEdits.CreateTable(C, "integer", false, List.of(column("c2", "text", true, 0),
+                        column("c1", "bigint", true, 0)), Optional.of("c2"))),
+                List.of(new ColumnEdits.AddColumn(USER, column("c2", "smallint", true, 0))),
+                List.of(new ConstraintEdits.AddForeignKey(USER, C, ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION)),
+                List.of(new ColumnEdits.WidenColumn(A, "c1", 1)),
+                List.of(new ColumnEdits.AddColumn(USER, column("order", "integer", false, 1))),
+                List.of(new ConstraintEdits.AddForeignKey(A, A, ForeignKey.Action.NO_ACTION, ForeignKey.Action.SET_NULL)),
+                List.of(new ColumnEdits.AddColumn(A, column("order", "smallint", true, 2))),
+                List.of(new ConstraintEdits.AddIndex(USER, List.of("order"), true, 0, false)),
+                List.of(new ColumnEdits.AddColumn(USER, column("c3", "numeric(8,2)", true, 0))),
+                List.of(new ColumnEdits.WidenColumn(C, "c1", 3)))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -17,29 +17,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * still fails, printed one version a line; once fixed, keep it in {@link EvolutionRegressionTest}.
  *
  * <p>The normal run is bounded; {@code -Dschemacode.soak=true} adds {@link #soak}, ten thousand
- * versions and more (README, "Randomized evolution tests"). {@code -DQT_SEED=<seed>} replays a run.
+ * versions and more (docs/randomized-evolution.md). Every run prints its seed first and last, passed
+ * or failed; {@code -Dschemacode.evolution.seed=<seed>} replays it (QuickTheories' own
+ * {@code -DQT_SEED} too).
  */
 class RandomEvolutionTest {
   static final String SOAK = "schemacode.soak";
+  static final String SEED = "schemacode.evolution.seed";
+  private static final String LOG = "[schemacode-evolution] ";
   @RegisterExtension static final TestDatabase database = new TestDatabase();
 
   @Test
   void migrationsReachTheDeclaredSchemaAndKeepTheRows() {
-    check(40, 12);
+    check("bounded run", 40, 12);
   }
 
   @Test
   @EnabledIfSystemProperty(named = SOAK, matches = "true")
   void soak() {
-    check(Integer.getInteger(SOAK + ".examples", 1500), 30);
+    check("soak", Integer.getInteger(SOAK + ".examples", 1500), 30);
   }
 
-  private void check(int examples, int maxVersions) {
+  private void check(String run, int examples, int maxVersions) {
+    long seed = seed();
+    String replay = "seed " + seed + " (replay: -D" + SEED + "=" + seed + ")";
+    System.err.println(LOG + run + ": " + examples + " evolutions of up to " + maxVersions + " versions, " + replay);
     EvolutionRunner runner = new EvolutionRunner(database);
     Tally tally = new Tally();
     Evolution[] smallest = new Evolution[1];
+    boolean passed = false;
     try {
-      qt().withExamples(examples).withShrinkCycles(300).withGenerateAttempts(1)
+      qt().withFixedSeed(seed).withExamples(examples).withShrinkCycles(300).withGenerateAttempts(1)
           .forAll(EvolutionGenerators.evolutions(maxVersions))
           .checkAssert(evolution -> failure(runner, evolution, tally).ifPresent(f -> {
             if (smallest[0] == null || evolution.edits() < smallest[0].edits()) {
@@ -47,18 +55,24 @@ class RandomEvolutionTest {
             }
             throw f instanceof AssertionError a ? a : new AssertionError(f.getMessage(), f);
           }));
+      passed = true;
     } catch (AssertionError shrunk) {
       if (smallest[0] == null) {
         throw shrunk;
       }
       Evolution minimal = Minimizer.minimize(smallest[0], e -> failure(runner, e, new Tally()));
       Throwable cause = failure(runner, minimal, new Tally()).orElse(shrunk);
-      AssertionError error = new AssertionError("a minimal failing evolution (no version or edit of it can go):"
-          + minimal + "\n\nfails with:\n" + cause.getMessage() + "\n\n(QuickTheories: " + lastLine(shrunk) + ")", cause);
-      throw error;
+      throw new AssertionError("a minimal failing evolution (no version or edit of it can go):"
+          + minimal + "\n\nfails with:\n" + cause.getMessage() + "\n\n(" + replay + ")", cause);
     } finally {
-      System.err.println("[schemacode-evolution] " + tally);
+      System.err.println(LOG + run + (passed ? " passed" : " FAILED") + ", " + replay + ":\n  " + tally);
     }
+  }
+
+  /** The seed asked for, or a new one; printed either way, so that any run can be replayed. */
+  private static long seed() {
+    String asked = System.getProperty(SEED, System.getProperty("QT_SEED"));
+    return asked == null || asked.isBlank() ? System.nanoTime() : Long.parseLong(asked.strip());
   }
 
   private static Optional<Throwable> failure(EvolutionRunner runner, Evolution evolution, Tally tally) {
@@ -69,11 +83,6 @@ class RandomEvolutionTest {
       tally.failed = true; // what shrinking runs next is no sample of the generator
       return Optional.of(e);
     }
-  }
-
-  private static String lastLine(AssertionError error) {
-    String message = String.valueOf(error.getMessage()).strip();
-    return message.substring(message.lastIndexOf('\n') + 1);
   }
 
   /** What the evolutions covered, printed after each run. */
@@ -92,7 +101,7 @@ class RandomEvolutionTest {
       evolutions++;
       versions += outcome.versions();
       if (evolutions % 25 == 0) {
-        System.err.println("[schemacode-evolution] " + evolutions + " evolutions, " + versions + " versions so far");
+        System.err.println(LOG + evolutions + " evolutions, " + versions + " versions so far");
       }
       rejected += outcome.rejected();
       outcome.changeKinds().forEach(kind -> changes.merge(kind, 1, Integer::sum));

@@ -2,6 +2,7 @@ package dev.schemacode.testkit.evolution;
 
 import dev.schemacode.model.Column;
 import dev.schemacode.model.ForeignKey;
+import dev.schemacode.model.Index;
 import dev.schemacode.model.PostgresRenderer;
 import dev.schemacode.model.QualifiedName;
 import dev.schemacode.model.Schema;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The data side of an evolution: after each version every table gets a row (identity columns from
@@ -29,34 +31,22 @@ final class Rows {
 
   private long counter = 1;
 
-  /** The next value nobody used: every column of a distinct-valued type stays unique. */
+  /**
+   * The next number nobody used. Its values are new, but not necessarily unused: a column added
+   * with a default fills every existing row with it (42, say), and a backfill that makes those
+   * distinct keeps the first; {@link #insert} checks unique columns against the rows.
+   */
   long fresh() {
     return counter++;
   }
 
   void insert(Connection connection, Schema schema) throws SQLException {
     for (Table table : schema.tables()) {
-      long n = fresh();
-      List<String> names = new ArrayList<>();
-      List<String> values = new ArrayList<>();
-      Map<String, String> references = references(connection, table, n);
-      for (Column column : table.columns()) {
-        if (column.identity()) {
-          continue;
-        }
-        names.add(PostgresRenderer.quote(column.name()));
-        if (references.containsKey(column.name())) {
-          String reference = references.get(column.name());
-          values.add(reference == null ? "NULL" : Types.literal(reference, column.type()));
-        } else if (column.nullable() && n % 3 == 0) {
-          values.add("NULL");
-        } else {
-          values.add(Types.literal(Types.value(column.type(), n, labels(schema, column)), column.type()));
-        }
-      }
+      Map<String, String> values = unusedRow(connection, schema, table);
       List<String> identities = table.columns().stream().filter(Column::identity).map(c -> PostgresRenderer.quote(c.name())).toList();
       String sql = "INSERT INTO " + PostgresRenderer.qualified(table.name())
-          + (names.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", names) + ") VALUES (" + String.join(", ", values) + ")")
+          + (values.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", values.keySet().stream().map(PostgresRenderer::quote).toList())
+              + ") VALUES (" + String.join(", ", values.values()) + ")")
           + (identities.isEmpty() ? "" : " RETURNING " + String.join(", ", identities));
       try (Statement statement = connection.createStatement()) {
         if (identities.isEmpty()) {
@@ -71,6 +61,59 @@ final class Rows {
         }
       }
     }
+  }
+
+  /**
+   * The values of the table's next row (column → SQL, identity columns left to their sequence),
+   * from the next fresh number whose values under the primary key, each unique constraint and each
+   * unique index no row holds yet: the declared schema allows exactly such a row.
+   */
+  private Map<String, String> unusedRow(Connection connection, Schema schema, Table table) throws SQLException {
+    List<List<String>> uniqueSets = new ArrayList<>();
+    table.primaryKey().ifPresent(k -> uniqueSets.add(k.columns()));
+    table.uniques().forEach(u -> uniqueSets.add(u.columns()));
+    table.indexes().stream().filter(Index::unique).forEach(i -> uniqueSets.add(i.columns()));
+    for (int attempt = 0; ; attempt++) {
+      Map<String, String> values = row(connection, schema, table, fresh());
+      List<String> conditions = new ArrayList<>();
+      for (List<String> columns : uniqueSets) {
+        if (columns.stream().allMatch(c -> values.containsKey(c) && !values.get(c).equals("NULL"))) {
+          conditions.add("(" + columns.stream().map(c -> PostgresRenderer.quote(c) + " = " + values.get(c))
+              .collect(Collectors.joining(" AND ")) + ")");
+        }
+      }
+      if (conditions.isEmpty() || attempt == 20) {
+        return values; // after 20 numbers, let the insert say what is wrong
+      }
+      String taken = "SELECT EXISTS (SELECT FROM " + PostgresRenderer.qualified(table.name()) + " WHERE "
+          + String.join(" OR ", conditions) + ")";
+      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(taken)) {
+        result.next();
+        if (!result.getBoolean(1)) {
+          return values;
+        }
+      }
+    }
+  }
+
+  /** The {@code n}-th row: foreign keys point at a row of the target or nowhere, every third nullable value is NULL. */
+  private static Map<String, String> row(Connection connection, Schema schema, Table table, long n) throws SQLException {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> references = references(connection, table, n);
+    for (Column column : table.columns()) {
+      if (column.identity()) {
+        continue;
+      }
+      if (references.containsKey(column.name())) {
+        String reference = references.get(column.name());
+        values.put(column.name(), reference == null ? "NULL" : Types.literal(reference, column.type()));
+      } else if (column.nullable() && n % 3 == 0) {
+        values.put(column.name(), "NULL");
+      } else {
+        values.put(column.name(), Types.literal(Types.value(column.type(), n, labels(schema, column)), column.type()));
+      }
+    }
+    return values;
   }
 
   /** For each foreign key column the value of a row of the target, or null: every other row refers to none. */
