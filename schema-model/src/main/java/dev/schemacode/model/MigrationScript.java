@@ -73,7 +73,7 @@ public final class MigrationScript {
     List<String> losses = changes.stream().map(SchemaChange::dataLoss).flatMap(Optional::stream).toList();
     if (!losses.isEmpty()) {
       text.append("-- Data loss acknowledged in code:\n");
-      losses.forEach(loss -> text.append("--   @AcknowledgeDataLoss(\"").append(loss).append("\")\n"));
+      losses.forEach(loss -> text.append("--   ").append(acknowledgement(loss)).append('\n'));
     }
     if (lockTimeout != null) {
       // Fail fast instead of queueing behind a long transaction while every other query queues behind us.
@@ -132,5 +132,13 @@ public final class MigrationScript {
     }
     clean = clean.replaceAll("^_+|_+$", "");
     return clean.isEmpty() ? "migration" : clean;
+  }
+
+  /**
+   * The annotation that acknowledges {@code loss}, as Java source a user can paste: a type named in
+   * double quotes ({@code narrow column t.c to "Role"}) must not end the string literal.
+   */
+  public static String acknowledgement(String loss) {
+    return "@AcknowledgeDataLoss(\"" + loss.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
   }
 }

@@ -61,7 +61,7 @@ enum Diagnostic {
       "%s; no migration was written"),
   DATA_LOSS("DataLoss",
       "%s would delete data, so it needs an acknowledgement in code; if that is intended, add%n"
-          + "    @AcknowledgeDataLoss(\"%s\")%n"
+          + "    %s%n"
           + "  to any class of this compilation (for example %s), or to a package-info.java, and build again."
           + " No migration was written"),
   DRIFT("Drift",

@@ -131,7 +131,8 @@ final class MigrationGenerator {
     for (SchemaChange change : changes) {
       Optional<String> loss = change.dataLoss();
       if (loss.isPresent() && !settings.acknowledged().contains(loss.get())) {
-        reporter.error(Diagnostic.DATA_LOSS, change.describe(), loss.get(), settings.exampleClass());
+        reporter.error(Diagnostic.DATA_LOSS, change.describe(), MigrationScript.acknowledgement(loss.get()),
+            settings.exampleClass());
         all = false;
       }
     }

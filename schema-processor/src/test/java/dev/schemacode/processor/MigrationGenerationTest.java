@@ -374,6 +374,36 @@ class MigrationGenerationTest {
   }
 
   @Test
+  void anAcknowledgementNamingAQuotedTypeIsSpelledAsJavaThatCompiles() {
+    // Found replaying Hoppscotch's history (real-histories): its enum type "TeamMemberRole" became
+    // "TeamAccessRole", and the suggested line ended the string literal at the first quote.
+    assertThat(compile(migrations, ticket("Status", ""))).succeeded();
+    Compilation refused = compile(migrations, ticket("State", ""));
+    assertThat(refused).failed();
+    String line = "@AcknowledgeDataLoss(\"narrow column ticket.status to \\\"State\\\"\")";
+    assertThat(refused).hadErrorContaining(line);
+
+    assertThat(compile(migrations, ticket("State", line))).succeeded();
+    String v2 = snapshot(migrations).entrySet().stream().filter(e -> e.getKey().startsWith("V0002"))
+        .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
+    assertTrue(v2.contains("-- Data loss acknowledged in code:\n--   " + line + "\n"), v2);
+  }
+
+  /** A table whose enum column's PostgreSQL type is named in mixed case, so that it is quoted. */
+  private static JavaFileObject ticket(String typeName, String acknowledgement) {
+    return source("com.example.Ticket",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "@Table",
+        acknowledgement,
+        "public class Ticket {",
+        "  @PgEnum(name = \"" + typeName + "\") public enum Status { OPEN, CLOSED }",
+        "  @Id @Identity long id;",
+        "  Status status;",
+        "}");
+  }
+
+  @Test
   void theNameOptionNamesTheMigration() {
     assertThat(compile(migrations, CUSTOMER)).succeeded();
     Compilation compilation = javac().withProcessors(new SchemaProcessor())
