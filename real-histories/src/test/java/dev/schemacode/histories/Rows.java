@@ -226,8 +226,9 @@ final class Rows {
         java.sql.Array labels = rows.getArray(8);
         List<String> labelList = labels == null ? List.of() : List.of((String[]) labels.getArray());
         int length = rows.getInt(5);
+        Integer maxLength = rows.wasNull() ? null : length;
         tables.computeIfAbsent(rows.getString(1), t -> new LinkedHashMap<>()).put(rows.getString(2),
-            new ColumnInfo(rows.getString(2), rows.getString(3), rows.getString(4), rows.wasNull() ? null : length,
+            new ColumnInfo(rows.getString(2), rows.getString(3), rows.getString(4), maxLength,
                 rows.getBoolean(6), rows.getBoolean(7), labelList));
       }
     }
