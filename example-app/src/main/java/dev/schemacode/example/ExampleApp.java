@@ -73,8 +73,8 @@ public final class ExampleApp implements AutoCloseable {
       // The index the processor generated: no class-path scanning, and stale resources are detected.
       Migrator migrator = Migrator.builder().dataSource(pool).migrations(SchemacodeMigrations.INDEX).build();
       if (config.migrateOnStart()) {
+        // the runtime logs each migration it applies; one summary line here, not a second line per migration
         MigrateResult result = migrator.migrate();
-        result.applied().forEach(m -> LOG.log(System.Logger.Level.INFO, "applied migration {0}", m.file().label()));
         LOG.log(System.Logger.Level.INFO, "{0} migration(s) applied; schema is at {1}", result.applied().size(),
             result.currentVersion().map(v -> "V" + v).orElse("(empty)"));
       } else {
@@ -104,7 +104,6 @@ public final class ExampleApp implements AutoCloseable {
     }
     MigrateResult result = Migrator.builder().url(config.databaseUrl().get()).migrations(SchemacodeMigrations.INDEX)
         .build().migrate();
-    result.applied().forEach(m -> LOG.log(System.Logger.Level.INFO, "applied migration {0}", m.file().label()));
     LOG.log(System.Logger.Level.INFO, "schema is at {0}", result.currentVersion().map(v -> "V" + v).orElse("(empty)"));
     return 0;
   }

@@ -63,7 +63,10 @@ final class Router implements HttpHandler {
       } catch (ApiException e) {
         response = error(e.status(), e.getMessage());
       } catch (IntegrityConstraintViolationException e) {
-        response = error(409, "the data breaks a rule of the schema: " + firstLine(e.getMessage()));
+        // PostgreSQL's message names the constraint and jOOQ's adds the SQL: the log's, not the client's
+        LOG.log(System.Logger.Level.INFO, "request refused by a constraint: {0}", firstLine(e.getMessage()));
+        response = error(409, constraint(e).map(name -> "the request breaks the rule " + name + " of the stored data")
+            .orElse("the request conflicts with data already stored"));
       } catch (DataAccessException e) {
         LOG.log(System.Logger.Level.WARNING, "database error: {0}", firstLine(e.getMessage()));
         response = error(503, "the database is not available");
@@ -127,7 +130,14 @@ final class Router implements HttpHandler {
     return new Response(status, body);
   }
 
-  private static String firstLine(String message) {
+  /** The constraint PostgreSQL names in its error (a name the schema declares; no SQL, no values). */
+  private static java.util.Optional<String> constraint(DataAccessException e) {
+    return e.getCause() instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+        ? java.util.Optional.ofNullable(psql.getServerErrorMessage().getConstraint())
+        : java.util.Optional.empty();
+  }
+
+  static String firstLine(String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
   }
 }

@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** The JSON endpoints: customers, their funding coverages and payments. */
 final class ShopApi {
+  private static final System.Logger LOG = System.getLogger("dev.schemacode.example");
   private final ShopService shop;
 
   ShopApi(ShopService shop) {
@@ -31,7 +33,16 @@ final class ShopApi {
     if (!email.contains("@")) {
       throw ApiException.badRequest("email must be an email address");
     }
-    Customer customer = shop.createCustomer(email, optionalText(request.body(), "displayName"));
+    Customer customer;
+    try {
+      customer = shop.createCustomer(email, optionalText(request.body(), "displayName"));
+    } catch (IntegrityConstraintViolationException e) {
+      if (!ShopService.isUniqueEmailViolation(e)) {
+        throw e;
+      }
+      LOG.log(System.Logger.Level.INFO, "customer not created, e-mail taken: {0}", Router.firstLine(e.getMessage()));
+      throw ApiException.conflict("a customer with e-mail " + email + " already exists");
+    }
     return new Router.Response(201, json(customer));
   }
 

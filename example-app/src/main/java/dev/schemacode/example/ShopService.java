@@ -36,6 +36,13 @@ final class ShopService {
         .into(Customer.class);
   }
 
+  /** PostgreSQL refused a customer because another one has the e-mail address (SQLSTATE 23505 on its unique key). */
+  static boolean isUniqueEmailViolation(org.jooq.exception.DataAccessException e) {
+    return "23505".equals(e.sqlState()) && e.getCause() instanceof org.postgresql.util.PSQLException psql
+        && psql.getServerErrorMessage() != null
+        && "customer_email_key".equals(psql.getServerErrorMessage().getConstraint());
+  }
+
   Optional<Customer> customer(long id) {
     return db.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOptionalInto(Customer.class);
   }

@@ -15,8 +15,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +66,33 @@ class ExampleAppTest {
       assertEquals(200, health(app).statusCode());
     }
     assertEquals(migrationCount(), historyRows());
+  }
+
+  @Test
+  void eachAppliedMigrationIsLoggedOnce() throws Exception {
+    List<String> messages = new CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger("dev.schemacode"); // the runtime's and the app's loggers are below it
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        messages.add(new SimpleFormatter().formatMessage(record));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try (ExampleApp app = ExampleApp.start(config(true))) {
+      assertEquals(200, health(app).statusCode());
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertEquals(1, messages.stream().filter(message -> message.contains("V0001__init")).count(), messages.toString());
+    assertEquals(1, messages.stream().filter(message -> message.contains("migration(s) applied")).count(),
+        messages.toString());
   }
 
   @Test

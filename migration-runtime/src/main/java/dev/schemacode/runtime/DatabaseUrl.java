@@ -1,7 +1,5 @@
 package dev.schemacode.runtime;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,9 +17,10 @@ import java.util.regex.Pattern;
  * can show the URL without it.
  */
 public final class DatabaseUrl {
-  private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?");
-  private static final Pattern URI = Pattern.compile("(?:postgres|postgresql)://(?:([^@/?#]*)@)?([^/?#]*)(?:/([^?#]*))?(?:\\?([^#]*))?");
-  private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]+)(?::(\\d*))?");
+  private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.%A-Za-z]+]|[^:\\[\\]]+)(?::(\\d*))?");
+  /** Parameters that PgJDBC reads as whole seconds and otherwise fails on with a stack trace. */
+  private static final java.util.List<String> SECONDS =
+      java.util.List.of("connectTimeout", "socketTimeout", "loginTimeout", "cancelSignalTimeout");
   /** libpq parameter names that PgJDBC spells differently. */
   private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
       "application_name", "ApplicationName",
@@ -56,60 +55,28 @@ public final class DatabaseUrl {
     if (url == null || url.isBlank()) {
       throw new ConfigurationException("no database URL: pass --url or set DATABASE_URL");
     }
-    String trimmed = url.trim();
-    Matcher jdbc = JDBC.matcher(trimmed);
-    Matcher uri = URI.matcher(trimmed);
-    String hostPart;
-    String path;
-    String query;
-    String user = null;
-    String password = null;
-    boolean libpq;
-    if (jdbc.matches()) {
-      hostPart = jdbc.group(1);
-      path = jdbc.group(2);
-      query = jdbc.group(3);
-      libpq = false;
-    } else if (uri.matches()) {
-      String userInfo = uri.group(1);
-      if (userInfo != null) {
-        int colon = userInfo.indexOf(':');
-        user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), trimmed);
-        password = colon < 0 ? null : decode(userInfo.substring(colon + 1), trimmed);
-      }
-      hostPart = uri.group(2);
-      path = uri.group(3);
-      query = uri.group(4);
-      libpq = true;
-    } else {
-      throw malformed(redact(trimmed, null), "expected jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database");
-    }
-
+    UrlParts parts = UrlParts.split(url.strip());
     Map<String, String> parameters = new LinkedHashMap<>();
-    if (query != null && !query.isEmpty()) {
-      for (String pair : query.split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int equals = pair.indexOf('=');
-        String key = decode(equals < 0 ? pair : pair.substring(0, equals), trimmed);
-        String value = equals < 0 ? "" : decode(pair.substring(equals + 1), trimmed);
-        parameters.put(libpq ? LIBPQ_TO_JDBC.getOrDefault(key, key) : key, value);
-      }
-    }
+    parts.parameters().forEach((key, value) -> parameters.put(parts.libpq() ? LIBPQ_TO_JDBC.getOrDefault(key, key) : key, value));
+    String hosts = checkHosts(parts.hosts());
     String sslmode = parameters.get("sslmode");
     if (sslmode != null && !SSL_MODES.contains(sslmode)) {
-      throw malformed(redact(trimmed, null), "sslmode '" + sslmode + "' is not one of " + String.join(", ", SSL_MODES));
+      throw UrlParts.malformed(hosts, "sslmode '" + sslmode + "' is not one of " + String.join(", ", SSL_MODES));
+    }
+    for (String seconds : SECONDS) {
+      String value = parameters.get(seconds);
+      if (value != null && !value.matches("\\d{1,9}")) {
+        throw UrlParts.malformed(hosts, (parts.libpq() && seconds.equals("connectTimeout") ? "connect_timeout" : seconds)
+            + " '" + value + "' is not a whole number of seconds");
+      }
     }
     String fromQueryUser = parameters.remove("user");
     String fromQueryPassword = parameters.remove("password");
-    user = firstPresent(user, fromQueryUser, environment.get("PGUSER"));
-    password = firstPresent(password, fromQueryPassword, environment.get("PGPASSWORD"));
-
-    String hosts = checkHosts(hostPart, trimmed, user, password);
-    String database = path == null ? "" : decode(path, trimmed);
-    if (database.contains("/")) {
-      throw malformed(redact(trimmed, password), "the database name cannot contain '/'");
+    String user = firstPresent(parts.userInfoUser(), fromQueryUser, environment.get("PGUSER"));
+    String password = firstPresent(parts.userInfoPassword(), fromQueryPassword, environment.get("PGPASSWORD"));
+    String database = parts.path() == null ? "" : UrlParts.decodeOrNull(parts.path());
+    if (database == null) {
+      throw UrlParts.malformed(hosts, "bad %-escape in the database name");
     }
     if (database.isEmpty()) {
       database = user != null ? user : "postgres"; // libpq's default: the user's name
@@ -117,19 +84,20 @@ public final class DatabaseUrl {
     return new DatabaseUrl(hosts, database, user, password, parameters);
   }
 
-  private static String checkHosts(String hostPart, String url, String user, String password) {
-    if (hostPart == null || hostPart.isEmpty()) {
-      throw malformed(redact(url, password), "no host; Unix-domain sockets are not supported, give host:port");
+  /** Every host is {@code host} or {@code host:port}; the host part comes after the user information, so it may be shown. */
+  private static String checkHosts(String hostPart) {
+    if (hostPart.isEmpty()) {
+      throw UrlParts.malformed(null, "no host; Unix-domain sockets are not supported, give host:port");
     }
-    for (String hostPort : hostPart.split(",")) {
+    for (String hostPort : hostPart.split(",", -1)) {
       Matcher matcher = HOST_PORT.matcher(hostPort);
       if (!matcher.matches()) {
-        throw malformed(redact(url, password), "'" + hostPort + "' is not host or host:port");
+        throw UrlParts.malformed(hostPart, "'" + hostPort + "' is not host or host:port");
       }
       String port = matcher.group(2);
       if (port != null) {
         if (port.isEmpty() || port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-          throw malformed(redact(url, password), "port '" + port + "' is not a number from 1 to 65535");
+          throw UrlParts.malformed(hostPart, "port '" + port + "' is not a number from 1 to 65535");
         }
       }
     }
@@ -145,40 +113,13 @@ public final class DatabaseUrl {
     return null;
   }
 
-  /** Percent-decoding as in URLs (not forms: '+' stays a plus, as libpq reads it). */
-  private static String decode(String text, String url) {
-    if (text.indexOf('%') < 0) {
-      return text;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= text.length()) {
-          throw malformed(redact(url.replace(text, "***"), null), "incomplete %-escape");
-        }
-        try {
-          bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-        } catch (NumberFormatException e) {
-          throw malformed(redact(url.replace(text, "***"), null), "bad %-escape");
-        }
-        i += 2;
-      } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static ConfigurationException malformed(String shownUrl, String problem) {
-    return new ConfigurationException("malformed database URL " + shownUrl + ": " + problem);
-  }
-
-  /** The URL text with the password replaced, for messages about a URL we could not parse. */
-  static String redact(String url, String password) {
-    String shown = url.replaceAll("(://[^:@/]*:)[^@]*@", "$1***@")
-        .replaceAll("(?i)([?&]password=)[^&#]*", "$1***");
-    return password == null || password.length() < 3 ? shown : shown.replace(password, "***");
+  /**
+   * This URL with another user and password (each kept as it is when null), e.g. a migration role
+   * configured apart from the URL.
+   */
+  public DatabaseUrl withCredentials(String user, String password) {
+    return new DatabaseUrl(hosts, database, user != null ? user : this.user, password != null ? password : this.password,
+        parameters);
   }
 
   /** The JDBC URL without credentials. */

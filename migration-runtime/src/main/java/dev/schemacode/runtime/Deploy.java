@@ -24,7 +24,10 @@ final class Deploy {
     context.failOnProblems(status);
     ScriptRunner runner = context.runner(session);
     List<ResolvedMigration> applied = new ArrayList<>();
-    for (MigrationInfo info : status.toApply(context.outOfOrder)) {
+    List<MigrationInfo> toApply = status.toApply(context.outOfOrder);
+    // a misspelled directive in any of them stops the deploy before the first one runs
+    toApply.forEach(info -> Script.checkDirectives(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
+    for (MigrationInfo info : toApply) {
       ResolvedMigration migration = info.resolved().orElseThrow();
       long millis = runner.run(Script.of(migration), recorder(migration));
       applied.add(migration);

@@ -145,6 +145,10 @@ public interface MigrationSource {
     return new MigrationSource() {
       @Override
       public List<ResolvedMigration> resolve() {
+        if (Files.isRegularFile(directory)) {
+          throw new ConfigurationException("the migrations location " + directory + " is a file; give the directory"
+              + " that holds the V*.sql files and " + Ledger.FILE_NAME);
+        }
         if (!Files.isDirectory(directory)) {
           throw new ConfigurationException("migrations directory " + directory + " does not exist");
         }
@@ -156,7 +160,8 @@ public interface MigrationSource {
               continue;
             }
             MigrationFileName parsed = MigrationFileName.parse(name).orElseThrow(() -> new ConfigurationException(
-                file + " is not named V<version>__<name>.sql; rename it or move it out of " + directory));
+                file + " is not named V<version>__<name>.sql (" + MigrationFileName.problem(name)
+                    + "); rename it or move it out of " + directory));
             migrations.add(ResolvedMigration.of(parsed, Files.readString(file, StandardCharsets.UTF_8), file.toString()));
           }
         } catch (IOException e) {

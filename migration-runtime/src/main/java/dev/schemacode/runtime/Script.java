@@ -11,6 +11,18 @@ import dev.schemacode.model.ScriptDirectives;
  * @param recoveryHint what to do when it fails outside a transaction (empty for none)
  */
 record Script(String kind, String label, String location, String sql, String recoveryHint) {
+  Script {
+    checkDirectives(sql, location);
+  }
+
+  /** A misspelled directive is a usage error: ignored, it would run the script in a transaction. */
+  static void checkDirectives(String sql, String location) {
+    ScriptDirectives.misspelled(sql).ifPresent(line -> {
+      throw new ConfigurationException(location + ": '" + line + "' is not a schemacode directive; the one"
+          + " directive is '-- " + ScriptDirectives.NO_TRANSACTION + "', exactly so (no space, a hyphen)");
+    });
+  }
+
   boolean noTransaction() {
     return ScriptDirectives.noTransaction(sql);
   }

@@ -63,8 +63,8 @@ final class ScriptRunner {
     } catch (SQLException e) {
       rollbackQuietly();
       restoreAutoCommitQuietly(); // quietly: a lost connection must not hide which statement failed
-      throw new MigrationException(script.kind() + " " + script.label() + " failed and was rolled back; nothing after it ran"
-          + where(script, current, "when committing") + said(e), e);
+      throw failure(script.kind() + " " + script.label() + " failed and was rolled back; nothing after it ran"
+          + where(script, current, "when committing") + said(e), e, script, current);
     }
   }
 
@@ -114,11 +114,17 @@ final class ScriptRunner {
         } catch (SQLException recording) {
           message.append("; recording the failure failed too: ").append(redact.apply(DatabaseUrl.firstLine(recording.getMessage())));
         }
-        throw new MigrationException(message.toString(), e);
+        throw failure(message.toString(), e, script, current);
       } finally {
         resetQuietly(statement);
       }
     }
+  }
+
+  private ScriptFailedException failure(String message, SQLException e, Script script, SqlScript.Statement statement) {
+    return new ScriptFailedException(message, e, script.kind(), script.label(), script.location(),
+        statement == null ? 0 : statement.line(), statement == null ? null : abbreviate(statement.sql()),
+        redact.apply(DatabaseUrl.firstLine(e.getMessage())));
   }
 
   private String where(Script script, SqlScript.Statement statement, String otherwise) {

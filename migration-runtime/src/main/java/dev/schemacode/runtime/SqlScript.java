@@ -15,7 +15,9 @@ final class SqlScript {
 
   private SqlScript() {}
 
-  static List<Statement> split(String script) {
+  static List<Statement> split(String text) {
+    // An editor's UTF-8 byte-order mark is no part of the SQL: sent on, PostgreSQL reads it as part of the first word.
+    String script = dev.schemacode.model.ScriptDirectives.withoutByteOrderMark(text);
     List<Statement> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int line = 1;

@@ -1,6 +1,7 @@
 package dev.schemacode.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,12 @@ class MigratorTest {
     assertTrue(e.getMessage().contains("line 4 of " + migrations.resolve("V0002__broken.sql")), e.getMessage());
     assertTrue(e.getMessage().contains("INSERT INTO nowhere VALUES (1)"), e.getMessage());
     assertTrue(e.getMessage().contains("relation \"nowhere\" does not exist"), e.getMessage());
+    // the same parts, apart, for frameworks that lay them out (the Spring Boot failure analyzer)
+    ScriptFailedException parts = assertInstanceOf(ScriptFailedException.class, e);
+    assertEquals("V0002__broken", parts.script());
+    assertEquals(4, parts.line().orElseThrow());
+    assertEquals("INSERT INTO nowhere VALUES (1)", parts.statement().orElseThrow());
+    assertTrue(parts.serverMessage().contains("relation \"nowhere\" does not exist"), parts.serverMessage());
 
     assertEquals(1, count("SELECT count(*) FROM schemacode_history"));
     assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE tablename IN ('half', 'after_broken')"));

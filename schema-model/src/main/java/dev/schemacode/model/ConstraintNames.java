@@ -36,9 +36,13 @@ public final class ConstraintNames {
     return fit(table + "_" + column, "check");
   }
 
-  /** The temporary check that lets {@code SET NOT NULL} skip its table scan. */
+  /**
+   * The temporary check that lets {@code SET NOT NULL} skip its table scan. Not {@code _not_null}:
+   * PostgreSQL 18 gives the NOT NULL constraint itself that name, and while the check held it, named
+   * the constraint {@code …_not_null1}. No name PostgreSQL or this class makes ends in {@code _nonnull}.
+   */
   public static String notNullCheck(String table, String column) {
-    return fit(table + "_" + column, "not_null");
+    return fit(table + "_" + column, "nonnull");
   }
 
   /** A table-level check is named after its expression, so reordering checks renames none. */

@@ -46,6 +46,8 @@ public final class LedgerCodec {
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
     root.put("head", ledger.head());
+    ObjectNode schema = schemaNode(ledger.schema(), ledger.declaredBy());
+    root.put("schemaChecksum", checksum(schema));
     ArrayNode migrations = root.putArray("migrations");
     for (LedgerEntry entry : ledger.migrations()) {
       ObjectNode node = migrations.addObject();
@@ -54,7 +56,7 @@ public final class LedgerCodec {
       node.put("origin", entry.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       node.put("chain", entry.chain());
     }
-    root.set("schema", schemaNode(ledger.schema(), ledger.declaredBy()));
+    root.set("schema", schema);
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = JSON.createGenerator(text)) {
       generator.setPrettyPrinter(PRETTY.createInstance());
@@ -63,6 +65,20 @@ public final class LedgerCodec {
       throw new UncheckedIOException("a JSON tree always serialises", e);
     }
     return text + "\n";
+  }
+
+  /**
+   * SHA-256 of the schema section as this codec writes it, compactly: edits to its layout do not
+   * change it, edits to what it says do.
+   */
+  private static String checksum(JsonNode schema) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(text)) {
+      print(generator, schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a JSON tree always serialises", e);
+    }
+    return Checksums.sha256(text.toString());
   }
 
   /** Prints a tree as ObjectMapper would: the same generator calls, so the same text. */
@@ -190,6 +206,17 @@ public final class LedgerCodec {
       throw new LedgerFormatException(source + ": head " + abbreviate(head)
           + " does not match the last migration's chain " + abbreviate(ledger.head())
           + "; the file was edited by hand or merged from two branches");
+    }
+    // Ledgers written before the checksum existed have none, and stay readable.
+    if (root.has("schemaChecksum")) {
+      String recorded = reader.text(root, "schemaChecksum");
+      String actual = checksum(schemaNode(schema, declaredBy));
+      if (!recorded.equals(actual)) {
+        throw new LedgerFormatException(source + ": the schema section was edited by hand (its checksum is "
+            + abbreviate(actual) + ", the ledger recorded " + abbreviate(recorded) + "). It must stay what the recorded"
+            + " migrations produce, or the next migration is generated against a schema the database does not have:"
+            + " restore the file from version control and change the entities (or add a hand-written migration) instead");
+      }
     }
     return ledger;
   }

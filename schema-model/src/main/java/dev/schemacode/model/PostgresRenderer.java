@@ -117,8 +117,7 @@ public final class PostgresRenderer {
       return alter(c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()) + ";\n";
     }
     if (change instanceof SchemaChange.AlterColumnType c) {
-      String using = c.kind() == TypeChange.NO_REWRITE ? "" : " USING " + quote(c.column()) + "::" + c.to();
-      return alter(c.table()) + "ALTER COLUMN " + quote(c.column()) + " TYPE " + c.to() + using + ";\n";
+      return alterColumnType(c);
     }
     if (change instanceof SchemaChange.SetColumnDefault c) {
       return alter(c.table()) + "ALTER COLUMN " + quote(c.column())
@@ -188,13 +187,40 @@ public final class PostgresRenderer {
           + ";\n" + createIndex(c.table(), c.index(), true);
     }
     if (change instanceof SchemaChange.DropIndex c) {
-      return "DROP INDEX " + (c.concurrently() ? "CONCURRENTLY " : "")
+      // IF EXISTS: a rerun after a failure part way through the non-transactional file finds it gone.
+      return "DROP INDEX " + (c.concurrently() ? "CONCURRENTLY IF EXISTS " : "")
           + qualified(new QualifiedName(c.table().schema(), c.index().name())) + ";\n";
     }
     if (change instanceof SchemaChange.RenameIndex c) {
       return "ALTER INDEX " + qualified(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO " + quote(c.to()) + ";\n";
     }
     throw new IllegalArgumentException("no rendering for " + change);
+  }
+
+  /**
+   * A widening converts with an explicit cast, which every value survives. A narrowing never does where
+   * PostgreSQL converts by itself: an explicit cast to {@code varchar(n)} cuts a longer value where the
+   * assignment cast fails on it; a conversion to a text type goes through {@code text} for the same
+   * reason. Before it, {@link Narrowing} counts the rows that would not survive.
+   */
+  private static String alterColumnType(SchemaChange.AlterColumnType c) {
+    String column = quote(c.column());
+    String type = " TYPE " + c.to();
+    if (c.kind() == TypeChange.NO_REWRITE) {
+      return alter(c.table()) + "ALTER COLUMN " + column + type + ";\n";
+    }
+    if (c.kind() == TypeChange.REWRITE) {
+      return alter(c.table()) + "ALTER COLUMN " + column + type + " USING " + column + "::" + c.to() + ";\n";
+    }
+    String using;
+    if (TypeChange.assignable(c.from(), c.to())) {
+      using = "";
+    } else if (TypeChange.Shape.of(c.to()).element().isText()) {
+      using = " USING " + column + "::text" + (TypeChange.Shape.of(c.to()).array() ? "[]" : "");
+    } else {
+      using = " USING " + column + "::" + c.to();
+    }
+    return Narrowing.guard(c).orElse("") + alter(c.table()) + "ALTER COLUMN " + column + type + using + ";\n";
   }
 
   private static String alter(QualifiedName table) {
@@ -214,7 +240,7 @@ public final class PostgresRenderer {
     sql.append("ALTER TYPE ").append(qualified(name)).append(" RENAME TO ").append(quote(old.name())).append(";\n");
     sql.append("CREATE TYPE ").append(qualified(name)).append(" AS ENUM (").append(labels(rebuild.to().labels())).append(");\n");
     for (SchemaChange.ColumnRef ref : rebuild.columns()) {
-      boolean array = ref.column().type().endsWith("[]");
+      boolean array = dev.schemacode.model.introspect.TypeNames.canonical(ref.column().type()).endsWith("[]");
       String column = quote(ref.column().name());
       if (ref.column().defaultExpression().isPresent()) {
         sql.append(alter(ref.table())).append("ALTER COLUMN ").append(column).append(" DROP DEFAULT;\n");

@@ -164,16 +164,26 @@ public sealed interface SchemaChange {
     }
   }
 
-  record AlterColumnType(QualifiedName table, String column, String from, String to, TypeChange kind)
-      implements SchemaChange {
+  /**
+   * A column's new type. {@code labels} are the new type's when it is an enum type (so that a narrowing
+   * from text can count the rows holding something else), otherwise empty.
+   */
+  record AlterColumnType(QualifiedName table, String column, String from, String to, TypeChange kind,
+      List<String> labels) implements SchemaChange {
+    public AlterColumnType {
+      labels = List.copyOf(labels);
+    }
+    public AlterColumnType(QualifiedName table, String column, String from, String to, TypeChange kind) {
+      this(table, column, from, to, kind, List.of());
+    }
     public String describe() { return "change type of " + table + "." + column + " from " + from + " to " + to; }
     public String slug() { return "alter_" + table.name() + "_" + column; }
     public Optional<String> risk() {
       return switch (kind) {
         case NO_REWRITE -> Optional.empty();
         case REWRITE -> Optional.of("rewrites " + table + " under an ACCESS EXCLUSIVE lock");
-        case NARROWING -> Optional.of("rewrites " + table + " under an ACCESS EXCLUSIVE lock, and fails or loses"
-            + " precision where values do not fit " + to);
+        case NARROWING -> Optional.of("rewrites " + table + " under an ACCESS EXCLUSIVE lock; fails, changing nothing,"
+            + " if a value does not fit " + to + " (counted first where PostgreSQL would cut or round it)");
       };
     }
     public Optional<String> dataLoss() {
@@ -318,8 +328,12 @@ public sealed interface SchemaChange {
     }
   }
 
+  /**
+   * An index; on an existing table it is dropped {@code CONCURRENTLY}, outside a transaction, as it is
+   * built: a plain {@code DROP INDEX} takes an ACCESS EXCLUSIVE lock on the table.
+   */
   record DropIndex(QualifiedName table, Index index, boolean concurrently) implements SchemaChange {
-    public String describe() { return "drop index " + index.name() + " on " + table; }
+    public String describe() { return "drop index " + index.name() + " on " + table + (concurrently ? " concurrently" : ""); }
     public String slug() { return "drop_" + index.name(); }
     public Phase phase() { return concurrently ? Phase.CONCURRENT : Phase.MAIN; }
   }

@@ -1,5 +1,6 @@
 package dev.schemacode.model;
 
+import dev.schemacode.model.introspect.TypeNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,8 +26,15 @@ import java.util.function.Function;
  * constraints, foreign keys (after the tables they reference), indexes and comments.
  */
 public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
-  /** A difference that cannot become a migration as declared; {@code code} is a diagnostic tag. */
-  public record Problem(String code, String message) {}
+  /**
+   * A difference that cannot become a migration as declared; {@code code} is a diagnostic tag,
+   * {@code table} the declared table at fault, when there is one (callers report on its declaration).
+   */
+  public record Problem(String code, String message, Optional<QualifiedName> table) {
+    public Problem(String code, String message) {
+      this(code, message, Optional.empty());
+    }
+  }
 
   public SchemaDiff {
     changes = List.copyOf(changes);
@@ -65,6 +73,12 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private final List<Problem> problems = new ArrayList<>();
     /** Columns an enum rebuild converts ({@code table.column}); the rebuild also sets their new default. */
     private final Set<String> rebuiltColumns = new HashSet<>();
+    /** The same columns by table: checks and partial indexes that mention them are rebuilt around the conversion. */
+    private final Map<QualifiedName, Set<String>> rebuiltByTable = new HashMap<>();
+    /** Checks and indexes ({@code table kind name}) already dropped and made again around a conversion. */
+    private final Set<String> remade = new HashSet<>();
+    /** Applied column renames by table (its new name): old column name → new. */
+    private final Map<QualifiedName, Map<String, String>> renamedColumns = new HashMap<>();
     /** Columns whose type changes across operator families ({@code table.column}): foreign keys on them go and come back. */
     private final Set<String> recomparedColumns = new HashSet<>();
     /** Columns whose type changes by time zone ({@code table.column}): partial indexes that mention them are rebuilt. */
@@ -116,7 +130,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
         }
       }
       rebuildForeignKeysOnRecomparedColumns();
-      rebuildWhatMentionsRezonedColumns();
+      // Around an enum rebuild first: its indexes come back in the same transaction, as the rebuild
+      // rewrites the table under an ACCESS EXCLUSIVE lock anyway.
+      rebuildWhatMentions(rebuiltByTable, false);
+      rebuildWhatMentions(rezonedColumns, true);
+      dropIndexesFirstWhereTheirNamesAreReused();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
       steps.values().forEach(ordered::addAll);
@@ -174,6 +192,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
             columns.put(to, from);
           }
         });
+        columns.forEach((to, from) -> renamedColumns.computeIfAbsent(table.name(), t -> new HashMap<>()).put(from, to));
         while (!columns.isEmpty()) {
           Optional<Map.Entry<String, String>> ready = columns.entrySet().stream()
               .filter(e -> !columns.containsValue(e.getKey())).findFirst();
@@ -231,36 +250,83 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     }
 
     /**
-     * What stays as declared but mentions a column changing between {@code timestamp} and {@code
-     * timestamptz} is dropped before the change and made again afterwards, from the declaration. A
-     * partial index: PostgreSQL would rebuild it with a cast that depends on the time zone, which an
-     * index predicate may not have, and refuse the type change (built again concurrently). A check:
-     * PostgreSQL keeps it with constants of the old type, compared across types by the session's
-     * time zone, which is not what the declaration now says ({@code NOT VALID}, then validated).
+     * What stays as declared but mentions a column whose type is converted is dropped before the
+     * conversion and made again afterwards, from the declaration.
+     *
+     * <p>An enum rebuild ({@code concurrently} false): PostgreSQL would carry a check or an index
+     * predicate over with its constants still of the old, renamed type ({@code status <> 'CLOSED'::status__old})
+     * and fail ({@code operator does not exist: status <> status__old}). The index comes back in the
+     * same transaction (the rebuild has the table locked and rewrites it anyway); the check {@code
+     * NOT VALID}, then validated.
+     *
+     * <p>A change between {@code timestamp} and {@code timestamptz} ({@code concurrently} true): a
+     * partial index would be rebuilt with a cast that depends on the time zone, which an index
+     * predicate may not have, and PostgreSQL refuses the type change (so it is built again
+     * concurrently). A check would be kept with constants of the old type, compared across types by
+     * the session's time zone, which is not what the declaration now says.
      */
-    private void rebuildWhatMentionsRezonedColumns() {
-      rezonedColumns.forEach((tableName, columns) -> {
-        Table previous = before.table(tableName).orElseThrow();
-        Table declared = after.table(tableName).orElseThrow();
-        for (Index index : declared.indexes()) {
-          boolean unchanged = previous.indexes().stream()
+    private void rebuildWhatMentions(Map<QualifiedName, Set<String>> converted, boolean concurrently) {
+      converted.forEach((tableName, columns) -> {
+        Optional<Table> previous = before.table(tableName);
+        Optional<Table> declared = after.table(tableName);
+        if (previous.isEmpty() || declared.isEmpty()) {
+          return;
+        }
+        for (Index index : declared.get().indexes()) {
+          boolean unchanged = previous.get().indexes().stream()
               .anyMatch(i -> i.name().equals(index.name()) && definition(i).equals(definition(index)));
           boolean mentions = index.where().filter(w -> columns.stream().anyMatch(c -> Rewrite.mentions(w, c))).isPresent();
-          if (unchanged && mentions) {
+          if (unchanged && mentions && remade.add(tableName + " index " + index.name())) {
             add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(tableName), index, false));
-            add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(tableName, index, true));
+            add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(tableName, index, concurrently));
           }
         }
-        for (CheckConstraint check : declared.checks()) {
-          boolean unchanged = previous.checks().contains(check);
+        for (CheckConstraint check : declared.get().checks()) {
+          boolean unchanged = previous.get().checks().contains(check);
           boolean mentions = columns.stream().anyMatch(c -> Rewrite.mentions(check.expression(), c));
-          if (unchanged && mentions) {
+          if (unchanged && mentions && remade.add(tableName + " check " + check.name())) {
             add(Step.DROP_CONSTRAINTS, new SchemaChange.DropConstraint(dropName(tableName), check.name(), "check"));
             add(Step.ADD_CONSTRAINTS, new SchemaChange.AddCheck(tableName, check, true));
             add(Step.VALIDATE, new SchemaChange.ValidateConstraint(tableName, check.name()));
           }
         }
       });
+    }
+
+    /**
+     * A declared check or index predicate that still names a column this change drops or renames
+     * away cannot be what the database holds afterwards: PostgreSQL drops such a check or index
+     * with the column, and rewrites it to the new name on a rename. Recording the declaration
+     * would leave the ledger describing an object the database does not have, so it is refused.
+     */
+    private void checkExpressionsNameLiveColumns(Table previous, Table declared) {
+      Map<String, String> gone = new LinkedHashMap<>(); // column no longer there → what became of it
+      for (Column column : previous.columns()) {
+        if (declared.column(column.name()).isEmpty()) {
+          gone.put(column.name(), "which this change drops");
+        }
+      }
+      renamedColumns.getOrDefault(declared.name(), Map.of()).forEach((from, to) -> {
+        if (declared.column(from).isEmpty()) {
+          gone.put(from, "which is renamed to " + to + " (write " + to + " instead; PostgreSQL renames it in the expression too)");
+        }
+      });
+      if (gone.isEmpty()) {
+        return;
+      }
+      List<String[]> expressions = new ArrayList<>(); // what, expression
+      declared.checks().forEach(c -> expressions.add(new String[] {"check " + c.name(), c.expression()}));
+      declared.indexes().forEach(i -> i.where().ifPresent(w -> expressions.add(new String[] {"the predicate of index " + i.name(), w})));
+      for (String[] expression : expressions) {
+        gone.forEach((column, fate) -> {
+          if (Rewrite.mentions(expression[1], column)) {
+            problems.add(new Problem("ExpressionNamesGoneColumn", expression[0] + " on " + declared.name() + " (" + expression[1]
+                + ") names column " + column + ", " + fate + "; PostgreSQL would drop or rewrite it, and the recorded schema"
+                + " would not match the database. Change the expression so that it names only columns the table keeps,"
+                + " or remove it", Optional.of(declared.name())));
+          }
+        });
+      }
     }
 
     /**
@@ -384,7 +450,10 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
             addValuesInPlace(previous.get(), type);
           } else {
             List<SchemaChange.ColumnRef> usages = usages(type);
-            usages.forEach(ref -> rebuiltColumns.add(ref.table() + "." + ref.column().name()));
+            usages.forEach(ref -> {
+              rebuiltColumns.add(ref.table() + "." + ref.column().name());
+              rebuiltByTable.computeIfAbsent(ref.table(), t -> new HashSet<>()).add(ref.column().name());
+            });
             SchemaChange.RebuildEnum rebuild = new SchemaChange.RebuildEnum(previous.get(), type, usages);
             add(Step.REBUILD_ENUMS, rebuild);
             // after the columns that leave the old type or go with their tables
@@ -442,8 +511,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       for (Table table : before.tables()) {
         for (Column column : table.columns()) {
           Optional<Column> declared = after.table(table.name()).flatMap(t -> t.column(column.name()));
-          if ((column.type().equals(sql) || column.type().equals(sql + "[]"))
-              && declared.map(c -> c.type().equals(column.type())).orElse(false)) {
+          String columnType = TypeNames.canonical(column.type());
+          if ((columnType.equals(TypeNames.canonical(sql)) || columnType.equals(TypeNames.canonical(sql + "[]")))
+              && declared.map(c -> TypeNames.same(c.type(), column.type())).orElse(false)) {
             // the declared default: the old one may name a removed value, the new one an added value
             columns.add(new SchemaChange.ColumnRef(table.name(), column, declared.get().defaultExpression()));
           }
@@ -457,6 +527,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     private void diffTable(Table before, Table after) {
       QualifiedName name = after.name();
       QualifiedName sqlName = dropName(name); // drops run before the renames
+      checkExpressionsNameLiveColumns(before, after);
       for (Column column : after.columns()) {
         Optional<Column> previous = before.column(column.name());
         if (previous.isEmpty()) {
@@ -505,9 +576,12 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     private void diffColumn(QualifiedName table, Column before, Column after) {
       String name = after.name();
-      if (!before.type().equals(after.type())) {
+      if (!TypeNames.same(before.type(), after.type())) { // a new spelling of the same type is no change
+        List<String> labels = this.after.enums().stream()
+            .filter(e -> TypeNames.same(PostgresRenderer.typeName(e.name()), TypeNames.canonical(after.type()).replaceFirst("\\[\\]$", "")))
+            .findFirst().map(EnumType::labels).orElse(List.of());
         add(Step.ALTER_COLUMNS, new SchemaChange.AlterColumnType(table, name, before.type(), after.type(),
-            TypeChange.classify(before.type(), after.type())));
+            TypeChange.classify(before.type(), after.type()), labels));
         if (!TypeChange.keepsComparisons(before.type(), after.type())) {
           recomparedColumns.add(table + "." + name);
         }
@@ -532,7 +606,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (wasRequired && !isRequired) {
         add(Step.ALTER_COLUMNS, new SchemaChange.DropNotNull(table, name));
       } else if (!wasRequired && isRequired) {
-        String check = ConstraintNames.notNullCheck(table.name(), name);
+        String check = notNullCheckName(table, name);
         add(Step.ADD_CONSTRAINTS, new SchemaChange.AddNotNullCheck(table, name, check));
         add(Step.VALIDATE, new SchemaChange.SetNotNull(table, name, Optional.of(check)));
         if (becomesIdentity) {
@@ -544,6 +618,23 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       if (!before.comment().equals(after.comment())) {
         add(Step.COMMENTS, new SchemaChange.CommentOnColumn(table, name, after.comment()));
       }
+    }
+
+    /** The temporary check's name, unless a constraint or index of the table has it already (then numbered). */
+    private String notNullCheckName(QualifiedName table, String column) {
+      Set<String> taken = new HashSet<>();
+      for (Table t : List.of(before.table(table).orElseThrow(), after.table(table).orElseThrow())) {
+        t.primaryKey().ifPresent(k -> taken.add(k.name()));
+        t.uniques().forEach(u -> taken.add(u.name()));
+        t.checks().forEach(c -> taken.add(c.name()));
+        t.foreignKeys().forEach(k -> taken.add(k.name()));
+        t.indexes().forEach(i -> taken.add(i.name()));
+      }
+      String name = ConstraintNames.notNullCheck(table.name(), column);
+      for (int n = 2; taken.contains(name); n++) {
+        name = ConstraintNames.notNullCheck(table.name(), column + "_" + n);
+      }
+      return name;
     }
 
     private void diffPrimaryKey(QualifiedName table, Optional<PrimaryKey> before, Optional<PrimaryKey> after) {
@@ -595,10 +686,65 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       add(Step.VALIDATE, new SchemaChange.ValidateConstraint(table, key.name()));
     }
 
+    /**
+     * An index of an existing table goes {@code CONCURRENTLY}, outside a transaction, after the main
+     * file (named by the table's new name, as renames have run by then). One redefined under the same
+     * name is dropped by its rebuild; one on a column that this migration drops goes with the column.
+     */
     private void diffIndexes(QualifiedName table, List<Index> before, List<Index> after) {
+      Table declared = this.after.table(table).orElseThrow();
       diffNamed(table, before, after, Index::name, Differ::definition,
-          index -> add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false)),
+          index -> {
+            List<Column> columns = this.before.table(table).orElseThrow().columns();
+            boolean onDroppedColumn = columns.stream()
+                .anyMatch(c -> declared.column(c.name()).isEmpty() && Rewrite.uses(index, c.name()));
+            // on a column converted in the main file, it goes first there: the conversion holds the
+            // table's ACCESS EXCLUSIVE lock anyway, and would otherwise rebuild it (or fail on its predicate)
+            boolean onConvertedColumn = columns.stream().anyMatch(c -> Rewrite.uses(index, c.name())
+                && (rebuiltColumns.contains(table + "." + c.name())
+                    || declared.column(c.name()).filter(d -> !TypeNames.same(d.type(), c.type())).isPresent()));
+            // redefined: the concurrent build of the new one drops the old one first (as a failed build's leftover)
+            boolean rebuilt = after.stream().anyMatch(i -> i.name().equals(index.name()));
+            if (onConvertedColumn) {
+              add(Step.DROP_INDEXES, new SchemaChange.DropIndex(dropName(table), index, false));
+            } else if (!onDroppedColumn && !rebuilt) {
+              add(Step.DROP_INDEXES, new SchemaChange.DropIndex(table, index, true));
+            }
+          },
           index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table, index, true)));
+    }
+
+    /**
+     * A concurrent index drop waits for the main file; where that file creates something of the same
+     * name in the schema (a new table's index or key), the drop must come first, so it stays in the
+     * main transaction.
+     */
+    private void dropIndexesFirstWhereTheirNamesAreReused() {
+      Set<String> created = new HashSet<>();
+      for (List<SchemaChange> changes : steps.values()) {
+        for (SchemaChange change : changes) {
+          if (change.phase() != Phase.MAIN) {
+            continue;
+          }
+          if (change instanceof SchemaChange.CreateTable c) {
+            c.table().primaryKey().ifPresent(k -> created.add(c.table().name().schema() + "." + k.name()));
+            c.table().uniques().forEach(u -> created.add(c.table().name().schema() + "." + u.name()));
+          } else if (change instanceof SchemaChange.CreateIndex c) {
+            created.add(c.table().schema() + "." + c.index().name());
+          } else if (change instanceof SchemaChange.AddPrimaryKey c) {
+            created.add(c.table().schema() + "." + c.key().name());
+          } else if (change instanceof SchemaChange.AddUnique c) {
+            created.add(c.table().schema() + "." + c.unique().name());
+          }
+        }
+      }
+      List<SchemaChange> drops = steps.get(Step.DROP_INDEXES);
+      for (int i = 0; i < drops.size(); i++) {
+        if (drops.get(i) instanceof SchemaChange.DropIndex d && d.concurrently()
+            && created.contains(d.table().schema() + "." + d.index().name())) {
+          drops.set(i, new SchemaChange.DropIndex(dropName(d.table()), d.index(), false));
+        }
+      }
     }
 
     /**

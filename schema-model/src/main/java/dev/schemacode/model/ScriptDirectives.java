@@ -15,7 +15,7 @@ public final class ScriptDirectives {
 
   /** True when one of the comment lines before the first statement is {@code -- schemacode:no-transaction}. */
   public static boolean noTransaction(String script) {
-    for (String line : script.lines().toList()) {
+    for (String line : withoutByteOrderMark(script).lines().toList()) {
       String trimmed = line.strip();
       if (trimmed.isEmpty()) {
         continue;
@@ -28,5 +28,35 @@ public final class ScriptDirectives {
       }
     }
     return false;
+  }
+
+  /**
+   * A comment line before the first statement that was meant as a directive but is not one, such as
+   * {@code -- schemacode: no-transaction} or {@code -- schemacode:no_transaction}; empty when there
+   * is none. A misspelled directive must fail loudly: ignored, it would run the script in a transaction.
+   */
+  public static java.util.Optional<String> misspelled(String script) {
+    for (String line : withoutByteOrderMark(script).lines().toList()) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.startsWith("--")) {
+        return java.util.Optional.empty();
+      }
+      String content = trimmed.substring(2).strip();
+      String squeezed = content.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "");
+      boolean meant = squeezed.startsWith("schemacode:") || squeezed.startsWith("schemacode=")
+          || squeezed.startsWith("schemacode") && squeezed.contains("transaction") || squeezed.equals("notransaction");
+      if (meant && !content.equals(NO_TRANSACTION)) {
+        return java.util.Optional.of(trimmed);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The script without the UTF-8 byte-order mark some editors put at its start. */
+  public static String withoutByteOrderMark(String script) {
+    return script.startsWith("\uFEFF") ? script.substring(1) : script;
   }
 }

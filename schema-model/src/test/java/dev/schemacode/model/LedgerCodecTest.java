@@ -68,6 +68,7 @@ class LedgerCodecTest {
         {
           "format": 1,
           "head": "%s",
+          "schemaChecksum": "3df1d1c1d59a16974fb0565859023b5abd938f72690c06ef3405a0baf7b4d1f6",
           "migrations": [
             {
               "file": "V0001__init.sql",
@@ -130,6 +131,26 @@ class LedgerCodecTest {
     LedgerFormatException e = assertThrows(LedgerFormatException.class, () -> LedgerCodec.read(json, "db/ledger.json"));
     assertTrue(e.getMessage().startsWith("db/ledger.json"), e.getMessage());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void aHandEditedSchemaSectionFailsWithAMessageNamingTheFile() {
+    String json = LedgerCodec.write(sample());
+    String edited = json.replace("\"type\": \"text\"", "\"type\": \"varchar(5)\"");
+    assertTrue(!edited.equals(json));
+    LedgerFormatException e = assertThrows(LedgerFormatException.class, () -> LedgerCodec.read(edited, "db/ledger.json"));
+    assertTrue(e.getMessage().startsWith("db/ledger.json: the schema section was edited by hand"), e.getMessage());
+    assertTrue(e.getMessage().contains("restore the file from version control"), e.getMessage());
+  }
+
+  @Test
+  void theSchemaChecksumIgnoresLayoutAndOldLedgersWithoutOneStayReadable() {
+    String json = LedgerCodec.write(sample());
+    String relaid = json.replace("\n", "\r\n").replace("  ", "\t");
+    assertEquals(sample(), LedgerCodec.read(relaid, "ledger.json"));
+    String old = json.lines().filter(line -> !line.contains("\"schemaChecksum\"")).collect(java.util.stream.Collectors.joining("\n"));
+    assertTrue(!old.equals(json));
+    assertEquals(sample(), LedgerCodec.read(old, "ledger.json"));
   }
 
   @Test

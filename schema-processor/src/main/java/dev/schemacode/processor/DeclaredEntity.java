@@ -1,5 +1,6 @@
 package dev.schemacode.processor;
 
+import dev.schemacode.model.QualifiedName;
 import dev.schemacode.annotations.ReferentialAction;
 import dev.schemacode.model.Table;
 import java.util.List;
@@ -12,10 +13,12 @@ import javax.lang.model.element.TypeElement;
  * One {@code @Table} class as scanned: its table without foreign keys (those need the other
  * entities), the foreign keys still to resolve, and the rename hints.
  *
+ * @param renamedFrom the table's old name, from {@code @RenamedFrom} on the class; its schema is
+ *     {@code public} as written when the old name said so (the assembler resolves that against the ledger)
  * @param columnRenames new column name → old name, from {@code @RenamedFrom} on fields
  */
 record DeclaredEntity(TypeElement element, String className, Table table, List<DeclaredColumn> columns,
-    List<PendingReference> references, Optional<String> renamedFrom, Map<String, String> columnRenames) {
+    List<PendingReference> references, Optional<QualifiedName> renamedFrom, Map<String, String> columnRenames) {
 
   /**
    * A column and the field (and Java enum, if any) it came from, for messages, enum types and the

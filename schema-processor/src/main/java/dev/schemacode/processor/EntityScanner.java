@@ -67,8 +67,8 @@ final class EntityScanner {
       reporter.error(type, Diagnostic.BLANK_VALUE, "@Comment", type.getSimpleName());
       valid = false;
     }
-    Optional<String> renamedFrom = renamedFrom(type, tableName);
-    valid &= renamedFrom.map(old -> !old.isEmpty()).orElse(true);
+    Optional<QualifiedName> renamedFrom = tableRenamedFrom(type, new QualifiedName(annotation.schema(), tableName));
+    valid &= renamedFrom.map(old -> !old.name().isEmpty()).orElse(true);
 
     List<DeclaredEntity.DeclaredColumn> columns = new ArrayList<>();
     List<String> keyColumns = new ArrayList<>();
@@ -158,7 +158,42 @@ final class EntityScanner {
     return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : element;
   }
 
-  /** The table's old name; "" after reporting a mistake; empty when not renamed. */
+  /**
+   * The table's old name, with its schema: {@code "old"} is in the table's own schema, {@code
+   * "schema.old"} in that one ({@code "public.old"} meaning the default schema when the ledger says
+   * so). The current name alone on a table in another schema means it moves there from the default
+   * schema ({@code @Table(schema = "web") @RenamedFrom("http_request")}). A name "" after reporting
+   * a mistake; empty when not renamed.
+   */
+  private Optional<QualifiedName> tableRenamedFrom(TypeElement type, QualifiedName current) {
+    RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
+    if (renamed == null) {
+      return Optional.empty();
+    }
+    String written = renamed.value().strip();
+    int dot = written.indexOf('.');
+    String schema = dot < 0 ? current.schema() : written.substring(0, dot).strip();
+    String name = dot < 0 ? written : written.substring(dot + 1).strip();
+    if (!Identifiers.check(reporter, type, "old", name) || dot >= 0 && !Identifiers.check(reporter, type, "old schema", schema)) {
+      return Optional.of(new QualifiedName("", ""));
+    }
+    if (dot < 0 && name.equals(current.name()) && !current.inDefaultSchema()) {
+      schema = ""; // the same name in another schema: it moves from the default one
+    }
+    boolean self = name.equals(current.name())
+        && (schema.equals(current.schema()) || isDefault(schema) && isDefault(current.schema()));
+    if (self) {
+      reporter.error(type, Diagnostic.RENAMED_FROM_SELF, written, type.getSimpleName());
+      return Optional.of(new QualifiedName("", ""));
+    }
+    return Optional.of(new QualifiedName(schema, name));
+  }
+
+  private static boolean isDefault(String schema) {
+    return schema.isEmpty() || schema.equals("public");
+  }
+
+  /** The column's old name; "" after reporting a mistake; empty when not renamed. */
   private Optional<String> renamedFrom(Element element, String currentName) {
     RenamedFrom renamed = element.getAnnotation(RenamedFrom.class);
     if (renamed == null) {

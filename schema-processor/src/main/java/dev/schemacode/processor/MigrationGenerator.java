@@ -94,7 +94,15 @@ final class MigrationGenerator {
     Schema after = assembly.schema();
     Map<QualifiedName, String> declaredBy = assembly.declaredBy();
     SchemaDiff diff = SchemaDiff.between(before, after, assembly.renames());
-    diff.problems().forEach(problem -> reporter.error(Diagnostic.REQUIRED_COLUMN_NEEDS_DEFAULT, problem.message()));
+    for (SchemaDiff.Problem problem : diff.problems()) {
+      Diagnostic diagnostic = Diagnostic.forProblem(problem.code());
+      Optional<javax.lang.model.element.Element> element = problem.table().map(assembly.elements()::get);
+      if (element.isPresent()) {
+        reporter.error(element.get(), diagnostic, problem.message());
+      } else {
+        reporter.error(diagnostic, problem.message());
+      }
+    }
     if (reporter.hasErrors()) {
       return Optional.of(ledger);
     }

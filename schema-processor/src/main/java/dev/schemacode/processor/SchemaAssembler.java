@@ -32,8 +32,12 @@ import javax.lang.model.util.Elements;
  * counts as removed.
  */
 final class SchemaAssembler {
-  /** The declared schema, which class declares each table, and the renames the code states. */
-  record Assembly(Schema schema, Map<QualifiedName, String> declaredBy, Renames renames) {}
+  /**
+   * The declared schema, which class declares each table, the renames the code states, and the
+   * elements of the tables declared in this compilation (where messages about a table go).
+   */
+  record Assembly(Schema schema, Map<QualifiedName, String> declaredBy, Renames renames,
+      Map<QualifiedName, Element> elements) {}
 
   private final Reporter reporter;
   private final Elements elements;
@@ -82,16 +86,24 @@ final class SchemaAssembler {
     if (!distinctNames(tables, enums.get(), entityByTable)) {
       return Optional.empty();
     }
-    return Optional.of(new Assembly(new Schema(enums.get(), tables), declaredBy, renames(entities)));
+    Map<QualifiedName, Element> elements = new HashMap<>();
+    entityByTable.forEach((name, entity) -> elements.put(name, entity.element()));
+    return Optional.of(new Assembly(new Schema(enums.get(), tables), declaredBy, renames(entities, recorded.schema()), elements));
   }
 
-  private static Renames renames(List<DeclaredEntity> entities) {
+  /**
+   * The renames the code states. An old table name in schema {@code public} means the recorded
+   * table of the default schema when the ledger holds none in an explicit {@code public}: the model
+   * spells the connection's schema as "", and people write {@code public}.
+   */
+  private static Renames renames(List<DeclaredEntity> entities, Schema recorded) {
     Map<QualifiedName, QualifiedName> tables = new TreeMap<>();
     Map<QualifiedName, Map<String, String>> columns = new TreeMap<>();
     Map<QualifiedName, Map<String, String>> values = new TreeMap<>();
     for (DeclaredEntity entity : entities) {
       QualifiedName name = entity.table().name();
-      entity.renamedFrom().ifPresent(old -> tables.put(name, new QualifiedName(name.schema(), old)));
+      entity.renamedFrom().ifPresent(old -> tables.put(name,
+          old.schema().equals("public") && recorded.table(old).isEmpty() ? new QualifiedName("", old.name()) : old));
       if (!entity.columnRenames().isEmpty()) {
         columns.put(name, entity.columnRenames());
       }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_LOCK_TIMEOUT = "schemacode.lockTimeout";
   static final String OPTION_INDEX_CLASS = "schemacode.indexClass";
   static final String OPTION_JOOQ = "schemacode.jooq";
+  static final String OPTION_GENERATION_WAIT = "schemacode.generationWait";
 
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
   private final Set<String> classesWithErrors = new HashSet<>();
@@ -55,25 +57,34 @@ public final class SchemaProcessor extends AbstractProcessor {
   /** A seam for tests that need the processor to fail unexpectedly; does nothing in real use. */
   private final java.util.function.Consumer<Element> beforeScan;
 
+  /** A seam for tests of concurrent builds: runs once the ledger has been read, under the lock. */
+  private final Runnable afterLedgerRead;
+
   public SchemaProcessor() {
     this(element -> { });
   }
 
   SchemaProcessor(java.util.function.Consumer<Element> beforeScan) {
+    this(beforeScan, () -> { });
+  }
+
+  SchemaProcessor(java.util.function.Consumer<Element> beforeScan, Runnable afterLedgerRead) {
     this.beforeScan = beforeScan;
+    this.afterLedgerRead = afterLedgerRead;
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(dev.schemacode.annotations.Table.class.getCanonicalName(),
         dev.schemacode.annotations.PgEnum.class.getCanonicalName(),
-        dev.schemacode.annotations.AcknowledgeDataLoss.class.getCanonicalName());
+        dev.schemacode.annotations.AcknowledgeDataLoss.class.getCanonicalName(),
+        dev.schemacode.annotations.AcknowledgeDataLoss.List.class.getCanonicalName());
   }
 
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT,
-        OPTION_INDEX_CLASS, OPTION_JOOQ);
+        OPTION_INDEX_CLASS, OPTION_JOOQ, OPTION_GENERATION_WAIT);
   }
 
   @Override
@@ -106,9 +117,14 @@ public final class SchemaProcessor extends AbstractProcessor {
           }
           rememberSourceFile(element);
         }
-        for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.AcknowledgeDataLoss.class)) {
-          for (String value : element.getAnnotation(dev.schemacode.annotations.AcknowledgeDataLoss.class).value()) {
-            acknowledged.add(value.strip());
+        // Repeated, the annotation is held by its container: ask for both, read through getAnnotationsByType.
+        Set<Element> acknowledging = new HashSet<>(round.getElementsAnnotatedWithAny(Set.of(
+            dev.schemacode.annotations.AcknowledgeDataLoss.class, dev.schemacode.annotations.AcknowledgeDataLoss.List.class)));
+        for (Element element : acknowledging) {
+          for (var annotation : element.getAnnotationsByType(dev.schemacode.annotations.AcknowledgeDataLoss.class)) {
+            for (String value : annotation.value()) {
+              acknowledged.add(value.strip());
+            }
           }
         }
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.PgEnum.class)) {
@@ -122,11 +138,7 @@ public final class SchemaProcessor extends AbstractProcessor {
           // Everything runs in the round that scanned the entities: javac places messages on elements
           // of the current round only, and the Java index must be written before the last round.
           if (!reporter.hasErrors()) {
-            assembly = location().flatMap(where -> new SchemaAssembler(reporter, processingEnv.getElementUtils())
-                .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, recordedLedger(where)));
-          }
-          if (assembly.isPresent() && !reporter.hasErrors()) {
-            generate();
+            location().ifPresent(this::assembleAndGenerate);
           }
         } else if (done && !newEntities.isEmpty()) {
           reporter.error(newEntities.get(0), Diagnostic.LATE_ENTITY, newEntities.get(0));
@@ -143,6 +155,58 @@ public final class SchemaProcessor extends AbstractProcessor {
     DeclaredEntity previous = entitiesByTable.putIfAbsent(key, entity);
     if (previous != null && !previous.className().equals(entity.className())) {
       reporter.error(element, Diagnostic.DUPLICATE_TABLE, key, previous.className(), entity.className());
+    }
+  }
+
+  /**
+   * Everything from reading the ledger to writing the next one happens under the directory's
+   * {@link GenerationLock} when generating, so a build that ran concurrently has either recorded
+   * its migration before this one reads the ledger, or waits for this one.
+   */
+  private void assembleAndGenerate(MigrationsLocation where) {
+    Optional<GenerationLock> lock = lock(where);
+    if (lock.isEmpty()) {
+      return;
+    }
+    try (GenerationLock held = lock.get()) {
+      Ledger recorded = recordedLedger(where);
+      afterLedgerRead.run();
+      assembly = new SchemaAssembler(reporter, processingEnv.getElementUtils())
+          .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, recorded);
+      if (assembly.isPresent() && !reporter.hasErrors()) {
+        generate();
+      }
+    }
+  }
+
+  /** The generation lock in generate mode; a lock that holds nothing in verify mode, which writes nothing. */
+  private Optional<GenerationLock> lock(MigrationsLocation where) {
+    String mode = processingEnv.getOptions().getOrDefault(OPTION_MODE, "generate").trim();
+    if (mode.equalsIgnoreCase("verify")) {
+      return Optional.of(GenerationLock.NONE);
+    }
+    Duration wait = GenerationLock.DEFAULT_WAIT;
+    String option = processingEnv.getOptions().get(OPTION_GENERATION_WAIT);
+    if (option != null) {
+      try {
+        wait = Duration.ofSeconds(Long.parseLong(option.trim()));
+      } catch (NumberFormatException | ArithmeticException e) {
+        reporter.error(Diagnostic.BAD_GENERATION_WAIT, option);
+        return Optional.empty();
+      }
+    }
+    Duration limit = wait;
+    try {
+      Optional<GenerationLock> lock = GenerationLock.acquire(where.directory(), wait,
+          file -> reporter.note(Diagnostic.WAITING_FOR_BUILD, where.directory(), file, limit.toSeconds()));
+      if (lock.isEmpty()) {
+        reporter.error(Diagnostic.GENERATION_LOCKED, where.directory(), limit.toSeconds(),
+            GenerationLock.fileFor(where.directory()));
+      }
+      return lock;
+    } catch (IOException e) {
+      reporter.error(Diagnostic.GENERATION_LOCKED_FILE, GenerationLock.fileFor(where.directory()), e);
+      return Optional.empty();
     }
   }
 

@@ -72,6 +72,10 @@ class DeclarationErrorsTest {
             "@RenamedFrom(\"code\") long code;"),
         Arguments.of("[schemacode:RenamedFromClash] @RenamedFrom(\"total\") on code names column total",
             "@RenamedFrom(\"total\") long code;"),
+        Arguments.of("[schemacode:RenamedFromClash] @RenamedFrom(\"total\") on code names column total, which is declared too;"
+            + " a rename needs the old name to be free. To swap or shift names, do it in two steps: rename one of them to"
+            + " a name no one uses and build (a migration is recorded), then rename the others and build again",
+            "@RenamedFrom(\"total\") long code;"),
         Arguments.of("[schemacode:RenamedFromTwice] @RenamedFrom(\"old\") appears on both a and b",
             "@RenamedFrom(\"old\") long a; @RenamedFrom(\"old\") long b;"),
         Arguments.of("[schemacode:ReferenceNotTable] @References(String.class) on owner: java.lang.String is not a @Table entity",
@@ -145,6 +149,12 @@ class DeclarationErrorsTest {
             "@Table @Comment(\" \") public class Shape { long id; }", "class Shape"),
         Arguments.of("[schemacode:RenamedFromSelf] @RenamedFrom(\"shape\") on Shape names its current name",
             "@Table @RenamedFrom(\"shape\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:RenamedFromSelf] @RenamedFrom(\"web.shape\") on Shape names its current name",
+            "@Table(schema = \"web\") @RenamedFrom(\"web.shape\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:RenamedFromSelf] @RenamedFrom(\"public.shape\") on Shape names its current name",
+            "@Table @RenamedFrom(\"public.shape\") public class Shape { long id; }", "class Shape"),
+        Arguments.of("[schemacode:BadName] old schema name '' on Shape",
+            "@Table @RenamedFrom(\" .shape\") public class Shape { long id; }", "class Shape"),
         Arguments.of("[schemacode:TableTarget] @Table belongs on a class or record, not on enum Shape",
             "@Table public enum Shape { A }", "enum Shape"));
   }

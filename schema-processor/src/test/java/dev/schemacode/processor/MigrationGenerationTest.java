@@ -374,6 +374,41 @@ class MigrationGenerationTest {
   }
 
   @Test
+  void acknowledgementsRepeatOneLinePerChangeAsTheErrorsSuggest() {
+    assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
+    JavaFileObject smaller = source("com.example.Customer",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "@Table",
+        "@AcknowledgeDataLoss(\"drop column customer.country\")",
+        "@AcknowledgeDataLoss(\"drop column customer.display_name\")",
+        "@AcknowledgeDataLoss(\"drop table payments\")",
+        "public class Customer {",
+        "  @Id @Identity long id;",
+        "  String email;",
+        "  java.time.Instant createdAt;",
+        "}");
+    assertThat(compile(migrations, smaller)).succeeded();
+    String v2 = snapshot(migrations).entrySet().stream().filter(e -> e.getKey().startsWith("V0002__")).findFirst()
+        .orElseThrow().getValue();
+    assertTrue(v2.contains("DROP COLUMN \"country\"") && v2.contains("DROP COLUMN \"display_name\"")
+        && v2.contains("DROP TABLE \"payments\""), v2);
+  }
+
+  @Test
+  void aHandEditedSchemaInTheLedgerFailsTheBuildNamingTheFile() throws Exception {
+    assertThat(compile(migrations, CUSTOMER)).succeeded();
+    Path ledger = migrations.resolve(Ledger.FILE_NAME);
+    String edited = Files.readString(ledger).replace("\"type\": \"varchar(3)\"", "\"type\": \"varchar(30)\"");
+    Files.writeString(ledger, edited);
+    Compilation compilation = compile(migrations, CUSTOMER, PAYMENT);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[schemacode:Ledger] " + ledger + ": the schema section was edited by hand");
+    assertEquals(edited, Files.readString(ledger));
+    assertFalse(Files.exists(migrations.resolve("V0002__create_payments.sql")));
+  }
+
+  @Test
   void anAcknowledgementNamingAQuotedTypeIsSpelledAsJavaThatCompiles() {
     // Found replaying Hoppscotch's history (real-histories): its enum type "TeamMemberRole" became
     // "TeamAccessRole", and the suggested line ended the string literal at the first quote.

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {DeployCommand.class, StatusCommand.class, ValidateCommand.class, ResolveCommand.class,
         BaselineCommand.class, ResetCommand.class, SeedCommand.class, BackfillCommand.class, DiffCommand.class,
         CommandLine.HelpCommand.class})
-public final class SchemacodeCli implements Runnable {
+public final class SchemacodeCli implements java.util.concurrent.Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
@@ -31,7 +31,13 @@ public final class SchemacodeCli implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(args, out, err);
+    // System.exit does not flush: a command's last print() (diff's SQL) would otherwise be lost.
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs a command line; used by {@link #main} and by tests. */
@@ -52,17 +58,75 @@ public final class SchemacodeCli implements Runnable {
     });
     commandLine.setParameterExceptionHandler((e, args1) -> {
       CommandLine cmd = e.getCommandLine();
-      cmd.getErr().println("schemacode: error: " + e.getMessage());
+      cmd.getErr().println("schemacode: error: " + withoutUrls(e.getMessage(), args1));
       cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
       cmd.getErr().flush();
       return USAGE;
     });
-    return commandLine.execute(args);
+    try {
+      String unknown = unknownCommand(commandLine, args);
+      if (unknown != null) {
+        err.println("schemacode: error: unknown command '" + unknown + "'; the commands are "
+            + String.join(", ", commandLine.getSubcommands().keySet()));
+        err.println("Run 'schemacode --help' for usage.");
+        return USAGE;
+      }
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
+  /**
+   * picocli quotes the arguments it could not place ({@code Unknown option: '--ur'}, and the URL
+   * after it): any argument that may hold a password, a URL or a {@code password=} parameter, is
+   * shown as {@code ***} instead, whole, since a raw password may split it anywhere.
+   */
+  static String withoutUrls(String message, String[] args) {
+    String result = message == null ? "" : message;
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    for (String arg : args) {
+      int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
+      for (String candidate : equals < 0 ? new String[] {arg} : new String[] {arg, arg.substring(equals + 1)}) {
+        String lower = candidate.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("://") || lower.contains("password") || lower.contains("@")) {
+          secrets.add(candidate);
+        }
+      }
+    }
+    secrets.sort(java.util.Comparator.comparingInt(String::length).reversed()); // the whole argument before its value
+    for (String secret : secrets) {
+      if (!secret.isEmpty()) {
+        result = result.replace(secret, "***");
+      }
+    }
+    return result.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * The first word that is not an option must name a command. picocli lets {@code --help} win over
+   * an unmatched word, so {@code schemacode push --help} would print the top-level help and exit 0,
+   * as if {@code push} existed; the top-level command takes no arguments, so any such word is a
+   * command name or a mistake.
+   */
+  private static String unknownCommand(CommandLine commandLine, String[] args) {
+    for (String arg : args) {
+      if (arg.startsWith("-")) {
+        continue; // --help, --version: the only top-level options, and they take no value
+      }
+      return commandLine.getSubcommands().containsKey(arg) ? null : arg;
+    }
+    return null;
+  }
+
+  /** Without a command there is nothing to do: usage on standard error, exit 2, as for any usage mistake. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    CommandLine commandLine = spec.commandLine();
+    commandLine.getErr().println("schemacode: error: no command given");
+    commandLine.usage(commandLine.getErr());
+    return USAGE;
   }
 
   private static int exitCode(Throwable e) {

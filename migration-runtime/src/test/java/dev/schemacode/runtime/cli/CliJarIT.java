@@ -132,4 +132,77 @@ class CliJarIT {
     assertEquals(0, seeded.exitCode(), seeded.err());
     assertTrue(seeded.out().contains("seeded 01_rows"), seeded.out());
   }
+
+  /**
+   * The whole of {@code diff}'s text output reaches standard output: the drift of 120 tables, each
+   * with its statements, far beyond any buffer. The separate process matters: only there does the
+   * JVM exit before an unflushed writer is written out (issue 12: the SQL never appeared).
+   */
+  @Test
+  void diffPrintsItsWholeOutputFromAProcess() throws Exception {
+    java.util.List<dev.schemacode.model.Table> tables = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      tables.add(new dev.schemacode.model.Table(dev.schemacode.model.QualifiedName.of("drifted_" + i),
+          List.of(dev.schemacode.model.Column.required("id", "bigint"), dev.schemacode.model.Column.optional("note", "text")),
+          java.util.Optional.of(dev.schemacode.model.PrimaryKey.defaultFor("drifted_" + i, List.of("id")))));
+    }
+    dev.schemacode.model.Schema recorded = new dev.schemacode.model.Schema(List.of(), tables);
+    dev.schemacode.model.MigrationFileName file = dev.schemacode.model.MigrationFileName.of(1, "init");
+    String script = dev.schemacode.model.MigrationScript.render(file,
+        dev.schemacode.model.SchemaDiff.between(dev.schemacode.model.Schema.EMPTY, recorded).changes());
+    Files.writeString(migrations.resolve(file.fileName()), script);
+    dev.schemacode.model.Ledger ledger = dev.schemacode.model.Ledger.EMPTY.append(file,
+        dev.schemacode.model.Checksums.ofScript(script), dev.schemacode.model.LedgerEntry.Origin.GENERATED, recorded);
+    Files.writeString(migrations.resolve(dev.schemacode.model.Ledger.FILE_NAME), dev.schemacode.model.LedgerCodec.write(ledger));
+    Map<String, String> environment = Map.of("DATABASE_URL", database.jdbcUrlWithCredentials());
+    assertEquals(0, run(environment, "deploy", "--migrations", migrations.toString()).exitCode());
+    try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+      for (int i = 0; i < 120; i++) {
+        statement.execute("ALTER TABLE drifted_" + i + " DROP COLUMN note, ADD COLUMN hotfix_" + i + " integer");
+      }
+    }
+
+    Result diff = run(environment, "diff", "--migrations", migrations.toString());
+    SchemacodeCliTest.Run inProcess = SchemacodeCliTest.cli("diff", "--url", database.jdbcUrlWithCredentials(),
+        "--migrations", migrations.toString());
+    assertEquals(1, diff.exitCode(), diff.err());
+    assertEquals("", diff.err());
+    assertEquals(inProcess.out(), diff.out());
+    // and that output is the header, every change, and every statement of the reconciling SQL
+    String sql = diff.out().substring(diff.out().indexOf("(review before running):\n") + "(review before running):\n".length());
+    for (int i = 0; i < 120; i++) {
+      assertTrue(diff.out().contains("  drop column drifted_" + i + ".hotfix_" + i + "\n"), "change " + i);
+      assertTrue(sql.contains("ALTER TABLE \"drifted_" + i + "\" DROP COLUMN \"hotfix_" + i + "\";"), "SQL " + i);
+      assertTrue(sql.contains("ALTER TABLE \"drifted_" + i + "\" ADD COLUMN \"note\" text;"), "SQL " + i);
+    }
+    assertEquals(240, sql.lines().filter(line -> line.startsWith("ALTER TABLE")).count(), sql);
+    assertTrue(diff.out().endsWith(";\n"), diff.out().substring(Math.max(0, diff.out().length() - 200)));
+  }
+
+  @Test
+  void anUnknownCommandOrNoneIsAUsageError() throws Exception {
+    Result unknown = run(Map.of(), "push", "--help");
+    assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
+    assertTrue(unknown.err().startsWith("schemacode: error: unknown command 'push'"), unknown.err());
+    assertEquals("", unknown.out());
+
+    Result typo = run(Map.of(), "deplyo");
+    assertEquals(2, typo.exitCode());
+    assertTrue(typo.err().contains("unknown command 'deplyo'"), typo.err());
+
+    Result none = run(Map.of());
+    assertEquals(2, none.exitCode(), none.out() + none.err());
+    assertTrue(none.err().startsWith("schemacode: error: no command given"), none.err());
+    assertTrue(none.err().contains("Commands:"), none.err());
+
+    Result help = run(Map.of(), "--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("Commands:"), help.out());
+    Result commandHelp = run(Map.of(), "diff", "--help");
+    assertEquals(0, commandHelp.exitCode());
+    assertTrue(commandHelp.out().contains("Usage: schemacode diff"), commandHelp.out());
+    Result helpCommand = run(Map.of(), "help", "deploy");
+    assertEquals(0, helpCommand.exitCode());
+    assertTrue(helpCommand.out().contains("Usage: schemacode deploy"), helpCommand.out());
+  }
 }

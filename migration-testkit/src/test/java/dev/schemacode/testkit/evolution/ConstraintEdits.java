@@ -75,7 +75,13 @@ final class ConstraintEdits {
       }
       String method = unique ? Index.DEFAULT_METHOD : methods.get(methodPick % methods.size());
       Column first = current.get().column(columns.get(0)).orElseThrow();
-      Optional<String> where = partial ? Optional.of(Types.predicate(first.type(), first.name())) : Optional.empty();
+      Optional<String> where = Optional.empty();
+      if (partial && Types.isEnum(first.type()) && !Types.isArray(first.type())) {
+        List<String> labels = draft.labels(first.type());
+        where = Optional.of(Types.enumPredicate(first.name(), labels.get(methodPick % labels.size())));
+      } else if (partial) {
+        where = Optional.of(Types.predicate(first.type(), first.name()));
+      }
       TableEditor t = new TableEditor(current.get());
       t.indexes.add(new Index(ConstraintNames.index(table.name(), columns), columns, unique, method, where));
       draft.put(t.build());
@@ -225,7 +231,10 @@ final class ConstraintEdits {
       if (col.isEmpty() || second.filter(s -> s.equals(column) || current.get().column(s).isEmpty()).isPresent()) {
         return false;
       }
-      String expression = second.map(s -> Types.checkOfTwo(column, s)).orElse(Types.check(col.get().type(), column, form));
+      String type = col.get().type();
+      boolean listsValues = form % 2 == 1 && Types.isEnum(type) && !Types.isArray(type);
+      String expression = second.map(s -> Types.checkOfTwo(column, s)).orElse(listsValues
+          ? Types.enumCheck(column, draft.labels(type)) : Types.check(type, column, form));
       String name = second.isPresent() ? ConstraintNames.tableCheck(table.name(), expression)
           : ConstraintNames.columnCheck(table.name(), column);
       TableEditor t = new TableEditor(current.get());

@@ -1,6 +1,9 @@
 package dev.schemacode.testkit.evolution;
 
+import dev.schemacode.model.CheckConstraint;
+import dev.schemacode.model.Column;
 import dev.schemacode.model.EnumType;
+import dev.schemacode.model.Index;
 import dev.schemacode.model.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +12,49 @@ import java.util.Optional;
 /** Constants of a Java enum added, renamed ({@code @RenamedFrom}), removed or reordered. */
 final class EnumEdits {
   private EnumEdits() {}
+
+  /** A check's list of values after the edit: as written, renamed, without the removed value, new ones at the end. */
+  private static List<String> relisted(List<String> listed, List<String> labels, Optional<String[]> renamed,
+      Optional<String> removed) {
+    List<String> result = new ArrayList<>();
+    for (String label : listed) {
+      String now = renamed.filter(r -> r[0].equals(label)).map(r -> r[1]).orElse(label);
+      if (removed.filter(now::equals).isEmpty()) {
+        result.add(now);
+      }
+    }
+    labels.stream().filter(l -> !result.contains(l)).forEach(result::add);
+    return result;
+  }
+
+  /**
+   * Checks and partial-index predicates that name the type's values, kept in step as a person keeps
+   * them: a check listing the values ({@link Types#enumCheck}) keeps its order and lists the new ones
+   * at its end (so reordering the type leaves it unchanged), a predicate's value ({@link Types#enumPredicate}) follows a rename, and an index whose
+   * predicate names a removed value goes (it would no longer parse). What stays unchanged is what an
+   * enum rebuild must drop and make again around the conversion.
+   */
+  static void keepExpressionsInStep(Draft draft, String type, List<String> before, List<String> after,
+      Optional<String[]> renamed, Optional<String> removed) {
+    for (Table table : draft.schema().tables()) {
+      TableEditor t = new TableEditor(table);
+      for (Column column : table.columns()) {
+        if (!column.type().equals(type)) {
+          continue; // only columns of the type itself, not arrays of it
+        }
+        t.checks.replaceAll(k -> Types.enumCheckLabels(column.name(), k.expression())
+            .map(listed -> new CheckConstraint(k.name(), Types.enumCheck(column.name(), relisted(listed, after, renamed, removed))))
+            .orElse(k));
+        renamed.ifPresent(r -> {
+          Optional<String> from = Optional.of(Types.enumPredicate(column.name(), r[0]));
+          t.indexes.replaceAll(i -> i.where().equals(from)
+              ? new Index(i.name(), i.columns(), i.unique(), i.method(), Optional.of(Types.enumPredicate(column.name(), r[1]))) : i);
+        });
+        removed.ifPresent(r -> t.indexes.removeIf(i -> i.where().equals(Optional.of(Types.enumPredicate(column.name(), r)))));
+      }
+      draft.put(t.build());
+    }
+  }
 
   record AddValue(String type, String label, int position) implements Edit {
     @Override
@@ -20,6 +66,7 @@ final class EnumEdits {
       List<String> labels = new ArrayList<>(current.get().labels());
       labels.add(position % (labels.size() + 1), label);
       draft.setEnum(new EnumType(current.get().name(), labels));
+      keepExpressionsInStep(draft, type, current.get().labels(), labels, Optional.empty(), Optional.empty());
       return true;
     }
 
@@ -43,6 +90,7 @@ final class EnumEdits {
       draft.setEnum(new EnumType(current.get().name(), labels));
       replaceDefaults(draft, from, to);
       draft.labelRenamed(type, from, to);
+      keepExpressionsInStep(draft, type, current.get().labels(), labels, Optional.of(new String[] {from, to}), Optional.empty());
       return true;
     }
 
@@ -90,6 +138,7 @@ final class EnumEdits {
       }
       removedOrigin.ifPresent(origin -> draft.prepare(new Preparation.ReplaceLabel(type, origin,
           draft.labelOrigin(type, replacement.orElseThrow()).orElseThrow())));
+      keepExpressionsInStep(draft, type, current.get().labels(), labels, Optional.empty(), Optional.of(removed));
       return true;
     }
 
@@ -111,6 +160,7 @@ final class EnumEdits {
       int i = pick % (labels.size() - 1);
       labels.add(i + 1, labels.remove(i));
       draft.setEnum(new EnumType(current.get().name(), labels));
+      keepExpressionsInStep(draft, type, current.get().labels(), labels, Optional.empty(), Optional.empty());
       return true;
     }
 

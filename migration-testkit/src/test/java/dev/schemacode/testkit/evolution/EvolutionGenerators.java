@@ -57,6 +57,7 @@ final class EvolutionGenerators {
     add(edits, 3, table().zip(columns(), ConstraintEdits.AddUnique::new));
     add(edits, 3, table().zip(anyColumn(), column().toOptionals(50), Generate.range(0, 1), ConstraintEdits.AddCheck::new));
     add(edits, 2, table().zip(table(), TableEdits.RenameTable::new));
+    add(edits, 2, movable().map(TableEdits.MoveTable::new));
     add(edits, 2, table().zip(column(), ColumnEdits.DropColumn::new));
     add(edits, 2, table().zip(anyColumn(), Generate.booleans(), ColumnEdits.SetIdentity::new));
     add(edits, 2, table().zip(pick(), action(), action(), ConstraintEdits.ChangeForeignKeyActions::new));
@@ -101,6 +102,12 @@ final class EvolutionGenerators {
 
   private static Gen<QualifiedName> table() {
     return Generate.pick(TABLES);
+  }
+
+  /** The tables, and where {@link TableEdits.MoveTable} takes them, so that they can move back. */
+  private static Gen<QualifiedName> movable() {
+    return Generate.pick(List.of(TABLES.get(0), new QualifiedName("s2", "a"), TABLES.get(2), QualifiedName.of("c"),
+        TABLES.get(3)));
   }
 
   /** Mostly the names tables usually have, so that edits of columns often find theirs. */

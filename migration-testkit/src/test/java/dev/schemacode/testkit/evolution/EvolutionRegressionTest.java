@@ -25,6 +25,20 @@ class EvolutionRegressionTest {
 
   static Stream<Arguments> counterexamples() {
     return Stream.of(
+        Arguments.of("enum values swapped under a check listing them and a partial index comparing with one:"
+            + " operator does not exist: mood <> mood__old (SchemaDiff)", Evolution.of(
+                List.of(create(A, column("c1", "mood", true, 0), column("c2", "integer", true, 0))),
+                List.of(new ConstraintEdits.AddCheck(A, "c1", Optional.empty(), 1),
+                    new ConstraintEdits.AddIndex(A, List.of("c2"), false, 0, false),
+                    new ConstraintEdits.AddIndex(A, List.of("c1"), false, 1, true)),
+                List.of(new EnumEdits.SwapValues("mood", 0)),
+                List.of(new EnumEdits.AddValue("mood", "meh", 0), new EnumEdits.RemoveValue("mood", 1)))),
+        Arguments.of("a table moved to another schema and back keeps its rows (processor: @RenamedFrom across schemas)",
+            Evolution.of(
+                List.of(create(A, column("c1", "text", true, 0)), create(B, column("c1", "integer", false, 1))),
+                List.of(new ConstraintEdits.AddForeignKey(B, A, ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION),
+                    new TableEdits.MoveTable(A)),
+                List.of(new TableEdits.MoveTable(new QualifiedName("s2", "a")), new TableEdits.MoveTable(B)))),
         Arguments.of("negative default: the catalog prints -1 as '-1'::integer (introspect.Expressions)", Evolution.of(
             List.of(create(B)),
             List.of(new ColumnEdits.AddColumn(B, column("c1", "integer", true, 2))))),

@@ -56,8 +56,8 @@ final class EvolutionRunner {
   Outcome run(Evolution evolution) throws Exception {
     reset();
     Path directory = Files.createTempDirectory("schemacode-evolution");
-    try {
-      return new Run(directory).all(evolution);
+    try (Connection connection = database.connect()) {
+      return new Run(directory, connection).all(evolution);
     } finally {
       try (Stream<Path> files = Files.walk(directory)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -80,6 +80,8 @@ final class EvolutionRunner {
   /** One evolution's state: the schema so far, the files so far, the rows' counter, what happened. */
   private final class Run {
     private final Path directory;
+    /** The checks' connection, lent to the runtime for each migration too. */
+    private final Connection connection;
     private final Rows rows = new Rows();
     private final List<String> history = new ArrayList<>();
     private final List<String> changeKinds = new ArrayList<>();
@@ -90,8 +92,9 @@ final class EvolutionRunner {
     private int applied;
     private int rejected;
 
-    Run(Path directory) {
+    Run(Path directory, Connection connection) {
       this.directory = directory;
+      this.connection = connection;
     }
 
     Outcome all(Evolution evolution) throws Exception {
@@ -138,30 +141,28 @@ final class EvolutionRunner {
       }
 
       List<MigrationScript.File> files = new ArrayList<>();
-      try (Connection connection = database.connect()) {
-        List<String> backfill = Backfills.statements(draft.preparations(), current, connection, rows);
-        if (!backfill.isEmpty()) {
-          MigrationFileName name = MigrationFileName.of(sequence++, "backfill");
-          files.add(new MigrationScript.File(name, "-- hand-written\n" + String.join("\n", backfill) + "\n"));
-          migrate(files, label, diff);
-        }
-        Rows.Snapshot before = rows.read(connection, current);
-        List<MigrationScript.File> generated = MigrationScript.plan(sequence, MigrationScript.slug(false, diff.changes()),
-            diff.changes(), MigrationScript.DEFAULT_LOCK_TIMEOUT);
-        sequence += generated.size();
-        files.addAll(generated);
+      List<String> backfill = Backfills.statements(draft.preparations(), current, connection, rows);
+      if (!backfill.isEmpty()) {
+        MigrationFileName name = MigrationFileName.of(sequence++, "backfill");
+        files.add(new MigrationScript.File(name, "-- hand-written\n" + String.join("\n", backfill) + "\n"));
         migrate(files, label, diff);
+      }
+      Rows.Snapshot before = rows.read(connection, current);
+      List<MigrationScript.File> generated = MigrationScript.plan(sequence, MigrationScript.slug(false, diff.changes()),
+          diff.changes(), MigrationScript.DEFAULT_LOCK_TIMEOUT);
+      sequence += generated.size();
+      files.addAll(generated);
+      migrate(files, label, diff);
 
-        List<String> differences = SchemaAssertions.differences(connection, next, OTHER_SCHEMAS, SchemaAssertions.RUNTIME_TABLES);
-        check(differences.isEmpty(), label, "the database differs from the declared schema:\n    "
-            + String.join("\n    ", differences), diff, files);
-        List<String> lost = Rows.compare(before, draft, connection);
-        check(lost.isEmpty(), label, "rows changed:\n    " + String.join("\n    ", lost), diff, files);
-        try {
-          rows.insert(connection, next);
-        } catch (SQLException e) {
-          check(false, label, "new rows do not fit the declared schema: " + e.getMessage(), diff, files);
-        }
+      List<String> differences = SchemaAssertions.differences(connection, next, OTHER_SCHEMAS, SchemaAssertions.RUNTIME_TABLES);
+      check(differences.isEmpty(), label, "the database differs from the declared schema:\n    "
+          + String.join("\n    ", differences), diff, files);
+      List<String> lost = Rows.compare(before, draft, connection);
+      check(lost.isEmpty(), label, "rows changed:\n    " + String.join("\n    ", lost), diff, files);
+      try {
+        rows.insert(connection, next);
+      } catch (SQLException e) {
+        check(false, label, "new rows do not fit the declared schema: " + e.getMessage(), diff, files);
       }
       current = next;
       applied++;
@@ -176,7 +177,7 @@ final class EvolutionRunner {
         }
       }
       try {
-        Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(directory)).build().migrate();
+        Migrator.builder().dataSource(new SharedConnection(connection)).migrations(MigrationSource.directory(directory)).build().migrate();
       } catch (RuntimeException e) {
         check(false, label, "applying the migration failed: " + e.getMessage(), diff, files);
       }

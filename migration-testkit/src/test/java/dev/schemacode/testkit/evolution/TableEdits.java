@@ -94,6 +94,24 @@ final class TableEdits {
     }
   }
 
+  /**
+   * {@code @Table(schema = …)} changed with {@code @RenamedFrom} naming the table where it was: the
+   * table moves between the default schema and {@code s2} under its own name ({@code ALTER TABLE …
+   * SET SCHEMA}), with its rows, keys, indexes and identity.
+   */
+  record MoveTable(QualifiedName from) implements Edit {
+    @Override
+    public boolean applyTo(Draft draft) {
+      QualifiedName to = from.inDefaultSchema() ? new QualifiedName("s2", from.name()) : QualifiedName.of(from.name());
+      return new RenameTable(from, to).applyTo(draft);
+    }
+
+    @Override
+    public String toString() {
+      return "move table " + from + " to " + (from.inDefaultSchema() ? "schema s2" : "the default schema");
+    }
+  }
+
   /** A table comment set, changed or removed. */
   record CommentTable(QualifiedName name, Optional<String> text) implements Edit {
     @Override

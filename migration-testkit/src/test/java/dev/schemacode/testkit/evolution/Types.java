@@ -141,6 +141,30 @@ final class Types {
     };
   }
 
+  /**
+   * A check a person writes over an enum column: the values it may hold, listed. PostgreSQL keeps
+   * the list as constants of the type ({@code c = ANY (ARRAY['a'::mood, …])}), which an enum rebuild
+   * must not carry over; the enum edits keep the list equal to the type's labels.
+   */
+  static String enumCheck(String column, List<String> labels) {
+    return quote(column) + " IN (" + String.join(", ", labels.stream().map(l -> "'" + l.replace("'", "''") + "'").toList()) + ")";
+  }
+
+  /** The values an {@link #enumCheck} on the column lists, if the expression is one. */
+  static Optional<List<String>> enumCheckLabels(String column, String expression) {
+    String start = quote(column) + " IN ('";
+    if (!expression.startsWith(start) || !expression.endsWith("')")) {
+      return Optional.empty();
+    }
+    String inner = expression.substring(start.length(), expression.length() - 2);
+    return Optional.of(java.util.Arrays.stream(inner.split("', '")).map(l -> l.replace("''", "'")).toList());
+  }
+
+  /** A partial index predicate on an enum column, comparing it with one of its values. */
+  static String enumPredicate(String column, String label) {
+    return quote(column) + " <> '" + label.replace("'", "''") + "'";
+  }
+
   /** A check over two columns. */
   static String checkOfTwo(String first, String second) {
     return "num_nonnulls(" + quote(first) + ", " + quote(second) + ") >= 0";

@@ -5,6 +5,7 @@ import dev.schemacode.model.Column;
 import dev.schemacode.model.EnumType;
 import dev.schemacode.model.ForeignKey;
 import dev.schemacode.model.Index;
+import dev.schemacode.model.PostgresRenderer;
 import dev.schemacode.model.PrimaryKey;
 import dev.schemacode.model.QualifiedName;
 import dev.schemacode.model.Schema;
@@ -80,9 +81,15 @@ public final class PostgresIntrospector {
   }
 
   private void readColumns(Array schemas, Map<QualifiedName, TableBuilder> tables) throws SQLException {
+    // The type as format_type prints it, and the schema of the type (of an array's element type), which
+    // format_type leaves out whenever the type is visible on the search_path.
     String sql = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-        + " a.attidentity <> '', pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum)"
+        + " a.attidentity <> '', pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum),"
+        + " tn.nspname, pg_type_is_visible(et.oid)"
         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " JOIN pg_type t ON t.oid = a.atttypid"
+        + " JOIN pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END"
+        + " JOIN pg_namespace tn ON tn.oid = et.typnamespace"
         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
         + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)"
         + " ORDER BY 1, 2, a.attnum";
@@ -92,11 +99,27 @@ public final class PostgresIntrospector {
         return;
       }
       boolean identity = rows.getBoolean(6);
-      table.columns.add(new Column(rows.getString(3), TypeNames.canonical(rows.getString(4)),
+      String type = qualifiedType(rows.getString(4), rows.getString(9), rows.getBoolean(10));
+      table.columns.add(new Column(rows.getString(3), TypeNames.canonical(type),
           !rows.getBoolean(5) && !identity, identity,
           identity ? Optional.empty() : Optional.ofNullable(rows.getString(7)),
           Optional.ofNullable(rows.getString(8))));
     });
+  }
+
+  /**
+   * A type of the current schema unqualified and one of another schema qualified, as declarations
+   * name them, whatever the search_path makes {@code format_type} print.
+   */
+  private String qualifiedType(String formatted, String typeSchema, boolean visible) {
+    if (typeSchema.equals("pg_catalog")) {
+      return formatted;
+    }
+    String prefix = PostgresRenderer.quoteIfNeeded(typeSchema) + ".";
+    if (typeSchema.equals(currentSchema)) {
+      return !visible && formatted.startsWith(prefix) ? formatted.substring(prefix.length()) : formatted;
+    }
+    return visible ? prefix + formatted : formatted;
   }
 
   private void readConstraints(Array schemas, Map<QualifiedName, TableBuilder> tables) throws SQLException {

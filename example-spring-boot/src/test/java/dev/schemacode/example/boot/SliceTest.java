@@ -1,0 +1,62 @@
+package dev.schemacode.example.boot;
+
+import static dev.schemacode.example.boot.jooq.Tables.CUSTOMER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.schemacode.testing.TestDatabase;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.jooq.test.autoconfigure.JooqTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boot's test slices get a migrated database with no code of their own: the starter's
+ * auto-configuration is part of {@code @JdbcTest} and {@code @JooqTest}, and orders itself before
+ * the {@code JdbcTemplate} and {@code DSLContext} they inject.
+ */
+class SliceTest {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", database::jdbcUrl);
+    registry.add("spring.datasource.username", database::user);
+    registry.add("spring.datasource.password", database::password);
+  }
+
+  @Nested
+  @JdbcTest
+  @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE) // the real PostgreSQL
+  class Jdbc {
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void theSchemaIsThere() {
+      jdbc.update("INSERT INTO customer (email, created_at) VALUES ('jdbc@example.com', now())");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM customer WHERE email = 'jdbc@example.com'", Long.class))
+          .isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT max(version) FROM schemacode_history", String.class)).isEqualTo("0001");
+    }
+  }
+
+  @Nested
+  @JooqTest
+  @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+  class Jooq {
+    @Autowired DSLContext db;
+
+    @Test
+    void theGeneratedMetamodelQueriesTheMigratedSchema() {
+      db.insertInto(CUSTOMER).set(CUSTOMER.EMAIL, "jooq@example.com").set(CUSTOMER.CREATED_AT, Instant.now()).execute();
+      assertThat(db.fetchCount(CUSTOMER, CUSTOMER.EMAIL.eq("jooq@example.com"))).isEqualTo(1);
+    }
+  }
+}

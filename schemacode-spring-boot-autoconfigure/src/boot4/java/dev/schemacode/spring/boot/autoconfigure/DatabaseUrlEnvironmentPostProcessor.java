@@ -1,0 +1,13 @@
+package dev.schemacode.spring.boot.autoconfigure;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/** {@code DATABASE_URL} as {@code spring.datasource.*} when the application sets no URL; see {@link DatabaseUrlProperties}. */
+public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    DatabaseUrlProperties.addTo(environment);
+  }
+}
