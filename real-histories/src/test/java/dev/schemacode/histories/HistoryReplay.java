@@ -183,6 +183,10 @@ final class HistoryReplay {
     try (Connection connection = reference.connect()) {
       expected = Catalog.read(connection);
     }
+    log.add(at + ": catalog compared, " + expected.size() + " facts in the project's, " + built.size() + " in schemacode's");
+    if (expected.isEmpty()) {
+      problems.add(at + ": the project's catalog is empty; the comparison would prove nothing");
+    }
     if (!built.equals(expected)) {
       List<String> missing = new ArrayList<>(expected);
       missing.removeAll(built);
