@@ -31,9 +31,19 @@ final class Backfill {
     });
   }
 
-  BackfillInfo run(Session session, List<ResolvedMigration> resolved, String name, String sql) throws SQLException {
+  BackfillInfo run(Session session, List<ResolvedMigration> resolved, String name, String sql, boolean whilePending)
+      throws SQLException {
     Connection connection = session.connection();
-    context.requireUpToDate(context.status(session, resolved), "run backfill " + name);
+    MigrationStatus status = context.status(session, resolved);
+    context.failOnProblems(status);
+    List<MigrationInfo> pending = status.toApply(context.outOfOrder);
+    if (!whilePending && !pending.isEmpty()) {
+      throw new MigrationException("cannot run backfill " + name + ": " + pending.size()
+          + (pending.size() == 1 ? " migration is" : " migrations are") + " pending (first " + pending.get(0).label()
+          + "); run `schemacode deploy` first, or, when the backfill fills rows that a pending migration needs (a"
+          + " NOT NULL it validates), `schemacode deploy --to <the version before that one>` and then `schemacode"
+          + " backfill " + name + " --allow-pending`");
+    }
     BackfillTable table = context.backfillTable;
     table.createIfMissing(connection);
     String checksum = Checksums.ofScript(sql);

@@ -189,13 +189,33 @@ public final class DatabaseUrl {
 
   /** The driver's first line, plus the cause when the driver's own words say little ("The connection attempt failed."). */
   static String describe(SQLException e) {
-    String message = firstLine(e.getMessage());
+    String message = firstLine(e.getMessage()) + detailAndHint(e);
     Throwable cause = e.getCause();
     if (cause != null && cause.getMessage() != null && !message.contains(firstLine(cause.getMessage()))) {
       String kind = cause instanceof java.net.UnknownHostException ? "unknown host" : cause.getClass().getSimpleName();
       message = message + " (" + kind + ": " + firstLine(cause.getMessage()) + ")";
     }
     return message;
+  }
+
+  /**
+   * PostgreSQL's DETAIL and HINT, which say which row, key or dependent object it means ("Key
+   * (id)=(1) already exists.", "view v depends on column c"): the driver puts them on lines of their
+   * own, which one-line messages would drop. Empty when the error did not come from the server.
+   */
+  static String detailAndHint(SQLException e) {
+    if (!(e instanceof org.postgresql.util.PSQLException psql) || psql.getServerErrorMessage() == null) {
+      return "";
+    }
+    org.postgresql.util.ServerErrorMessage server = psql.getServerErrorMessage();
+    StringBuilder more = new StringBuilder();
+    if (server.getDetail() != null && !server.getDetail().isBlank()) {
+      more.append(" DETAIL: ").append(server.getDetail().strip().replaceAll("\\s*\\R\\s*", " "));
+    }
+    if (server.getHint() != null && !server.getHint().isBlank()) {
+      more.append(" HINT: ").append(server.getHint().strip().replaceAll("\\s*\\R\\s*", " "));
+    }
+    return more.toString();
   }
 
   static String firstLine(String message) {

@@ -26,7 +26,7 @@ final class Deploy {
     List<ResolvedMigration> applied = new ArrayList<>();
     List<MigrationInfo> toApply = status.toApply(context.outOfOrder);
     // a misspelled directive in any of them stops the deploy before the first one runs
-    toApply.forEach(info -> Script.checkDirectives(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
+    toApply.forEach(info -> Script.check(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
     for (MigrationInfo info : toApply) {
       ResolvedMigration migration = info.resolved().orElseThrow();
       long millis = runner.run(Script.of(migration), recorder(migration));

@@ -9,20 +9,29 @@ import java.util.List;
 /**
  * How a live database differs from the schema its migrations record (a manual hot-fix in
  * production, a migration applied by hand): the changes that would reconcile it, in order.
+ *
+ * @param pending migrations not applied yet: the recorded schema is the one after all of them, so
+ *     while any is pending its changes show among {@code changes} too, and are no hot-fix
  */
-public record Drift(List<SchemaChange> changes) {
+public record Drift(List<SchemaChange> changes, List<MigrationInfo> pending) {
   public Drift {
     changes = List.copyOf(changes);
+    pending = List.copyOf(pending);
   }
 
-  static Drift of(SchemaDiff diff) {
+  public Drift(List<SchemaChange> changes) {
+    this(changes, List.of());
+  }
+
+  static Drift of(SchemaDiff diff, List<MigrationInfo> pending) {
     // in the order the phases of a migration would apply them
     return new Drift(diff.changes().stream()
-        .sorted(java.util.Comparator.comparing(SchemaChange::phase)).toList());
+        .sorted(java.util.Comparator.comparing(SchemaChange::phase)).toList(), pending);
   }
 
+  /** No difference and nothing pending. */
   public boolean none() {
-    return changes.isEmpty();
+    return changes.isEmpty() && pending.isEmpty();
   }
 
   /** The SQL that would make the database match the recorded schema. */

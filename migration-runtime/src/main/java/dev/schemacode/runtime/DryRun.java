@@ -20,7 +20,7 @@ final class DryRun {
           .append(context.history.createSql()).append(";\n");
     }
     HistoryTable history = context.history;
-    migrations.forEach(migration -> Script.checkDirectives(migration.script(), migration.location()));
+    migrations.forEach(migration -> Script.check(migration.script(), migration.location()));
     for (ResolvedMigration migration : migrations) {
       sql.append('\n');
       List<SqlScript.Statement> statements = SqlScript.split(migration.script());

@@ -74,6 +74,53 @@ public final class Migrator {
     });
   }
 
+  /**
+   * Applies the pending migrations up to and including {@code version}, and stops there: a path
+   * through a migration that cannot apply yet, such as the validation of a {@code NOT NULL} while rows
+   * still hold NULLs (apply up to the migration before it, run the backfill with {@code
+   * backfill(name, true)}, then {@link #migrate()}).
+   *
+   * @throws ConfigurationException when no migration has that version, or the database is past it
+   */
+  public MigrateResult migrateTo(String version) {
+    List<ResolvedMigration> all = context.source.resolve();
+    List<ResolvedMigration> upTo = upTo(all, version);
+    return context.withSession(session -> {
+      requireNotPast(context.status(session, all), version);
+      MigrationStatus status = context.status(session, upTo);
+      if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
+        return new MigrateResult(List.of(), status.currentVersion());
+      }
+      return context.locked(session, locked -> new Deploy(context).apply(locked, upTo));
+    });
+  }
+
+  /** What {@link #migrateTo(String)} would apply now and the SQL it would run; changes nothing, takes no lock. */
+  public DeployPlan planTo(String version) {
+    List<ResolvedMigration> all = context.source.resolve();
+    List<ResolvedMigration> upTo = upTo(all, version);
+    return context.withSession(session -> {
+      requireNotPast(context.status(session, all), version);
+      return new DryRun(context).plan(context.status(session, upTo));
+    });
+  }
+
+  private List<ResolvedMigration> upTo(List<ResolvedMigration> all, String version) {
+    long target = Versions.number(version);
+    if (all.stream().noneMatch(migration -> migration.file().number() == target)) {
+      throw new ConfigurationException("no migration has version " + version + " in " + context.source.description());
+    }
+    return all.stream().filter(migration -> migration.file().number() <= target).toList();
+  }
+
+  private static void requireNotPast(MigrationStatus status, String version) {
+    long target = Versions.number(version);
+    status.currentVersion().filter(current -> Long.parseLong(current) > target).ifPresent(current -> {
+      throw new ConfigurationException("the database is at V" + current + ", past " + version
+          + "; deploying up to a version never goes back");
+    });
+  }
+
   /** What {@link #migrate()} would apply now and the SQL it would run; changes nothing, takes no lock. */
   public DeployPlan plan() {
     List<ResolvedMigration> resolved = context.source.resolve();
@@ -103,12 +150,18 @@ public final class Migrator {
         "diff needs " + dev.schemacode.model.Ledger.FILE_NAME + " beside the migrations, and "
             + context.source.description() + " has none"));
     dev.schemacode.model.Schema recorded = ledger.schema();
+    List<ResolvedMigration> resolved = context.source.resolve();
+    HandWrittenObjects handWritten = HandWrittenObjects.in(resolved.stream()
+        .filter(migration -> ledger.entry(migration.file().fileName())
+            .filter(entry -> entry.origin() == dev.schemacode.model.LedgerEntry.Origin.HAND_WRITTEN).isPresent())
+        .map(ResolvedMigration::script).toList());
     return context.withSession(session -> {
+      List<MigrationInfo> pending = context.status(session, resolved).toApply(true);
       java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name());
       var introspector = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(), excluded);
-      dev.schemacode.model.Schema live = introspector.read(recorded.schemaNames());
+      dev.schemacode.model.Schema live = handWritten.removeFrom(introspector.read(recorded.schemaNames()), recorded);
       // the server spells out what text normalization cannot match (IN lists, typed constants)
-      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded, introspector.deparser()));
+      return Drift.of(dev.schemacode.model.introspect.LiveSchemas.drift(live, recorded, introspector.deparser()), pending);
     });
   }
 
@@ -186,12 +239,22 @@ public final class Migrator {
 
   /** Runs one backfill by name, once per database ever; refuses when it ran before or migrations are pending. */
   public BackfillInfo backfill(String name) {
+    return backfill(name, false);
+  }
+
+  /**
+   * Runs one backfill by name, once per database ever; refuses when it ran before, when a migration
+   * has a problem, and, unless {@code whilePending}, when migrations are pending. Pending migrations
+   * are allowed on purpose only: after {@link #migrateTo(String)}, to fill the rows a later migration
+   * validates.
+   */
+  public BackfillInfo backfill(String name, boolean whilePending) {
     String bare = name != null && name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
     List<ResolvedMigration> resolved = context.source.resolve();
     Backfill backfill = new Backfill(context);
     String sql = backfill.script(bare);
     return context.withSession(session -> context.locked(session,
-        locked -> backfill.run(locked, resolved, bare, sql)));
+        locked -> backfill.run(locked, resolved, bare, sql, whilePending)));
   }
 
   /** Every backfill and whether it ran: one query, no lock. */

@@ -12,14 +12,23 @@ import dev.schemacode.model.ScriptDirectives;
  */
 record Script(String kind, String label, String location, String sql, String recoveryHint) {
   Script {
-    checkDirectives(sql, location);
+    check(sql, location);
   }
 
-  /** A misspelled directive is a usage error: ignored, it would run the script in a transaction. */
-  static void checkDirectives(String sql, String location) {
+  /**
+   * What would fail only half-way through a deploy, found before anything runs, as usage errors: a
+   * misspelled directive (ignored, it would run the script in a transaction), and a {@code COPY}
+   * that needs psql to send or receive its rows.
+   */
+  static void check(String sql, String location) {
     ScriptDirectives.misspelled(sql).ifPresent(line -> {
       throw new ConfigurationException(location + ": '" + line + "' is not a schemacode directive; the one"
           + " directive is '-- " + ScriptDirectives.NO_TRANSACTION + "', exactly so (no space, a hyphen)");
+    });
+    SqlScript.copyWithClient(SqlScript.split(sql)).ifPresent(copy -> {
+      throw new ConfigurationException(location + ", line " + copy.line() + ": " + ScriptRunner.abbreviate(copy.sql())
+          + " needs psql to send or receive its rows, and a migration has no client to do that; write the rows as"
+          + " INSERT … VALUES, or COPY from a file on the database server");
     });
   }
 

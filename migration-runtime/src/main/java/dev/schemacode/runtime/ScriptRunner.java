@@ -142,6 +142,7 @@ final class ScriptRunner {
         said.append(" (at character ").append(server.getPosition()).append(" of the statement)");
       }
     }
+    said.append(redact.apply(DatabaseUrl.detailAndHint(e)));
     return said.toString();
   }
 

@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * Splits a migration script into statements, so that a failure can name the statement and its
- * line. Understands what PostgreSQL's lexer does about semicolons: quoted strings (with
- * {@code ''}), escape strings ({@code E'\''}), quoted identifiers, dollar quoting, line comments and
- * nested block comments.
+ * line. Follows psql's lexer ({@code src/fe_utils/psqlscan.l}) in what decides where a statement
+ * ends: quoted strings (with {@code ''}), escape strings ({@code E'\''}), quoted identifiers,
+ * dollar quoting, line comments and nested block comments hide semicolons; so do parentheses (a
+ * rule's {@code DO ALSO (…; …)}), and so does a {@code BEGIN … END} body of a statement that starts
+ * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE} (SQL-standard bodies, {@code BEGIN
+ * ATOMIC}), where a {@code CASE} inside also ends with {@code END}: psql's own heuristic.
  */
 final class SqlScript {
   /** One statement without its terminating semicolon, and the 1-based line where it starts. */
@@ -20,6 +23,7 @@ final class SqlScript {
     String script = dev.schemacode.model.ScriptDirectives.withoutByteOrderMark(text);
     List<Statement> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    Depth depth = new Depth();
     int line = 1;
     int startLine = -1;
     int i = 0;
@@ -40,19 +44,40 @@ final class SqlScript {
           continue;
         }
       } else if (c == '\'') {
-        boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
-            && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
-        end = quotedEnd(script, i, '\'', escapes);
+        end = quotedEnd(script, i, '\'', false);
       } else if (c == '"') {
         end = quotedEnd(script, i, '"', false);
       } else if (c == '$' && dollarTag(script, i) != null) {
         String tag = dollarTag(script, i);
         int close = script.indexOf(tag, i + tag.length());
         end = close < 0 ? n : close + tag.length();
-      } else if (c == ';') {
+      } else if (isIdentifierStart(c)) {
+        end = i + 1;
+        while (end < n && isIdentifierPart(script.charAt(end))) {
+          end++;
+        }
+        String word = script.substring(i, end);
+        if (word.equalsIgnoreCase("e") && end < n && script.charAt(end) == '\'') {
+          end = quotedEnd(script, end, '\'', true); // E'…': backslash escapes
+        } else {
+          depth.word(word);
+        }
+      } else if (Character.isDigit(c)) {
+        end = i + 1; // a number, with what sticks to it (1e5, 0x1F): never a keyword
+        while (end < n && (isIdentifierPart(script.charAt(end)) || script.charAt(end) == '.')) {
+          end++;
+        }
+      } else if (c == '(') {
+        depth.parentheses++;
+        end = i + 1;
+      } else if (c == ')') {
+        depth.parentheses = Math.max(0, depth.parentheses - 1);
+        end = i + 1;
+      } else if (c == ';' && depth.atTopLevel()) {
         addStatement(statements, current, startLine);
         current.setLength(0);
         startLine = -1;
+        depth = new Depth();
         i++;
         continue;
       } else {
@@ -70,6 +95,63 @@ final class SqlScript {
     }
     addStatement(statements, current, startLine);
     return statements;
+  }
+
+  /**
+   * What keeps a semicolon inside the statement, as psql tracks it: open parentheses, and the
+   * {@code BEGIN}s of a function body not yet closed by {@code END}. The body is recognised only in a
+   * statement whose first words are {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}, and only outside
+   * parentheses (a parameter may be called {@code begin}).
+   */
+  private static final class Depth {
+    int parentheses;
+    int begins;
+    private final StringBuilder leading = new StringBuilder(); // first letters of the first four words
+    private int words;
+
+    void word(String word) {
+      String lower = word.toLowerCase(java.util.Locale.ROOT);
+      if (words < 4) {
+        leading.append(switch (lower) {
+          case "create", "function", "procedure", "or", "replace" -> lower.charAt(0);
+          default -> '-';
+        });
+      }
+      words++;
+      if (parentheses > 0 || !(leading.toString().startsWith("cf") || leading.toString().startsWith("cp")
+          || leading.toString().startsWith("corf") || leading.toString().startsWith("corp"))) {
+        return;
+      }
+      switch (lower) {
+        case "begin" -> begins++;
+        case "case" -> begins += begins >= 1 ? 1 : 0; // CASE ends with END too, which matters only inside a body
+        case "end" -> begins = Math.max(0, begins - 1);
+        default -> { }
+      }
+    }
+
+    boolean atTopLevel() {
+      return parentheses == 0 && begins == 0;
+    }
+  }
+
+  private static boolean isIdentifierStart(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c >= 0x80 && c != '\uFEFF';
+  }
+
+  private static boolean isIdentifierPart(char c) {
+    return isIdentifierStart(c) || c >= '0' && c <= '9' || c == '$';
+  }
+
+  private static final java.util.regex.Pattern COPY_WITH_CLIENT =
+      java.util.regex.Pattern.compile("(?is)copy\\b.*\\b(from\\s+stdin|to\\s+stdout)\\b.*");
+
+  /**
+   * The first {@code COPY … FROM STDIN} (or {@code TO STDOUT}): psql sends the rows that follow
+   * it, but a migration has no client to do that, and the driver's own message says nothing useful.
+   */
+  static java.util.Optional<Statement> copyWithClient(List<Statement> statements) {
+    return statements.stream().filter(statement -> COPY_WITH_CLIENT.matcher(statement.sql()).matches()).findFirst();
   }
 
   private static void addStatement(List<Statement> statements, StringBuilder sql, int startLine) {

@@ -80,4 +80,31 @@ class ResetTest {
     assertEquals(1, migrator(Environment.named("Staging")).reset().applied().size());
     assertEquals(0, count(database, "SELECT count(*) FROM account"));
   }
+
+  /**
+   * Tables and enum types in another schema (issue 19): reset dropped only the current schema, then
+   * failed on "already exists" and left an empty history. It drops what the project owns there, from
+   * the ledger's snapshot and from the migrations' own statements, and nothing else of that schema.
+   */
+  @Test
+  void dropsWhatTheProjectOwnsInOtherSchemas() throws Exception {
+    execute(database, "DROP SCHEMA IF EXISTS web CASCADE; DROP SCHEMA IF EXISTS billing CASCADE;"
+        + " CREATE SCHEMA billing; CREATE TABLE billing.not_ours (id int);");
+    Files.writeString(migrations.resolve("V0002__web.sql"), """
+        CREATE SCHEMA IF NOT EXISTS web;
+        CREATE TYPE web.status AS ENUM ('open', 'closed');
+        CREATE TABLE web.http_request (id int PRIMARY KEY, status web.status NOT NULL);
+        CREATE TABLE IF NOT EXISTS "billing"."Invoice" (id int);
+        """);
+    migrator(Environment.named("development")).migrate();
+    execute(database, "INSERT INTO web.http_request VALUES (1, 'open'); INSERT INTO billing.\"Invoice\" VALUES (1);");
+
+    MigrateResult result = migrator(Environment.named("development")).reset();
+    assertEquals(2, result.applied().size());
+    assertEquals(0, count(database, "SELECT count(*) FROM web.http_request"));
+    assertEquals(0, count(database, "SELECT count(*) FROM billing.\"Invoice\""));
+    assertEquals(1, count(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'billing' AND tablename = 'not_ours'"));
+    assertEquals(2, count(database, "SELECT count(*) FROM schemacode_history WHERE success"));
+    execute(database, "DROP SCHEMA web CASCADE; DROP SCHEMA billing CASCADE;");
+  }
 }

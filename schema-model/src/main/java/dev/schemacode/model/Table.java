@@ -47,7 +47,8 @@ public record Table(QualifiedName name, List<Column> columns, Optional<PrimaryKe
     primaryKey.ifPresent(key -> requireColumns(table, "primary key", key.columns(), columnNames));
     uniques.forEach(u -> requireColumns(table, "unique constraint " + u.name(), u.columns(), columnNames));
     foreignKeys.forEach(f -> requireColumns(table, "foreign key " + f.name(), f.columns(), columnNames));
-    indexes.forEach(i -> requireColumns(table, "index " + i.name(), i.columns(), columnNames));
+    indexes.forEach(i -> requireColumns(table, "index " + i.name(),
+        i.columns().stream().filter(key -> !Index.isExpression(key)).toList(), columnNames));
     Set<String> constraintNames = new HashSet<>();
     primaryKey.ifPresent(key -> constraintNames.add(key.name()));
     for (String constraint : (Iterable<String>) java.util.stream.Stream.of(

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     description = {"Run one backfill (a one-off data script in backfills/ beside the migrations) by name, and record"
         + " it: it never runs twice on the same database. Deploy never runs backfills.",
         "Runs in its own transaction unless the script says -- schemacode:no-transaction (batches that commit as they"
-            + " go); refuses while migrations are pending or have problems.",
+            + " go); refuses while migrations have problems, and while some are pending unless --allow-pending.",
         "Exit codes: 0 done, 1 it failed or already ran, 2 unknown backfill or bad usage."})
 final class BackfillCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
@@ -30,6 +30,11 @@ final class BackfillCommand implements Callable<Integer>, DatabaseCommand {
 
   @Option(names = "--list", description = "List the backfills and whether each ran, instead of running one.")
   boolean list;
+
+  @Option(names = "--allow-pending",
+      description = "Run although migrations are pending: after deploy --to VERSION, to fill the rows a later migration"
+          + " validates (a NOT NULL). Failed, modified or missing migrations still stop it.")
+  boolean allowPending;
 
   @Option(names = "--backfills", paramLabel = "LOCATION",
       description = "Where the backfills are, a directory or classpath:<path> (default: backfills/ beside the"
@@ -63,7 +68,7 @@ final class BackfillCommand implements Callable<Integer>, DatabaseCommand {
       }
       return SchemacodeCli.OK;
     }
-    BackfillInfo done = migrator.backfill(name);
+    BackfillInfo done = migrator.backfill(name, allowPending);
     out.println("schemacode: backfill " + done.name() + " done in " + done.executionMillis().orElse(0L)
         + " ms; it will not run again on this database");
     return SchemacodeCli.OK;

@@ -18,12 +18,19 @@ import picocli.CommandLine.Spec;
         "Safe to run from several processes at once: an advisory lock lets one apply, the others wait and then find"
             + " nothing to do. Stops before applying anything when a migration is modified, missing, failed or out of"
             + " order. Never runs seeds or backfills.",
+        "With --to VERSION it stops after that version: the way through a migration that cannot apply yet, such as"
+            + " the validation of a NOT NULL while rows hold NULLs (deploy --to the version before it, backfill"
+            + " --allow-pending, deploy).",
         "Exit codes: 0 applied or nothing to apply, 1 a migration failed or validation found problems, 2 bad usage."})
 final class DeployCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
   @Mixin TimeoutOptions timeouts;
   @Mixin OutOfOrderOption outOfOrder;
   @Spec CommandSpec spec;
+
+  @Option(names = "--to", paramLabel = "VERSION",
+      description = "Apply the pending migrations up to and including VERSION (0005 or V0005) and stop; never goes back.")
+  String to;
 
   @Option(names = "--dry-run",
       description = "Print the SQL deploy would run (migrations, settings, history records) and change nothing.")
@@ -40,7 +47,7 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     Migrator migrator = outOfOrder.applyTo(timeouts.applyTo(connection.builder())).build();
     String target = connection.migrationSource().description() + " to " + connection.databaseUrl();
     if (dryRun) {
-      DeployPlan plan = migrator.plan();
+      DeployPlan plan = to == null ? migrator.plan() : migrator.planTo(to);
       String at = plan.currentVersion().map(v -> "V" + v).orElse("(empty)");
       out.println("-- schemacode deploy --dry-run: " + target);
       if (plan.isEmpty()) {
@@ -55,7 +62,7 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     }
     out.println("schemacode: deploying " + target);
     out.flush();
-    MigrateResult result = migrator.migrate();
+    MigrateResult result = to == null ? migrator.migrate() : migrator.migrateTo(to);
     String at = result.currentVersion().map(v -> "V" + v).orElse("(empty)");
     if (result.applied().isEmpty()) {
       out.println("schemacode: nothing to apply; database is at " + at);
@@ -65,6 +72,14 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
       }
       int count = result.applied().size();
       out.println("schemacode: " + count + (count == 1 ? " migration" : " migrations") + " applied; database is at " + at);
+    }
+    if (to != null) {
+      long later = migrator.status().migrations().stream()
+          .filter(info -> info.state() == dev.schemacode.runtime.MigrationState.PENDING).count();
+      if (later > 0) {
+        out.println("schemacode: stopped at " + to + " as asked; " + later + (later == 1 ? " migration is" : " migrations are")
+            + " still pending");
+      }
     }
     return SchemacodeCli.OK;
   }

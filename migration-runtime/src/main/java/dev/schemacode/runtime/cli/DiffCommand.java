@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
     description = {"Compare the live database with the schema the migrations record (in the ledger beside them):"
         + " manual hot-fixes, hand-applied changes. Prints each difference and the SQL that would reconcile it;"
         + " changes nothing.",
-        "Exit codes: 0 no drift, 1 drift found, 2 bad usage."})
+        "Objects that recorded hand-written migrations create (and the entities do not declare) are theirs, not drift."
+            + " Pending migrations are reported first.",
+        "Exit codes: 0 no drift and nothing pending, 1 drift found or migrations pending, 2 bad usage."})
 final class DiffCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
   @Spec CommandSpec spec;
@@ -37,7 +39,9 @@ final class DiffCommand implements Callable<Integer>, DatabaseCommand {
     if (json) {
       ObjectNode root = Json.object();
       root.put("database", connection.databaseUrl().toString());
-      root.put("drift", !drift.none());
+      root.put("drift", !drift.changes().isEmpty());
+      ArrayNode pending = root.putArray("pending");
+      drift.pending().forEach(info -> pending.add(info.label()));
       ArrayNode changes = root.putArray("changes");
       for (SchemaChange change : drift.changes()) {
         ObjectNode node = changes.addObject();
@@ -45,9 +49,20 @@ final class DiffCommand implements Callable<Integer>, DatabaseCommand {
         node.put("sql", PostgresRenderer.render(change));
       }
       out.println(Json.write(root));
-    } else if (drift.none()) {
-      out.println("schemacode: " + connection.databaseUrl() + " matches the schema recorded in "
-          + connection.migrationSource().description());
+      return drift.none() ? SchemacodeCli.OK : SchemacodeCli.FAILED;
+    }
+    if (!drift.pending().isEmpty()) {
+      // first: pending migrations explain differences that are no hot-fix
+      int count = drift.pending().size();
+      out.println("schemacode: " + count + (count == 1 ? " migration is" : " migrations are") + " pending on "
+          + connection.databaseUrl() + " (" + drift.pending().stream().map(info -> info.label())
+              .collect(java.util.stream.Collectors.joining(", ")) + "); the recorded schema is the one after "
+          + (count == 1 ? "it" : "them") + ", so what " + (count == 1 ? "it changes" : "they change")
+          + " shows below as well: run `schemacode deploy`, then diff again");
+    }
+    if (drift.changes().isEmpty()) {
+      out.println("schemacode: " + connection.databaseUrl() + (drift.pending().isEmpty() ? " matches" : " otherwise matches")
+          + " the schema recorded in " + connection.migrationSource().description());
     } else {
       out.println("schemacode: " + connection.databaseUrl() + " differs from the schema recorded in "
           + connection.migrationSource().description() + ":");

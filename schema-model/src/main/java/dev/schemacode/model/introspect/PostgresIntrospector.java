@@ -153,8 +153,10 @@ public final class PostgresIntrospector {
   private void readIndexes(Array schemas, Map<QualifiedName, TableBuilder> tables) throws SQLException {
     // Indexes that back a primary key or unique constraint belong to the constraint, not listed here.
     String sql = "SELECT n.nspname, c.relname, i.relname, x.indisunique, am.amname,"
-        + " ARRAY(SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY u(num, ord)"
-        + "   JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.num ORDER BY u.ord),"
+        // a key is a column, or (0 in indkey) an expression, read as its text in parentheses
+        + " ARRAY(SELECT CASE WHEN u.num = 0 THEN '(' || pg_get_indexdef(x.indexrelid, u.ord::int, true) || ')'"
+        + "   ELSE a.attname END FROM unnest(x.indkey::int2[]) WITH ORDINALITY u(num, ord)"
+        + "   LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.num ORDER BY u.ord),"
         + " pg_get_expr(x.indpred, x.indrelid)"
         + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
         + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = i.relam"

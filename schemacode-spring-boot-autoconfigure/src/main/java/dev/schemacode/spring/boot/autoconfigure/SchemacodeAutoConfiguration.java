@@ -28,7 +28,8 @@ import org.springframework.util.StringUtils;
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration", // Boot 4
     "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"}) // Boot 3
-@ConditionalOnClass(Migrator.class)
+// Boot's database-initialization ordering: spring-boot-sql on Boot 4 (from spring-boot-jdbc, which the starter brings)
+@ConditionalOnClass({Migrator.class, DatabaseInitializationDependencyConfigurer.class})
 @ConditionalOnProperty(prefix = "schemacode", name = "enabled", matchIfMissing = true)
 @Conditional(SchemacodeAutoConfiguration.DataSourceOrUrl.class)
 @EnableConfigurationProperties(SchemacodeProperties.class)

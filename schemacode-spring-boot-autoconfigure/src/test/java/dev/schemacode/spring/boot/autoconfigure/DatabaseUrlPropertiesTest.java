@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.schemacode.runtime.ConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -53,4 +57,19 @@ class DatabaseUrlPropertiesTest {
         .hasMessageContaining("port '99999'")
         .hasMessageNotContaining("Sup3rSecret");
   }
+
+  /** Registered in spring.factories under the key of the Boot line at hand (the interface moved in Boot 4). */
+  @Test
+  void aSpringApplicationReadsItWithoutAnyCode() {
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
+        .web(WebApplicationType.NONE)
+        .properties("DATABASE_URL=postgresql://shop:pw@db.internal:6543/shop", "spring.main.banner-mode=off")
+        .run()) {
+      assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.internal:6543/shop");
+      assertThat(context.getEnvironment().getProperty("spring.datasource.username")).isEqualTo("shop");
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Empty {}
 }
