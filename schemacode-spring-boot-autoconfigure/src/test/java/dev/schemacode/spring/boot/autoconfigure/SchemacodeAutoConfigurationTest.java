@@ -169,6 +169,22 @@ class SchemacodeAutoConfigurationTest {
     assertThat(tableExists("note")).isTrue();
   }
 
+  /** What changes the database runs on the direct URL (behind a transaction pooler the DataSource's would not do). */
+  @Test
+  void theDirectUrlCarriesTheMigrations() throws Exception {
+    runner().withPropertyValues("schemacode.direct-url=postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("127.0.0.1:1");
+        });
+    assertThat(tableExists("note")).isFalse();
+
+    runner().withPropertyValues("schemacode.direct-url=" + database.jdbcUrl(), "schemacode.user=" + database.user(),
+        "schemacode.password=" + database.password(), "schemacode.lock-wait-timeout=30s")
+        .run(context -> assertThat(context).hasNotFailed());
+    assertThat(tableExists("note")).isTrue();
+  }
+
   @Test
   void backsOffForTheApplicationsMigratorAndStrategy() throws Exception {
     List<String> calls = new ArrayList<>();
