@@ -218,6 +218,11 @@ public final class PostgresRenderer {
       using = "";
     } else if (TypeChange.Shape.of(c.to()).element().isText()) {
       using = " USING " + column + "::text" + (TypeChange.Shape.of(c.to()).array() ? "[]" : "");
+    } else if (!c.labels().isEmpty() && !TypeChange.Shape.of(c.from()).element().isText()) {
+      // Into an enum type PostgreSQL casts only from text: from another enum type (a renamed one, as
+      // Hoppscotch's history has it) there is no cast at all, so go through the labels' text.
+      String array = TypeChange.Shape.of(c.from()).array() ? "[]" : "";
+      using = " USING " + column + "::text" + array + "::" + c.to();
     } else {
       using = " USING " + column + "::" + c.to();
     }
@@ -232,12 +237,24 @@ public final class PostgresRenderer {
     return labels.stream().map(PostgresRenderer::literal).collect(Collectors.joining(", "));
   }
 
-  /** The old type steps aside, the new one takes its name, every column converts through text. */
+  /**
+   * The old type steps aside, the new one takes its name, every column converts through text.
+   *
+   * <p>Indexes with an expression or predicate and checks that use a converted column and are still
+   * there (the declared ones that mention it were dropped before, by the diff) came from hand-written
+   * migrations, which the model does not hold ({@code CREATE INDEX … ((status <> 'CLOSED'))}).
+   * PostgreSQL would carry them over with constants of the old type and fail, so they are saved (as
+   * their definitions read while the type still has its name), dropped, and made again after the
+   * conversion, through a transaction-local setting between two {@code DO} blocks.
+   */
   private static String rebuildEnum(SchemaChange.RebuildEnum rebuild) {
     QualifiedName name = rebuild.to().name();
     QualifiedName old = rebuild.replaced().name();
     String newType = typeName(name);
     StringBuilder sql = new StringBuilder();
+    if (!rebuild.columns().isEmpty()) {
+      sql.append(saveDependents(rebuild.columns()));
+    }
     sql.append("ALTER TYPE ").append(qualified(name)).append(" RENAME TO ").append(quote(old.name())).append(";\n");
     sql.append("CREATE TYPE ").append(qualified(name)).append(" AS ENUM (").append(labels(rebuild.to().labels())).append(");\n");
     for (SchemaChange.ColumnRef ref : rebuild.columns()) {
@@ -252,7 +269,61 @@ public final class PostgresRenderer {
       ref.newDefault().ifPresent(expression -> sql.append(alter(ref.table())).append("ALTER COLUMN ")
           .append(column).append(" SET DEFAULT ").append(expression).append(";\n"));
     }
+    if (!rebuild.columns().isEmpty()) {
+      sql.append(RESTORE_DEPENDENTS);
+    }
     return sql.toString();
+  }
+
+  private static final String SAVED_DEPENDENTS = "schemacode.rebuild_dependents";
+
+  private static final String RESTORE_DEPENDENTS = """
+      DO $schemacode$
+      DECLARE
+        statement text;
+      BEGIN
+        FOR statement IN SELECT json_array_elements_text(current_setting('%s')::json) LOOP
+          EXECUTE statement;
+        END LOOP;
+      END
+      $schemacode$;
+      """.formatted(SAVED_DEPENDENTS);
+
+  /** The first {@code DO} block of {@link #rebuildEnum}: saves and drops what uses the columns otherwise. */
+  private static String saveDependents(List<SchemaChange.ColumnRef> columns) {
+    String pairs = columns.stream()
+        .map(ref -> "(" + literal(qualified(ref.table())) + "::regclass, " + literal(ref.column().name()) + "::name)")
+        .collect(Collectors.joining(", "));
+    return """
+        DO $schemacode$
+        DECLARE
+          saved text[] := '{}';
+          dependent record;
+        BEGIN
+          FOR dependent IN
+            SELECT format('%%I.%%I', n.nspname, c.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid AND d.refclassid = 'pg_class'::regclass
+                  AND (a.attrelid, a.attname) IN (%1$s))
+          LOOP
+            saved := saved || dependent.definition;
+            EXECUTE 'DROP INDEX ' || dependent.name;
+          END LOOP;
+          FOR dependent IN
+            SELECT con.conrelid::regclass::text AS tbl, con.conname, pg_get_constraintdef(con.oid) AS definition
+            FROM pg_constraint con
+            WHERE con.contype = 'c' AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.conrelid
+              AND a.attnum = ANY (con.conkey) AND (a.attrelid, a.attname) IN (%1$s))
+          LOOP
+            saved := saved || format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', dependent.tbl, dependent.conname, dependent.definition);
+            EXECUTE format('ALTER TABLE %%s DROP CONSTRAINT %%I', dependent.tbl, dependent.conname);
+          END LOOP;
+          PERFORM set_config('%2$s', array_to_json(saved)::text, true);
+        END
+        $schemacode$;
+        """.formatted(pairs, SAVED_DEPENDENTS);
   }
 
   /**

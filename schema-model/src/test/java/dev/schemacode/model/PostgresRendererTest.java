@@ -16,6 +16,52 @@ class PostgresRendererTest {
 
   static Stream<Arguments> changes() {
     return Stream.of(
+        Arguments.of("enum rebuild: what hand-written migrations made over the column is saved, dropped and made again",
+            new SchemaChange.RebuildEnum(new EnumType(QualifiedName.of("status"), List.of("OPEN", "CLOSED", "GONE")),
+                new EnumType(QualifiedName.of("status"), List.of("OPEN", "CLOSED")),
+                List.of(new SchemaChange.ColumnRef(new QualifiedName("web", "ticket"), Column.required("status", "status")))),
+            """
+            DO $schemacode$
+            DECLARE
+              saved text[] := '{}';
+              dependent record;
+            BEGIN
+              FOR dependent IN
+                SELECT format('%I.%I', n.nspname, c.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL)
+                  AND EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                    WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid AND d.refclassid = 'pg_class'::regclass
+                      AND (a.attrelid, a.attname) IN (('"web"."ticket"'::regclass, 'status'::name)))
+              LOOP
+                saved := saved || dependent.definition;
+                EXECUTE 'DROP INDEX ' || dependent.name;
+              END LOOP;
+              FOR dependent IN
+                SELECT con.conrelid::regclass::text AS tbl, con.conname, pg_get_constraintdef(con.oid) AS definition
+                FROM pg_constraint con
+                WHERE con.contype = 'c' AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.conrelid
+                  AND a.attnum = ANY (con.conkey) AND (a.attrelid, a.attname) IN (('"web"."ticket"'::regclass, 'status'::name)))
+              LOOP
+                saved := saved || format('ALTER TABLE %s ADD CONSTRAINT %I %s', dependent.tbl, dependent.conname, dependent.definition);
+                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', dependent.tbl, dependent.conname);
+              END LOOP;
+              PERFORM set_config('schemacode.rebuild_dependents', array_to_json(saved)::text, true);
+            END
+            $schemacode$;
+            ALTER TYPE "status" RENAME TO "status__old";
+            CREATE TYPE "status" AS ENUM ('OPEN', 'CLOSED');
+            ALTER TABLE "web"."ticket" ALTER COLUMN "status" TYPE status USING "status"::text::status;
+            DO $schemacode$
+            DECLARE
+              statement text;
+            BEGIN
+              FOR statement IN SELECT json_array_elements_text(current_setting('schemacode.rebuild_dependents')::json) LOOP
+                EXECUTE statement;
+              END LOOP;
+            END
+            $schemacode$;
+            """),
         Arguments.of("table: identity key, required and optional columns",
             new SchemaChange.CreateTable(new Table(QualifiedName.of("customer"), List.of(
                 Column.identity("id", "bigint"),

@@ -34,6 +34,7 @@ final class Backfills {
       throws SQLException {
     Map<QualifiedName, Map<String, Map<String, String>>> changes = new LinkedHashMap<>();
     List<String> replacements = new ArrayList<>();
+    List<String> creates = new ArrayList<>();
     for (Preparation preparation : preparations) {
       if (preparation instanceof Preparation.FillNulls p) {
         Table table = start.table(p.table()).orElseThrow();
@@ -60,7 +61,11 @@ final class Backfills {
             setUnused(changes, table, row, columns, start, rows, connection);
           }
         }
+      } else if (preparation instanceof Preparation.ExpressionIndex p) {
+        creates.add(HandWrittenIndexes.create(p));
       } else if (preparation instanceof Preparation.ReplaceLabel p) {
+        // a hand-written index naming the value would not parse once it is gone: its author drops it first
+        replacements.addAll(HandWrittenIndexes.dropNaming(connection, p.label()));
         for (Table table : start.tables()) {
           for (Column column : table.columns()) {
             if (Enums.uses(column, p.type())) {
@@ -80,6 +85,7 @@ final class Backfills {
         + PostgresRenderer.qualified(table) + " SET " + values.entrySet().stream()
             .map(e -> PostgresRenderer.quote(e.getKey()) + " = " + e.getValue()).collect(Collectors.joining(", "))
         + " WHERE ctid = " + PostgresRenderer.literal(row) + "::tid;")));
+    sql.addAll(creates);
     sql.addAll(replacements);
     return sql;
   }

@@ -249,6 +249,45 @@ final class ConstraintEdits {
     }
   }
 
+  /**
+   * A hand-written migration (before the version's generated ones, so in the names the database has
+   * then) adds an index over an expression of the column, which annotations cannot declare: {@code
+   * lower(c)} on text, {@code c <> 'value'} on an enum (a constant of the type, which an enum rebuild
+   * must carry over), {@code c IS NULL} otherwise; after the row key when {@code withKey}.
+   */
+  record AddExpressionIndexByHand(QualifiedName table, String column, boolean withKey) implements Edit {
+    @Override
+    public boolean applyTo(Draft draft) {
+      Optional<QualifiedName> origin = draft.origin(table);
+      Optional<String> originColumn = draft.origin(table, column);
+      if (origin.isEmpty() || originColumn.isEmpty()) {
+        return false;
+      }
+      Table start = draft.start().table(origin.get()).orElseThrow();
+      if (withKey && start.column("id").isEmpty()) {
+        return false;
+      }
+      Column col = start.column(originColumn.get()).orElseThrow();
+      String c = Types.quote(col.name());
+      String expression;
+      if (Types.isEnum(col.type()) && !Types.isArray(col.type())) {
+        List<String> labels = draft.start().enumType(Enums.name(Types.enumOf(col.type()).orElseThrow())).orElseThrow().labels();
+        expression = c + " <> '" + labels.get(labels.size() - 1) + "'";
+      } else if (Types.isText(col.type())) {
+        expression = "lower(" + c + ")";
+      } else {
+        expression = c + " IS NULL";
+      }
+      draft.prepare(new Preparation.ExpressionIndex(origin.get(), col.name(), expression, withKey));
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "add a hand-written expression index on " + table + "." + column + (withKey ? " after the row key" : "");
+    }
+  }
+
   record DropCheck(QualifiedName table, int pick) implements Edit {
     @Override
     public boolean applyTo(Draft draft) {

@@ -58,6 +58,7 @@ final class EvolutionGenerators {
     add(edits, 3, table().zip(anyColumn(), column().toOptionals(50), Generate.range(0, 1), ConstraintEdits.AddCheck::new));
     add(edits, 2, table().zip(table(), TableEdits.RenameTable::new));
     add(edits, 2, movable().map(TableEdits.MoveTable::new));
+    add(edits, 2, table().zip(anyColumn(), Generate.booleans(), ConstraintEdits.AddExpressionIndexByHand::new));
     add(edits, 2, table().zip(column(), ColumnEdits.DropColumn::new));
     add(edits, 2, table().zip(anyColumn(), Generate.booleans(), ColumnEdits.SetIdentity::new));
     add(edits, 2, table().zip(pick(), action(), action(), ConstraintEdits.ChangeForeignKeyActions::new));

@@ -15,6 +15,13 @@ sealed interface Preparation {
   /** A unique constraint or index on columns whose rows may repeat values (a default fills them alike). */
   record MakeDistinct(QualifiedName table, List<String> columns) implements Preparation {}
 
-  /** An enum value about to be removed: rows holding it get another one. */
+  /** An enum value about to be removed: rows holding it get another one (and hand-written indexes naming it go). */
   record ReplaceLabel(String type, String label, String replacement) implements Preparation {}
+
+  /**
+   * An index the annotations cannot declare, made by a hand-written migration: over an expression of
+   * the column (and the row key first, when {@code withKey}). Its name starts with
+   * {@link HandWrittenIndexes#PREFIX}.
+   */
+  record ExpressionIndex(QualifiedName table, String column, String expression, boolean withKey) implements Preparation {}
 }
