@@ -103,6 +103,8 @@ public final class MigrationScript {
     for (SchemaChange change : changes) {
       if (change instanceof SchemaChange.AlterColumnType) {
         findings.add("changing-column-type: the declared type change (see the risky steps)");
+      } else if (change instanceof SchemaChange.AddColumn c && c.risk().isPresent()) {
+        findings.add("adding-field-with-default: the declared volatile default (see the risky steps)");
       } else if (change instanceof SchemaChange.DropColumn) {
         findings.add("ban-drop-column: acknowledged in code");
       } else if (change instanceof SchemaChange.DropTable) {

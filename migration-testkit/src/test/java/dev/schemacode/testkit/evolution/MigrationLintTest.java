@@ -55,6 +55,8 @@ class MigrationLintTest {
       Map.entry("prefer-bigint-over-smallint", "a declared type"),
       Map.entry("prefer-identity", "a declared type"),
       Map.entry("prefer-timestamptz", "a declared type"),
+      Map.entry("prefer-timestamp-tz", "a declared type"),
+      Map.entry("adding-field-with-default", "the declared volatile default; the header names the rewrite"),
       Map.entry("ban-char-field", "a declared type"));
 
   @Test
