@@ -84,6 +84,31 @@ class SchemacodeAutoConfigurationTest {
     }
   }
 
+  /** JPA's EntityManagerFactory too (Hibernate validates or reads the schema when it starts). */
+  @Test
+  void migratesBeforeJpaStarts() throws Exception {
+    runner(BootClasses.HIBERNATE_JPA)
+        .withUserConfiguration(QueriesThroughJpaAtCreation.class)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(QueriesThroughJpaAtCreation.class).notes).isEqualTo(0L);
+        });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class QueriesThroughJpaAtCreation {
+    final long notes;
+
+    QueriesThroughJpaAtCreation(jakarta.persistence.EntityManagerFactory jpa) {
+      jakarta.persistence.EntityManager entityManager = jpa.createEntityManager();
+      try {
+        notes = ((Number) entityManager.createNativeQuery("SELECT count(author) FROM note").getSingleResult()).longValue();
+      } finally {
+        entityManager.close();
+      }
+    }
+  }
+
   @Test
   void checkOnlyRefusesToStartWhileMigrationsArePendingAndSaysWhich() throws Exception {
     runner().withPropertyValues("schemacode.on-startup=check").run(context -> {
