@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,14 +63,16 @@ class JooqMetamodelTest {
   void writesTableClassesThatCompileAgainstJooq() throws IOException {
     Compilation compilation = compile(CUSTOMER, STATUS, ORDER);
     assertThat(compilation).succeeded();
-    String actual = compilation.generatedSourceFile("com.example.jooq.OrderTable").orElseThrow()
-        .getCharContent(true).toString();
-    Path golden = Path.of("src/test/resources/golden/OrderTable.java.txt");
-    String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "";
-    if (!expected.equals(actual)) {
-      Path written = Path.of("target/OrderTable.java.actual.txt");
-      Files.writeString(written, actual);
-      assertEquals(expected, actual, "generated OrderTable differs from " + golden + "; actual output in " + written);
+    for (String generated : List.of("OrderTable", "OrderRecord", "Keys")) {
+      String actual = compilation.generatedSourceFile("com.example.jooq." + generated).orElseThrow()
+          .getCharContent(true).toString();
+      Path golden = Path.of("src/test/resources/golden/" + generated + ".java.txt");
+      String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "";
+      if (!expected.equals(actual)) {
+        Path written = Path.of("target/" + generated + ".java.actual.txt");
+        Files.writeString(written, actual);
+        assertEquals(expected, actual, "generated " + generated + " differs from " + golden + "; actual output in " + written);
+      }
     }
     assertThat(compilation).generatedSourceFile("com.example.jooq.Tables").contentsAsUtf8String()
         .contains("public static final OrderTable ORDER = OrderTable.ORDER;");
