@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The generated jOOQ classes against the migrated database: inserts, key joins, aliases, mapping into entities. */
+/**
+ * The generated jOOQ classes against the migrated database: inserts, key joins, aliases, mapping into
+ * entities, and the {@link JooqQuerySuite} (records, paths, multiset) that also runs on jOOQ's own generated code.
+ */
 class JooqQueryTest {
   @RegisterExtension static final TestDatabase database = new TestDatabase();
   private static DSLContext db;
@@ -66,5 +69,10 @@ class JooqQueryTest {
     assertEquals(List.of("payment_customer_id_fkey"), PAYMENT.getReferencesTo(CUSTOMER).stream().map(k -> k.getName()).toList());
     assertEquals("customer_pkey", CUSTOMER.getPrimaryKey().getName());
     assertEquals(List.of("customer_email_key"), CUSTOMER.getUniqueKeys().stream().map(k -> k.getName()).toList());
+  }
+
+  @Test
+  void recordsPathsAndTheRestOfTheQuerySuite() {
+    JooqQuerySuite.run(db);
   }
 }

@@ -1,6 +1,8 @@
 package dev.schemacode.runtime;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,6 +16,8 @@ final class Context {
   }
 
   final ConnectionFactory connections;
+  /** Where changes go when the main connection is a pooler's: a real session (null: the main one). */
+  final ConnectionFactory direct;
   final MigrationSource source;
   final HistoryTable history;
   final BackfillTable backfillTable;
@@ -24,13 +28,15 @@ final class Context {
   final ScriptFolder seeds;
   final ScriptFolder backfills;
 
-  Context(ConnectionFactory connections, MigrationSource source, String historyTable, Timeouts timeouts,
-      boolean outOfOrder, Environment environment, ScriptFolder seeds, ScriptFolder backfills) {
+  Context(ConnectionFactory connections, ConnectionFactory direct, MigrationSource source, String historyTable,
+      Timeouts timeouts, Duration lockWait, boolean outOfOrder, Environment environment, ScriptFolder seeds,
+      ScriptFolder backfills) {
     this.connections = connections;
+    this.direct = direct;
     this.source = source;
     this.history = new HistoryTable(historyTable);
     this.backfillTable = new BackfillTable(historyTable);
-    this.lock = new AdvisoryLock(historyTable);
+    this.lock = new AdvisoryLock(historyTable, lockWait);
     this.timeouts = timeouts;
     this.outOfOrder = outOfOrder;
     this.environment = environment;
@@ -40,20 +46,94 @@ final class Context {
 
   /** Opens a session, runs the work, closes it; database errors become one line without the password. */
   <T> T withSession(Work<T> work) {
-    try (Session session = Session.open(connections)) {
+    return withSession(connections, work);
+  }
+
+  /** A session for work that changes the database: on the direct URL when there is one. */
+  <T> T withChangeSession(Work<T> work) {
+    return withSession(direct != null ? direct : connections, work);
+  }
+
+  private static <T> T withSession(ConnectionFactory factory, Work<T> work) {
+    try (Session session = Session.open(factory)) {
       return work.run(session);
     } catch (SQLException e) {
-      throw new MigrationException(connections.describeFailure(e), e);
+      throw new MigrationException(factory.describeFailure(e), e);
     }
   }
 
   /**
-   * Runs the work holding the migration lock, waiting for other migrators first; the history table
-   * exists by then. Everything that changes the database goes through here, one migrator at a time.
+   * Runs the work in one transaction that holds the transaction-scoped migration lock, waiting for
+   * other migrators first; the lock goes with the transaction's end, whoever ends it (the work may
+   * commit itself). Safe through a pooler in transaction mode. With {@code ensureHistory} the history
+   * table is created first if missing, and committed, whatever becomes of the work.
    */
-  <T> T locked(Session session, Work<T> work) throws SQLException {
-    lock.acquire(session.connection(), () -> LOG.log(System.Logger.Level.INFO,
-        "another migrator holds the lock on {0}; waiting for it to finish", history.name()));
+  <T> T inTransaction(Session session, boolean ensureHistory, Work<T> work) throws SQLException {
+    if (ensureHistory) {
+      inTransaction(session, false, created -> {
+        history.createIfMissing(created.connection());
+        return null;
+      });
+    }
+    return locked(session, () -> lock.acquireForTransaction(session.connection(), history.name()), work);
+  }
+
+  /** Work that gets the history as read in the same round trip as the lock. */
+  interface HistoryWork<T> {
+    T run(Session session, List<AppliedMigration> history) throws SQLException;
+  }
+
+  /**
+   * As {@link #inTransaction}, with the history read in the same round trip as the lock is taken:
+   * what each migration's turn in {@link Deploy} needs. The history table must exist.
+   */
+  <T> T inTransactionWithHistory(Session session, HistoryWork<T> work) throws SQLException {
+    List<List<AppliedMigration>> rows = new java.util.ArrayList<>(1);
+    return locked(session, () -> rows.add(lock.acquireForTransaction(session.connection(), history.name(),
+        history.readSql(), HistoryTable::read)), locked -> work.run(locked, rows.get(0)));
+  }
+
+  private interface Acquisition {
+    void acquire() throws SQLException;
+  }
+
+  private <T> T locked(Session session, Acquisition acquisition, Work<T> work) throws SQLException {
+    Connection connection = session.connection();
+    acquisition.acquire();
+    try {
+      T result = work.run(session);
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        if (!connection.isClosed() && !connection.getAutoCommit()) {
+          connection.rollback();
+        }
+      } catch (SQLException ignored) {
+        // the connection is gone, and its transaction and lock with it; do not hide the real failure
+      }
+      throw e;
+    } finally {
+      try {
+        if (!connection.isClosed()) {
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException ignored) {
+        // as above
+      }
+    }
+  }
+
+  /**
+   * Runs the work holding the session-level migration lock, for work that needs a session of its own
+   * (statements in auto-commit mode, session settings); refuses, naming {@code what}, when the
+   * session goes through a pooler. The history table exists by then.
+   */
+  <T> T inSession(Session session, String what, Work<T> work) throws SQLException {
+    requireSession(session, what);
+    lock.acquireForSession(session.connection(), history.name());
     try {
       session.watchClient();
       history.createIfMissing(session.connection());
@@ -61,12 +141,27 @@ final class Context {
     } finally {
       try {
         if (!session.connection().isClosed()) {
-          lock.release(session.connection());
+          lock.releaseSession(session.connection());
         }
       } catch (SQLException e) {
         // Do not hide the real failure; PostgreSQL frees the lock when the session closes anyway.
         LOG.log(System.Logger.Level.DEBUG, "cannot release the migration lock: {0}", e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Refuses work that needs a session when the connection goes through a pooler and no direct URL was
+   * given: through PgBouncer in transaction mode its statements could run on several server
+   * connections, and its session settings and lock stay behind on them for other clients. A direct
+   * URL is trusted to be a session (the server, or a pooler in session mode).
+   */
+  void requireSession(Session session, String what) throws SQLException {
+    if (direct == null && session.behindPooler()) {
+      throw new ConfigurationException(what + " needs a database session of its own, but the database URL goes"
+          + " through a connection pooler (such as PgBouncer in transaction mode), which shares server sessions"
+          + " between clients; nothing was changed. Give the server's direct URL (or a session-mode pool's) with"
+          + " --direct-url or SCHEMACODE_DIRECT_URL (Migrator.Builder.directUrl)");
     }
   }
 

@@ -178,6 +178,9 @@ public final class DatabaseUrl {
     // Lets the driver send ApplicationName in the start-up packet instead of a SET afterwards: one
     // round trip less on every start (schemacode needs PostgreSQL 10+ anyway).
     properties.putIfAbsent("assumeMinServerVersion", "10");
+    // No named server-side prepared statements: through a pooler in transaction mode (PgBouncer
+    // before 1.21) the driver's "S_1" would meet another client's on a shared server connection.
+    properties.putIfAbsent("prepareThreshold", "0");
     if (user != null) {
       properties.setProperty("user", user);
     }

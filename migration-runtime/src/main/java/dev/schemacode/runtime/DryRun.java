@@ -16,7 +16,9 @@ final class DryRun {
         .map(info -> info.resolved().orElseThrow()).toList();
     StringBuilder sql = new StringBuilder();
     if (!migrations.isEmpty()) {
-      sql.append("-- under the advisory lock on ").append(context.history.name()).append(", after creating the history table if missing:\n")
+      sql.append("-- each migration takes the advisory lock on ").append(context.history.name())
+          .append(" (waiting while another migrator holds it) and reads the history again; once, the history table is"
+              + " created if missing:\n")
           .append(context.history.createSql()).append(";\n");
     }
     HistoryTable history = context.history;
@@ -27,16 +29,19 @@ final class DryRun {
       if (migration.noTransaction()) {
         sql.append("-- ").append(migration.file().label()).append(": outside a transaction, statement by statement (")
             .append(migration.location()).append(")\n")
+            .append("SELECT pg_try_advisory_lock(").append(lockArguments()).append(");  -- on a session of its own\n")
             .append(context.timeouts.setSession()).append(";\n")
             .append(history.insertSql(migration, false)).append(";  -- marks it failed until it completes\n");
         statements.forEach(statement -> sql.append(statement.sql()).append(";\n"));
         sql.append("UPDATE ").append(history.quoted()).append(" SET success = true WHERE version = ")
             .append(Sql.literal(migration.version())).append(";\n")
-            .append(Timeouts.RESET).append(";\n");
+            .append(Timeouts.RESET).append(";\n")
+            .append("SELECT pg_advisory_unlock(").append(lockArguments()).append(");\n");
       } else {
         sql.append("-- ").append(migration.file().label()).append(": in its own transaction (")
             .append(migration.location()).append(")\n")
             .append("BEGIN;\n")
+            .append("SELECT pg_try_advisory_xact_lock(").append(lockArguments()).append(");  -- held until COMMIT\n")
             .append(context.timeouts.setLocal()).append(";\n");
         statements.forEach(statement -> sql.append(statement.sql()).append(";\n"));
         sql.append(history.insertSql(migration, true)).append(";\n")
@@ -44,5 +49,9 @@ final class DryRun {
       }
     }
     return new DeployPlan(migrations, status.currentVersion(), sql.toString());
+  }
+
+  private String lockArguments() {
+    return AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keySql(context.history.name());
   }
 }

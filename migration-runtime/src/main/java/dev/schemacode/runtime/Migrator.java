@@ -1,6 +1,7 @@
 package dev.schemacode.runtime;
 
 import dev.schemacode.model.MigrationIndex;
+import dev.schemacode.model.ScriptDirectives;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,14 @@ import javax.sql.DataSource;
 
 /**
  * Applies and inspects migrations on a PostgreSQL database; the {@code schemacode} CLI is a thin
- * shell around it. Safe to call from every replica at once: a session-level advisory lock lets one
+ * shell around it. Safe to call from every replica at once, directly or through a pooler such as
+ * PgBouncer in transaction mode: an advisory lock taken inside each migration's transaction lets one
  * of them apply each migration exactly once, and the others then find nothing to do.
  *
  * <pre>{@code
  * Migrator.builder()
  *     .dataSource(dataSource)                                  // or .url(DatabaseUrl.parse(...))
+ *     .directUrl(DatabaseUrl.parse(directUrl))                 // optional: behind a transaction pooler
  *     .migrations(MigrationSource.classpath("db/migration"))   // the default
  *     .build()
  *     .migrate();
@@ -28,6 +31,8 @@ import javax.sql.DataSource;
 public final class Migrator {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   public static final String DEFAULT_HISTORY_TABLE = "schemacode_history";
+  /** How long a migrator waits for another one's lock by default. */
+  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
   /** The backfill table is {@code <history table>_backfills}, which must fit PostgreSQL's 63 bytes too. */
   static final int MAX_HISTORY_TABLE_LENGTH = 63 - BackfillTable.SUFFIX.length();
 
@@ -35,8 +40,9 @@ public final class Migrator {
 
   private Migrator(Builder builder) {
     Objects.requireNonNull(builder.connections, "a data source or a URL is required");
-    this.context = new Context(builder.connections, builder.source, builder.historyTable,
-        new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.outOfOrder, builder.environment,
+    this.context = new Context(builder.connections, builder.direct, builder.source, builder.historyTable,
+        new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
+        builder.environment,
         builder.seeds != null ? builder.seeds : builder.source.folder(MigrationSource.SEEDS),
         builder.backfills != null ? builder.backfills : builder.source.folder(MigrationSource.BACKFILLS));
   }
@@ -50,8 +56,9 @@ public final class Migrator {
    * {@code -- schemacode:no-transaction}.
    *
    * <p>With nothing pending this is the start-up fast path every application start pays: one
-   * connection and one query (the history), no lock, no DDL. Otherwise it takes the lock, reads the
-   * history again, validates, and applies.
+   * connection and one query (the history), no lock, no DDL. Otherwise, for each pending migration,
+   * it takes the lock, reads the history again, validates, and applies (on the direct URL when one
+   * was given).
    *
    * @throws MigrationException when validation finds a problem or a migration fails; a failed
    *     migration in a transaction is rolled back and not recorded, and nothing after it runs
@@ -60,7 +67,7 @@ public final class Migrator {
   public MigrateResult migrate() {
     // Names and checksums only: the fast path compares them with the history and reads no script.
     List<ResolvedMigration> resolved = context.source.listing();
-    return context.withSession(session -> {
+    MigrateResult result = context.withSession(session -> {
       MigrationStatus status = context.status(session, resolved);
       if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
@@ -70,8 +77,10 @@ public final class Migrator {
       // Something to do: every script must be there and be what the build recorded before anything runs.
       resolved.forEach(ResolvedMigration::script);
       // Problems seen without the lock may be another migrator's work in progress: judge them under it.
-      return context.locked(session, locked -> new Deploy(context).apply(locked, resolved));
+      return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
     });
+    // With a direct URL the pooled connection goes back first, and the changes go the direct way.
+    return result != null ? result : context.withChangeSession(session -> new Deploy(context).apply(session, resolved));
   }
 
   /**
@@ -85,14 +94,15 @@ public final class Migrator {
   public MigrateResult migrateTo(String version) {
     List<ResolvedMigration> all = context.source.resolve();
     List<ResolvedMigration> upTo = upTo(all, version);
-    return context.withSession(session -> {
+    MigrateResult result = context.withSession(session -> {
       requireNotPast(context.status(session, all), version);
       MigrationStatus status = context.status(session, upTo);
       if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
         return new MigrateResult(List.of(), status.currentVersion());
       }
-      return context.locked(session, locked -> new Deploy(context).apply(locked, upTo));
+      return context.direct == null ? new Deploy(context).apply(session, upTo) : null;
     });
+    return result != null ? result : context.withChangeSession(session -> new Deploy(context).apply(session, upTo));
   }
 
   /** What {@link #migrateTo(String)} would apply now and the SQL it would run; changes nothing, takes no lock. */
@@ -184,7 +194,7 @@ public final class Migrator {
    */
   public MigrationInfo resolveApplied(String version) {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.locked(session,
+    return context.withChangeSession(session -> context.inTransaction(session, true,
         locked -> new Resolve(context).applied(locked, resolved, version)));
   }
 
@@ -194,14 +204,14 @@ public final class Migrator {
    */
   public Optional<MigrationInfo> resolveRolledBack(String version) {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.locked(session,
+    return context.withChangeSession(session -> context.inTransaction(session, true,
         locked -> new Resolve(context).rolledBack(locked, resolved, version)));
   }
 
   /** Adopts an existing database: records the migrations up to {@code version} as applied without running them. */
   public List<ResolvedMigration> baseline(String version) {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.locked(session,
+    return context.withChangeSession(session -> context.inTransaction(session, true,
         locked -> new Baseline(context).run(locked, resolved, version)));
   }
 
@@ -212,7 +222,7 @@ public final class Migrator {
   public MigrateResult reset() {
     EnvironmentGuard.requireDeclaredNonProduction(context.environment, "reset");
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.locked(session,
+    return context.withChangeSession(session -> context.inSession(session, "reset",
         locked -> new Reset(context).run(locked, resolved)));
   }
 
@@ -229,7 +239,8 @@ public final class Migrator {
       LOG.log(System.Logger.Level.INFO, "no seed scripts in {0}", context.seeds.description());
       return List.of();
     }
-    return context.withSession(session -> context.locked(session, locked -> seed.run(locked, resolved, scripts)));
+    return context.withChangeSession(session -> context.inSession(session, "seed",
+        locked -> seed.run(locked, resolved, scripts)));
   }
 
   /** Where the seeds are read from. */
@@ -253,7 +264,11 @@ public final class Migrator {
     List<ResolvedMigration> resolved = context.source.resolve();
     Backfill backfill = new Backfill(context);
     String sql = backfill.script(bare);
-    return context.withSession(session -> context.locked(session,
+    if (ScriptDirectives.noTransaction(sql)) {
+      return context.withChangeSession(session -> context.inSession(session, "backfill " + bare
+          + " runs outside a transaction (-- schemacode:no-transaction) and", locked -> backfill.run(locked, resolved, bare, sql, whilePending)));
+    }
+    return context.withChangeSession(session -> context.inTransaction(session, true,
         locked -> backfill.run(locked, resolved, bare, sql, whilePending)));
   }
 
@@ -269,6 +284,8 @@ public final class Migrator {
 
   public static final class Builder {
     private ConnectionFactory connections;
+    private ConnectionFactory direct;
+    private Duration lockWait = DEFAULT_LOCK_WAIT;
     private MigrationSource source = MigrationSource.classpath("db/migration");
     private String historyTable = DEFAULT_HISTORY_TABLE;
     private Duration lockTimeout = Timeouts.DEFAULT_LOCK;
@@ -287,6 +304,31 @@ public final class Migrator {
 
     public Builder url(DatabaseUrl url) {
       this.connections = ConnectionFactory.of(url);
+      return this;
+    }
+
+    /**
+     * A URL that gives a database session of its own, for when {@link #url} or {@link #dataSource}
+     * goes through a pooler in transaction mode (PgBouncer, Supavisor, RDS Proxy …): the server's
+     * own address, or a pool in session mode. Everything that changes the database then runs on it
+     * (the start-up check with nothing pending still costs one round trip on the pooled connection).
+     * Needed only for what a transaction pooler cannot carry: migrations, backfills and seeds that
+     * run outside a transaction, and {@code reset}; without it those are refused through a pooler.
+     */
+    public Builder directUrl(DatabaseUrl url) {
+      this.direct = ConnectionFactory.of(Objects.requireNonNull(url, "url"));
+      return this;
+    }
+
+    /**
+     * How long to wait for another migrator's lock before giving up with a {@link MigrationException}
+     * (default 10 minutes); zero waits forever. Waiting migrators say once what they wait for.
+     */
+    public Builder lockWaitTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative()) {
+        throw new ConfigurationException("lock wait timeout must be zero or positive");
+      }
+      this.lockWait = timeout;
       return this;
     }
 

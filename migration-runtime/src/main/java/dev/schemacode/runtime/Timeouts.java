@@ -13,11 +13,20 @@ record Timeouts(Duration lock, Duration statement) {
   /** No limit: index builds and backfills legitimately take long, and lock waits are bounded already. */
   static final Duration DEFAULT_STATEMENT = Duration.ZERO;
 
-  /** For a migration in its own transaction: the settings end with it. */
+  /**
+   * For a migration in its own transaction: the settings end with it, so they never stay behind on
+   * a server connection that a pooler hands to someone else next. The last one makes PostgreSQL 14+
+   * check every second, while a statement runs, that the migrator is still there, and cancel the
+   * statement (rolling back the transaction and freeing its locks) when it was killed; written as a
+   * query over {@code pg_settings} so that PostgreSQL 13, which lacks the setting, just skips it.
+   */
   String setLocal() {
     return "SET LOCAL lock_timeout = '" + lock.toMillis() + "ms'; SET LOCAL statement_timeout = '"
-        + statement.toMillis() + "ms'";
+        + statement.toMillis() + "ms'; " + CLIENT_CHECK_LOCAL;
   }
+
+  static final String CLIENT_CHECK_LOCAL = "SELECT set_config(name, '" + Session.CLIENT_CHECK_INTERVAL + "', true)"
+      + " FROM pg_settings WHERE name = 'client_connection_check_interval'";
 
   /** For a script outside a transaction: session settings, undone by {@link #RESET} afterwards. */
   String setSession() {

@@ -88,6 +88,22 @@ final class CliProcess {
     return process;
   }
 
+  /** What the process wrote to standard error so far. */
+  String errSoFar() throws IOException {
+    return Files.readString(err, StandardCharsets.UTF_8);
+  }
+
+  /** Waits (up to a generous bound, never asserted as a time) until standard error contains the text. */
+  void awaitErr(String text) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!errSoFar().contains(text)) {
+      if (System.nanoTime() > deadline || !process.isAlive() && !errSoFar().contains(text)) {
+        throw new AssertionError("gave up waiting for \"" + text + "\" on standard error: " + errSoFar());
+      }
+      Thread.sleep(20);
+    }
+  }
+
   Result await() throws Exception {
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();

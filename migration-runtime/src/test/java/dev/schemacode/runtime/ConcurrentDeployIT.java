@@ -3,6 +3,8 @@ package dev.schemacode.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemacode.testing.PgBouncer;
+import dev.schemacode.testing.PostgresServers;
 import dev.schemacode.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +15,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Eight separate JVMs run {@code deploy} at the same moment on a fresh database, round after round.
- * The migrations write down their own execution, so "exactly once" is read from the database, not
- * inferred from the history. Odd rounds hold the processes at the lock until all eight wait for it
- * and then let them race; even rounds just start them together. One migration builds an index
- * concurrently while the others wait: the deadlock of Flyway #1654 would show up here.
+ * Eight separate JVMs run {@code deploy} at the same moment on a fresh database, round after round:
+ * directly, and through a real PgBouncer with a pool of three server connections (fewer than the
+ * migrators) in transaction and in session mode, as replicas on a hosting platform would. The
+ * migrations write down their own execution, so "exactly once" is read from the database, not
+ * inferred from the history. Gated rounds hold the processes at the lock until all eight wait for it
+ * and then let them race; the others just start them together. One migration builds an index
+ * concurrently while the others wait: the deadlock of Flyway #1654 would show up here. After every
+ * round no advisory lock is left on any server connection, the pooler's idle ones included.
  */
 class ConcurrentDeployIT {
   private static final int PROCESSES = 8;
   private static final int ROUNDS = Integer.getInteger("schemacode.concurrentRounds", 4);
+  private static final int POOL_SIZE = 3;
 
   @TempDir Path migrations;
 
-  @BeforeEach
-  void selfRecordingMigrations() throws Exception {
+  /** All four migrations in transactions; the third a hand-written data fix. */
+  private void transactionalMigrations() throws Exception {
+    commonMigrations();
+    write("V0003__fix_emails.sql", "-- hand-written: a data fix\n"
+        + "UPDATE account SET email = upper(email) WHERE id % 2 = 0;\n"
+        + "INSERT INTO migration_log (version) VALUES ('0003');\n");
+  }
+
+  /** The third one outside a transaction: CREATE INDEX CONCURRENTLY. */
+  private void migrationsWithAConcurrentIndex() throws Exception {
+    commonMigrations();
+    write("V0003__account_email.sql", "-- schemacode:no-transaction\n"
+        + "CREATE INDEX CONCURRENTLY account_email ON account (email);\n"
+        + "INSERT INTO migration_log (version) VALUES ('0003');\n");
+  }
+
+  private void commonMigrations() throws Exception {
     write("V0001__log.sql", "CREATE TABLE migration_log (version text NOT NULL, backend int NOT NULL DEFAULT pg_backend_pid(),"
         + " at timestamptz NOT NULL DEFAULT clock_timestamp());\n"
         + "INSERT INTO migration_log (version) VALUES ('0001');\n");
@@ -39,9 +59,6 @@ class ConcurrentDeployIT {
         + "INSERT INTO account SELECT g, 'user' || g || '@example.com' FROM generate_series(1, 5000) g;\n"
         + "SELECT pg_sleep(0.3);\n"
         + "INSERT INTO migration_log (version) VALUES ('0002');\n");
-    write("V0003__account_email.sql", "-- schemacode:no-transaction\n"
-        + "CREATE INDEX CONCURRENTLY account_email ON account (email);\n"
-        + "INSERT INTO migration_log (version) VALUES ('0003');\n");
     write("V0004__counter.sql", "CREATE TABLE counter (n int NOT NULL);\nINSERT INTO counter VALUES (1);\n"
         + "INSERT INTO migration_log (version) VALUES ('0004');\n");
   }
@@ -50,40 +67,92 @@ class ConcurrentDeployIT {
     Files.writeString(migrations.resolve(name), sql);
   }
 
+  /** Where the processes connect: DATABASE_URL and, optionally, SCHEMACODE_DIRECT_URL. */
+  private interface Route {
+    Map<String, String> environment(TestDatabase database);
+  }
+
+  private static String credentials(TestDatabase database) {
+    return "&user=" + database.user() + (database.password().isEmpty() ? "" : "&password=" + database.password());
+  }
+
+  private static Route through(PgBouncer main, PgBouncer direct) {
+    return database -> {
+      Map<String, String> environment = new java.util.HashMap<>();
+      environment.put("DATABASE_URL", main.jdbcUrl(database.name()) + credentials(database));
+      if (direct != null) {
+        environment.put("SCHEMACODE_DIRECT_URL", direct.jdbcUrl(database.name()) + credentials(database));
+      }
+      return environment;
+    };
+  }
+
   @Test
   void eightProcessesDeployingAtOnceApplyEveryMigrationExactlyOnce() throws Exception {
+    migrationsWithAConcurrentIndex();
+    Route direct = database -> Map.of("DATABASE_URL", database.jdbcUrlWithCredentials());
     for (int round = 1; round <= ROUNDS; round++) {
-      TestDatabase database = new TestDatabase();
-      database.create("concurrent_deploy_round_" + round);
-      try {
-        deployFromEightProcesses(database, round % 2 == 1);
-      } finally {
-        database.drop();
-      }
+      round("direct_" + round, direct, round % 2 == 1, true);
     }
   }
 
-  private void deployFromEightProcesses(TestDatabase database, boolean gated) throws Exception {
-    Map<String, String> environment = Map.of("DATABASE_URL", database.jdbcUrlWithCredentials());
+  /** No direct URL: every migration, its lock and its history row go through the transaction pooler. */
+  @Test
+  void eightProcessesThroughPgBouncerInTransactionModeApplyEveryMigrationExactlyOnce() throws Exception {
+    transactionalMigrations();
+    try (PgBouncer pooler = PgBouncer.start(PostgresServers.shared(), PgBouncer.PoolMode.TRANSACTION, POOL_SIZE)) {
+      round("transaction_pool_gated", through(pooler, null), true, false);
+      round("transaction_pool", through(pooler, null), false, false);
+    }
+  }
+
+  /**
+   * The set-up Supabase documents: the application's URL is the transaction pool, migrations use the
+   * session pool as their direct URL. CREATE INDEX CONCURRENTLY runs on a session.
+   */
+  @Test
+  void eightProcessesThroughATransactionPoolWithASessionPoolAsTheDirectUrl() throws Exception {
+    migrationsWithAConcurrentIndex();
+    try (PgBouncer transactions = PgBouncer.start(PostgresServers.shared(), PgBouncer.PoolMode.TRANSACTION, POOL_SIZE);
+        PgBouncer sessions = PgBouncer.start(PostgresServers.shared(), PgBouncer.PoolMode.SESSION, POOL_SIZE)) {
+      round("session_pool_as_direct", through(transactions, sessions), false, true);
+    }
+  }
+
+  /** Session mode: five of the eight queue for one of three server connections until others finish. */
+  @Test
+  void eightProcessesThroughPgBouncerInSessionModeApplyEveryMigrationExactlyOnce() throws Exception {
+    transactionalMigrations();
+    try (PgBouncer sessions = PgBouncer.start(PostgresServers.shared(), PgBouncer.PoolMode.SESSION, POOL_SIZE)) {
+      round("session_pool", through(sessions, null), false, false);
+    }
+  }
+
+  private void round(String name, Route route, boolean gated, boolean concurrentIndex) throws Exception {
+    TestDatabase database = new TestDatabase();
+    database.create("concurrent_deploy_" + name);
+    try {
+      deployFromEightProcesses(database, route.environment(database), gated, concurrentIndex);
+    } finally {
+      database.drop();
+    }
+  }
+
+  private void deployFromEightProcesses(TestDatabase database, Map<String, String> environment, boolean gated,
+      boolean concurrentIndex) throws Exception {
     Connection gate = null;
-    int gatePid = 0;
     if (gated) {
       gate = database.connect();
-      assertTrue(new AdvisoryLock(Migrator.DEFAULT_HISTORY_TABLE).tryAcquire(gate));
-      try (Statement statement = gate.createStatement(); ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
-        pid.next();
-        gatePid = pid.getInt(1);
-      }
+      assertTrue(Queries.tryMigrationLock(gate));
     }
     List<CliProcess> processes = new ArrayList<>();
     for (int i = 0; i < PROCESSES; i++) {
       processes.add(CliProcess.start(environment, "deploy", "--migrations", migrations.toString()));
     }
     if (gate != null) {
-      // The gate's own session last ran pg_try_advisory_lock too: it must not count as a waiter.
-      Queries.awaitTrue(database, "SELECT count(*) >= " + PROCESSES + " FROM pg_stat_activity WHERE datname = current_database()"
-          + " AND pid <> " + gatePid + " AND state = 'idle' AND query LIKE 'SELECT pg_try_advisory_lock%'",
-          "all processes wait for the lock");
+      for (CliProcess process : processes) { // each says so once it polls for the lock
+        process.awaitErr("schemacode: another migrator holds the lock on schemacode_history; waiting");
+      }
       gate.close(); // releases the lock: eight waiters race for it
     }
     int appliedLines = 0;
@@ -110,8 +179,11 @@ class ConcurrentDeployIT {
     assertEquals("4", Queries.text(database, "SELECT count(*) FROM schemacode_history WHERE success"));
     assertEquals("4", Queries.text(database, "SELECT count(*) FROM schemacode_history"));
     assertEquals("1", Queries.text(database, "SELECT count(*) FROM counter"));
-    assertEquals("t", Queries.text(database, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'account_email'::regclass"));
-    assertEquals("0", Queries.text(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+    if (concurrentIndex) {
+      assertEquals("t", Queries.text(database, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'account_email'::regclass"));
+    } else {
+      assertEquals("2500", Queries.text(database, "SELECT count(*) FROM account WHERE email = upper(email)"));
+    }
+    assertEquals(0, Queries.advisoryLocks(database));
   }
 }

@@ -80,7 +80,7 @@ class NonTransactionalMigrationTest {
           + " AND NOT granted", "the first migrator runs V0001");
       Future<MigrateResult> second = pool.submit(() -> migrator().migrate());
       Queries.awaitTrue(database, "SELECT count(*) >= 1 FROM pg_stat_activity WHERE datname = current_database()"
-          + " AND state = 'idle' AND query LIKE '%pg_try_advisory_lock%'", "the second migrator polls for the lock");
+          + " AND state = 'idle' AND query LIKE '%pg_try_advisory%lock(%'", "the second migrator polls for the lock");
       statement.execute("SELECT pg_advisory_unlock(4242)"); // V0001 commits; V0002 builds while the second one waits
 
       MigrateResult firstResult = first.get(60, TimeUnit.SECONDS);

@@ -27,6 +27,21 @@ final class Queries {
     }
   }
 
+  /** Takes the migration lock as a session-level lock, as a migrator of an earlier version would; false when taken. */
+  static boolean tryMigrationLock(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(
+        "SELECT pg_try_advisory_lock(" + AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keySql(Migrator.DEFAULT_HISTORY_TABLE) + ")")) {
+      result.next();
+      return result.getBoolean(1);
+    }
+  }
+
+  /** Advisory locks held or awaited in the test's database, by anyone. */
+  static long advisoryLocks(TestDatabase database) throws SQLException {
+    return count(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+  }
+
   static void emptySchema(TestDatabase database) throws SQLException {
     execute(database, "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER;"
         + " GRANT USAGE ON SCHEMA public TO PUBLIC;");

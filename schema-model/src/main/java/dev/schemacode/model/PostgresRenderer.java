@@ -220,6 +220,11 @@ public final class PostgresRenderer {
       using = "";
     } else if (TypeChange.Shape.of(c.to()).element().isText()) {
       using = " USING " + column + "::text" + (TypeChange.Shape.of(c.to()).array() ? "[]" : "");
+    } else if (!c.labels().isEmpty() && !TypeChange.Shape.of(c.from()).element().isText()) {
+      // Into an enum type PostgreSQL casts only from text: from another enum type (a renamed one, as
+      // Hoppscotch's history has it) there is no cast at all, so go through the labels' text.
+      String array = TypeChange.Shape.of(c.from()).array() ? "[]" : "";
+      using = " USING " + column + "::text" + array + "::" + c.to();
     } else {
       using = " USING " + column + "::" + c.to();
     }

@@ -56,6 +56,19 @@ final class Rewrite {
     return new Schema(schema.enums(), tables);
   }
 
+  /** The table's key, unique constraint or index named {@code from} renamed (a unique constraint's index follows it). */
+  static Schema renameRelation(Schema schema, QualifiedName tableName, String from, String to) {
+    return new Schema(schema.enums(), schema.tables().stream().map(t -> !t.name().equals(tableName) ? t
+        : new Table(t.name(), t.columns(),
+            t.primaryKey().map(k -> k.name().equals(from) ? new PrimaryKey(to, k.columns()) : k),
+            t.uniques().stream().map(u -> u.name().equals(from) ? new UniqueConstraint(to, u.columns()) : u).toList(),
+            t.foreignKeys(), t.checks(),
+            t.indexes().stream().map(i -> i.name().equals(from) ? new Index(to, i.columns(), i.unique(), i.method(), i.where()) : i)
+                .toList(),
+            t.comment()))
+        .toList());
+  }
+
   static Schema withoutTable(Schema schema, QualifiedName table) {
     return new Schema(schema.enums(), schema.tables().stream().filter(t -> !t.name().equals(table)).toList());
   }

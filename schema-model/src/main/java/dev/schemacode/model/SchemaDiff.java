@@ -55,7 +55,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
   /** The ordered steps of the main transaction; later phases keep their own order. */
   private enum Step {
-    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_REPLACED, RENAMES, ENUMS, REBUILD_ENUMS, CREATE_TABLES,
+    SCHEMAS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_REPLACED, MAKE_ROOM, RENAMES, ENUMS, REBUILD_ENUMS, CREATE_TABLES,
     ADD_COLUMNS, ALTER_COLUMNS, DROP_COLUMNS, DROP_TABLES, DROP_ENUMS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS,
     CREATE_INDEXES, VALIDATE, COMMENTS
   }
@@ -177,8 +177,19 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
           continue;
         }
         QualifiedName to = ready.get().getKey();
+        QualifiedName from = ready.get().getValue();
         before.table(to).ifPresent(this::dropReplacedTable);
-        renameTable(ready.get().getValue(), to);
+        if (!from.schema().equals(to.schema()) && !from.name().equals(to.name()) && taken(to.schema(), from.name(), from)) {
+          // moved and renamed, and its old name is taken where it goes: renamed where it is first
+          QualifiedName step = new QualifiedName(from.schema(), to.name());
+          if (taken(from.schema(), to.name(), from)) {
+            step = new QualifiedName(from.schema(), ConstraintNames.fit(from.name(), "moving"));
+          }
+          renameTable(from, step);
+          from = step;
+        }
+        makeRoomFor(from, to);
+        renameTable(from, to);
         tables.remove(to);
       }
       for (Table table : after.tables()) {
@@ -373,6 +384,39 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       }
       SchemaChange.RenameConstraint r = (SchemaChange.RenameConstraint) change;
       return r.table().schema() + "." + (from ? r.from() : r.to());
+    }
+
+    /**
+     * A table moving to another schema takes its key, unique constraints and indexes into that
+     * schema's namespace, where PostgreSQL refuses a name a relation holds already ({@code relation
+     * "c_pkey" already exists}). Such a one is renamed aside first, under the name it has before
+     * this migration; comparing the tables then gives it its declared name.
+     */
+    /** Whether a relation of another table than {@code except} has the name in the schema. */
+    private boolean taken(String schema, String name, QualifiedName except) {
+      return before.tables().stream().filter(t -> t.name().schema().equals(schema) && !t.name().equals(except))
+          .anyMatch(t -> t.relationNames().contains(name));
+    }
+
+    private void makeRoomFor(QualifiedName from, QualifiedName to) {
+      if (from.schema().equals(to.schema())) {
+        return;
+      }
+      Table moving = before.table(from).orElseThrow();
+      Set<String> taken = new HashSet<>();
+      before.tables().stream().filter(t -> t.name().schema().equals(to.schema()) && !t.name().equals(from))
+          .forEach(t -> taken.addAll(t.relationNames()));
+      List<String> relations = moving.relationNames();
+      for (String relation : relations.subList(1, relations.size())) { // the first is the table's own name
+        if (!taken.contains(relation)) {
+          continue;
+        }
+        String aside = ConstraintNames.fit(relation, "moving");
+        boolean index = moving.indexes().stream().anyMatch(i -> i.name().equals(relation));
+        add(Step.MAKE_ROOM, index ? new SchemaChange.RenameIndex(dropName(from), relation, aside)
+            : new SchemaChange.RenameConstraint(dropName(from), relation, aside));
+        before = Rewrite.renameRelation(before, from, relation, aside);
+      }
     }
 
     private void renameTable(QualifiedName from, QualifiedName to) {

@@ -81,6 +81,52 @@ class NarrowingOnServerTest {
     }
   }
 
+  /**
+   * A column moving from one enum type to another (Hoppscotch renamed its type TeamMemberRole to
+   * TeamAccessRole): PostgreSQL has no cast between two enum types, so the conversion goes through the
+   * labels' text; a label the new type lacks fails the check before the rewrite.
+   */
+  @org.junit.jupiter.api.Test
+  void anEnumColumnMovesToAnotherEnumTypeByItsLabels() throws SQLException {
+    EnumType role = new EnumType(QualifiedName.of("role"), List.of("owner", "viewer", "editor"));
+    EnumType access = new EnumType(QualifiedName.of("access"), List.of("owner", "viewer"));
+    Schema before = new Schema(List.of(role), List.of(new Table(T, List.of(Column.optional("c", "role"),
+        Column.optional("a", "role[]")), Optional.empty())));
+    Schema after = new Schema(List.of(access), List.of(new Table(T, List.of(Column.optional("c", "access"),
+        Column.optional("a", "access[]")), Optional.empty())));
+    List<SchemaChange> changes = SchemaDiff.between(before, after).changes();
+    String sql = changes.stream().map(PostgresRenderer::render).collect(java.util.stream.Collectors.joining());
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS t; DROP TYPE IF EXISTS role; DROP TYPE IF EXISTS access;"
+          + " CREATE TYPE role AS ENUM ('owner', 'viewer', 'editor'); CREATE TABLE t (c role, a role[]);"
+          + " INSERT INTO t VALUES ('owner', '{owner,viewer}'), ('viewer', '{}'), (NULL, NULL)");
+      connection.setAutoCommit(false);
+      statement.execute(sql);
+      connection.commit();
+      connection.setAutoCommit(true);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery(
+          "SELECT pg_typeof(c)::text || ' ' || coalesce(c::text, 'NULL') || ' ' || coalesce(a::text, 'NULL') FROM t ORDER BY c")) {
+        while (result.next()) {
+          rows.add(result.getString(1));
+        }
+      }
+      assertEquals(List.of("access owner {owner,viewer}", "access viewer {}", "access NULL NULL"), rows);
+
+      statement.execute("DROP TABLE t; DROP TYPE access; CREATE TYPE role AS ENUM ('owner', 'viewer', 'editor');"
+          + " CREATE TABLE t (c role, a role[]); INSERT INTO t VALUES ('editor', '{}')");
+      connection.setAutoCommit(false);
+      SQLException error = assertThrows(SQLException.class, () -> statement.execute(sql));
+      connection.rollback();
+      connection.setAutoCommit(true);
+      assertTrue(error.getMessage().contains("cannot change t.c from role to access: 1 rows"), error.getMessage());
+      try (ResultSet result = statement.executeQuery("SELECT c::text FROM t")) {
+        result.next();
+        assertEquals("editor", result.getString(1), "the data is as it was");
+      }
+    }
+  }
+
   private static List<String> values(String list) {
     return list.isBlank() ? List.of() : Arrays.stream(list.split(";")).map(String::strip).toList();
   }

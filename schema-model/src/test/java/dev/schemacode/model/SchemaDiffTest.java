@@ -767,6 +767,18 @@ class SchemaDiffTest {
             -- MAIN
             ALTER TABLE "customer" RENAME COLUMN "fax" TO "phone";
             """),
+        Arguments.of("evolution: a table moved and renamed where its old name and its key's name are taken: renamed first, key aside",
+            schema(table("c", id()), new Table(new QualifiedName("s2", "c"), List.of(id()),
+                Optional.of(PrimaryKey.defaultFor("c", List.of("id"))))),
+            schema(table("c", id()), table("a", id())),
+            new Renames(Map.of(QualifiedName.of("a"), new QualifiedName("s2", "c")), Map.of(), Map.of()),
+            """
+            -- MAIN
+            ALTER TABLE "s2"."c" RENAME CONSTRAINT "c_pkey" TO "c_pkey_moving";
+            ALTER TABLE "s2"."c" RENAME TO "a";
+            ALTER TABLE "s2"."a" SET SCHEMA "public";
+            ALTER TABLE "a" RENAME CONSTRAINT "c_pkey_moving" TO "a_pkey";
+            """),
         Arguments.of("enum type dropped after the column that used it",
             schema(status("A"), table("customer", id(), Column.required("status", "status"))),
             schema(table("customer", id())),

@@ -64,7 +64,7 @@ final class MigrationsDirectory {
     return ledger != null && ledger.isPresent() && ledger.get() == current ? Optional.of(ledgerText) : Optional.empty();
   }
 
-  /** Every file that looks like a migration ({@code V*.sql}), by name, with its text. */
+  /** Every file that looks like a migration ({@code V*.sql} in any case, {@code V0001__x…}), by name, with its text. */
   SortedMap<String, String> migrationFiles() throws IOException {
     SortedMap<String, String> files = new TreeMap<>();
     if (!Files.isDirectory(directory)) {
@@ -73,7 +73,8 @@ final class MigrationsDirectory {
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path file : (Iterable<Path>) entries::iterator) {
         String name = file.getFileName().toString();
-        if (name.startsWith("V") && name.endsWith(".sql") && Files.isRegularFile(file)) {
+        // v0001__x.sql, V0001__x.SQL: meant as migrations, so reported as misnamed, never skipped
+        if (dev.schemacode.model.MigrationFileName.looksLikeMigration(name) && Files.isRegularFile(file)) {
           files.put(name, Files.readString(file, StandardCharsets.UTF_8));
         }
       }

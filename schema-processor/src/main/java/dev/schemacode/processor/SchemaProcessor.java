@@ -42,6 +42,8 @@ public final class SchemaProcessor extends AbstractProcessor {
   static final String OPTION_LOCK_TIMEOUT = "schemacode.lockTimeout";
   static final String OPTION_INDEX_CLASS = "schemacode.indexClass";
   static final String OPTION_JOOQ = "schemacode.jooq";
+  /** The schema the jOOQ metamodel gives tables declared without one; unset, they follow search_path. */
+  static final String OPTION_JOOQ_SCHEMA = "schemacode.jooq.schema";
   static final String OPTION_GENERATION_WAIT = "schemacode.generationWait";
 
   private final Map<String, DeclaredEntity> entitiesByTable = new LinkedHashMap<>();
@@ -84,7 +86,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(OPTION_MIGRATIONS, OPTION_MODE, OPTION_RESOURCE_PATH, OPTION_DEBUG, OPTION_NAME, OPTION_LOCK_TIMEOUT,
-        OPTION_INDEX_CLASS, OPTION_JOOQ, OPTION_GENERATION_WAIT);
+        OPTION_INDEX_CLASS, OPTION_JOOQ, OPTION_JOOQ_SCHEMA, OPTION_GENERATION_WAIT);
   }
 
   @Override
@@ -234,8 +236,9 @@ public final class SchemaProcessor extends AbstractProcessor {
         || "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_JOOQ))) {
       return;
     }
-    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils())
-        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema(), assembly.get().declaredBy());
+    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils(),
+            Optional.ofNullable(processingEnv.getOptions().get(OPTION_JOOQ_SCHEMA)).map(String::strip).filter(s -> !s.isEmpty()))
+        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema());
     for (com.palantir.javapoet.JavaFile file : files) {
       try {
         file.writeTo(processingEnv.getFiler());

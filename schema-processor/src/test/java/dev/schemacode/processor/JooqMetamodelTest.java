@@ -3,12 +3,14 @@ package dev.schemacode.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,24 +63,106 @@ class JooqMetamodelTest {
   void writesTableClassesThatCompileAgainstJooq() throws IOException {
     Compilation compilation = compile(CUSTOMER, STATUS, ORDER);
     assertThat(compilation).succeeded();
-    String actual = compilation.generatedSourceFile("com.example.jooq.OrderTable").orElseThrow()
-        .getCharContent(true).toString();
-    Path golden = Path.of("src/test/resources/golden/OrderTable.java.txt");
-    String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "";
-    if (!expected.equals(actual)) {
-      Path written = Path.of("target/OrderTable.java.actual.txt");
-      Files.writeString(written, actual);
-      assertEquals(expected, actual, "generated OrderTable differs from " + golden + "; actual output in " + written);
+    for (String generated : List.of("OrderTable", "OrderRecord", "Keys")) {
+      String actual = compilation.generatedSourceFile("com.example.jooq." + generated).orElseThrow()
+          .getCharContent(true).toString();
+      Path golden = Path.of("src/test/resources/golden/" + generated + ".java.txt");
+      String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "";
+      if (!expected.equals(actual)) {
+        Path written = Path.of("target/" + generated + ".java.actual.txt");
+        Files.writeString(written, actual);
+        assertEquals(expected, actual, "generated " + generated + " differs from " + golden + "; actual output in " + written);
+      }
     }
     assertThat(compilation).generatedSourceFile("com.example.jooq.Tables").contentsAsUtf8String()
         .contains("public static final OrderTable ORDER = OrderTable.ORDER;");
     assertThat(compilation).generatedSourceFile("com.example.jooq.PgStatus").contentsAsUtf8String()
         .contains("return \"status\";");
+    assertThat(compilation).generatedSourceFile("com.example.jooq.Keys").contentsAsUtf8String()
+        .contains("public static final ForeignKey<OrderRecord, CustomerRecord> SALES_ORDER__ORDER_CUSTOMER_ID_FKEY");
+    assertThat(compilation).generatedSourceFile("com.example.jooq.OrderRecord").contentsAsUtf8String()
+        .contains("public class OrderRecord extends UpdatableRecordImpl<OrderRecord>");
   }
 
   @Test
   void theWholeRentalSchemaCompilesAsJooqClasses() throws Exception {
     assertThat(compile(RentalSchemaTest.sources())).succeeded();
+  }
+
+  /** Two keys to one table and a self-reference: path names after the key where the table's name is ambiguous. */
+  static final JavaFileObject EMPLOYEE = ProcessorHarness.source("com.example.Employee",
+      "package com.example;",
+      "import dev.schemacode.annotations.*;",
+      "import org.jspecify.annotations.Nullable;",
+      "@Table public class Employee {",
+      "  @Id @Identity long id;",
+      "  @References(Employee.class) @Nullable Long managerId;",
+      "  @References(Customer.class) long homeCustomerId;",
+      "  @References(Customer.class) @Nullable Long workCustomerId;",
+      "  String table;",
+      "  String value;",
+      "}");
+
+  @Test
+  void pathsAreNamedAfterTheKeyWhereTheTableIsAmbiguousAndRecordAccessorsAvoidJooqsNames() throws Exception {
+    Compilation compilation = compile(CUSTOMER, EMPLOYEE);
+    assertThat(compilation).succeeded();
+    String employee = source(compilation, "com.example.jooq.EmployeeTable");
+    assertTrue(employee.contains("public EmployeePath employeeManagerIdFkey()"), employee);
+    assertTrue(employee.contains("public EmployeePath employeeManagerIdFkeyInverse()"), employee);
+    assertTrue(employee.contains("public CustomerTable.CustomerPath employeeHomeCustomerIdFkey()"), employee);
+    assertTrue(employee.contains("public CustomerTable.CustomerPath employeeWorkCustomerIdFkey()"), employee);
+    String customer = source(compilation, "com.example.jooq.CustomerTable");
+    assertTrue(customer.contains("public EmployeeTable.EmployeePath employeeHomeCustomerIdFkeyInverse()"), customer);
+    String record = source(compilation, "com.example.jooq.EmployeeRecord");
+    assertTrue(record.contains("public String getTable_()") && record.contains("public void setTable_(String value)"), record);
+    assertTrue(record.contains("public String getValue()"), "getValue() with no argument does not clash: " + record);
+  }
+
+  @Test
+  void withoutASchemaOptionTablesRenderUnqualifiedAndSearchPathDecides() throws Exception {
+    Compilation compilation = compile(CUSTOMER, STATUS, ORDER);
+    assertThat(compilation).succeeded();
+    ClassLoader classes = GeneratedClasses.loader(compilation);
+    assertEquals("select \"customer\".\"id\", \"customer\".\"email\" from \"customer\"", render(classes, "CUSTOMER"));
+    assertTrue(render(classes, "ORDER").startsWith("select \"sales\".\"order\".\"id\""), "a table declared in a schema keeps it");
+    @SuppressWarnings("unchecked")
+    org.jooq.Field<Object> status = (org.jooq.Field<Object>) table(classes, "ORDER").field("status");
+    Object paid = classes.loadClass("com.example.Status").getField("PAID").get(null);
+    assertEquals("\"sales\".\"order\".\"status\" = cast(? as \"status\")",
+        org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES).render(status.eq(paid)), "the enum type follows search_path too");
+    assertThat(compilation).generatedSourceFile("com.example.jooq.DefaultSchema").contentsAsUtf8String()
+        .contains("super(\"\", null);");
+  }
+
+  @Test
+  void theSchemaOptionNamesTheDefaultSchemaSoRenderMappingCanMapIt() throws Exception {
+    Compilation compilation = javac().withProcessors(new SchemaProcessor())
+        .withOptions("-Aschemacode.migrations=" + migrations, "-Aschemacode.jooq.schema=public")
+        .compile(CUSTOMER, STATUS, ORDER);
+    assertThat(compilation).succeeded();
+    ClassLoader classes = GeneratedClasses.loader(compilation);
+    assertEquals("select \"public\".\"customer\".\"id\", \"public\".\"customer\".\"email\" from \"public\".\"customer\"",
+        render(classes, "CUSTOMER"));
+    org.jooq.conf.Settings tenant = new org.jooq.conf.Settings().withRenderMapping(new org.jooq.conf.RenderMapping()
+        .withSchemata(new org.jooq.conf.MappedSchema().withInput("public").withOutput("tenant_a")));
+    org.jooq.Table<?> customer = table(classes, "CUSTOMER");
+    assertEquals("select \"tenant_a\".\"customer\".\"id\", \"tenant_a\".\"customer\".\"email\" from \"tenant_a\".\"customer\"",
+        org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES, tenant).render(org.jooq.impl.DSL.selectFrom(customer)));
+    assertThat(compilation).generatedSourceFile("com.example.jooq.DefaultCatalog").contentsAsUtf8String()
+        .contains("List.of(Public.PUBLIC, Sales.SALES)");
+  }
+
+  private static org.jooq.Table<?> table(ClassLoader classes, String constant) throws ReflectiveOperationException {
+    return (org.jooq.Table<?>) classes.loadClass("com.example.jooq.Tables").getField(constant).get(null);
+  }
+
+  private static String render(ClassLoader classes, String constant) throws ReflectiveOperationException {
+    return org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES).render(org.jooq.impl.DSL.selectFrom(table(classes, constant)));
+  }
+
+  private static String source(Compilation compilation, String className) throws IOException {
+    return compilation.generatedSourceFile(className).orElseThrow().getCharContent(true).toString();
   }
 
   @Test

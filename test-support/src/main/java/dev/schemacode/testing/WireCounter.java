@@ -120,9 +120,8 @@ public final class WireCounter implements AutoCloseable {
         int length = in.readInt();
         int code = in.readInt();
         byte[] rest = in.readNBytes(length - 8);
-        out.writeInt(length);
-        out.writeInt(code);
-        out.write(rest);
+        // In one write: PgBouncer refuses a start-up packet that arrives in pieces ("partial pkt").
+        out.write(ByteBuffer.allocate(length).putInt(length).putInt(code).put(rest).array());
         out.flush();
         if (code == CANCEL_REQUEST) {
           return;

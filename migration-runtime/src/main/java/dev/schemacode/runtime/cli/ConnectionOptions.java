@@ -15,6 +15,12 @@ final class ConnectionOptions {
           + " (default: $DATABASE_URL). User and password may also come from $PGUSER and $PGPASSWORD.")
   String url;
 
+  @Option(names = "--direct-url", paramLabel = "URL",
+      description = "A URL with a database session of its own (the server itself, or a session-mode pool), for when"
+          + " --url goes through a pooler in transaction mode (PgBouncer …): changes run on it (default:"
+          + " $SCHEMACODE_DIRECT_URL). Needed for no-transaction migrations through such a pooler.")
+  String directUrl;
+
   @Option(names = "--migrations", paramLabel = "LOCATION",
       description = "A directory of V*.sql files, or classpath:<path> (default: $SCHEMACODE_MIGRATIONS, else "
           + DEFAULT_MIGRATIONS + ").")
@@ -25,12 +31,25 @@ final class ConnectionOptions {
   String historyTable;
 
   private DatabaseUrl parsed;
+  private DatabaseUrl parsedDirect;
 
   DatabaseUrl databaseUrl() {
     if (parsed == null) {
       parsed = DatabaseUrl.parse(url != null ? url : System.getenv("DATABASE_URL"));
     }
     return parsed;
+  }
+
+  /** The direct URL, when given by option or environment. */
+  java.util.Optional<DatabaseUrl> directUrl() {
+    if (parsedDirect == null) {
+      String text = directUrl != null ? directUrl : System.getenv("SCHEMACODE_DIRECT_URL");
+      if (text == null || text.isBlank()) {
+        return java.util.Optional.empty();
+      }
+      parsedDirect = DatabaseUrl.parse(text);
+    }
+    return java.util.Optional.of(parsedDirect);
   }
 
   MigrationSource migrationSource() {
@@ -42,7 +61,9 @@ final class ConnectionOptions {
   }
 
   Migrator.Builder builder() {
-    return Migrator.builder().url(databaseUrl()).migrations(migrationSource()).historyTable(historyTable);
+    Migrator.Builder builder = Migrator.builder().url(databaseUrl()).migrations(migrationSource()).historyTable(historyTable);
+    directUrl().ifPresent(builder::directUrl);
+    return builder;
   }
 
   /**
@@ -55,6 +76,12 @@ final class ConnectionOptions {
       result = databaseUrl().redact(result);
     } catch (ConfigurationException e) {
       // no usable URL, so no password from it either
+    }
+    try {
+      String redacted = result;
+      result = directUrl().map(url -> url.redact(redacted)).orElse(result);
+    } catch (ConfigurationException e) {
+      // as above
     }
     String environmentPassword = System.getenv("PGPASSWORD");
     if (environmentPassword != null && environmentPassword.length() >= 3) {

@@ -66,8 +66,9 @@ public final class SchemacodeCli implements java.util.concurrent.Callable<Intege
     try {
       String unknown = unknownCommand(commandLine, args);
       if (unknown != null) {
-        err.println("schemacode: error: unknown command '" + unknown + "'; the commands are "
-            + String.join(", ", commandLine.getSubcommands().keySet()));
+        // masked like any argument: `schemacode --url postgresql://u:pw@h/db deploy` makes the URL the "command"
+        err.println(withoutUrls("schemacode: error: unknown command '" + unknown + "'; the commands are "
+            + String.join(", ", commandLine.getSubcommands().keySet()), args));
         err.println("Run 'schemacode --help' for usage.");
         return USAGE;
       }

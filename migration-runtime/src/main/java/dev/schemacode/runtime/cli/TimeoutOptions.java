@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** {@code --lock-timeout} and {@code --statement-timeout}, for the commands that run scripts. */
+/** {@code --lock-timeout}, {@code --statement-timeout} and {@code --lock-wait-timeout}, for the commands that run scripts. */
 final class TimeoutOptions {
   @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "10s",
       description = "How long a statement waits for a table lock before the script fails, e.g. 5s, 500ms, 1m;"
@@ -18,9 +18,15 @@ final class TimeoutOptions {
       description = "How long one statement may run; 0 means no limit (default: ${DEFAULT-VALUE}).")
   String statementTimeout;
 
+  @Option(names = "--lock-wait-timeout", paramLabel = "DURATION", defaultValue = "10m",
+      description = "How long to wait while another migrator holds the migration lock before giving up with exit"
+          + " code 1; 0 waits forever (default: ${DEFAULT-VALUE}).")
+  String lockWaitTimeout;
+
   Migrator.Builder applyTo(Migrator.Builder builder) {
     return builder.lockTimeout(Durations.parse(lockTimeout, "--lock-timeout"))
-        .statementTimeout(Durations.parse(statementTimeout, "--statement-timeout"));
+        .statementTimeout(Durations.parse(statementTimeout, "--statement-timeout"))
+        .lockWaitTimeout(Durations.parse(lockWaitTimeout, "--lock-wait-timeout"));
   }
 
   /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 0} or an ISO-8601 duration. */

@@ -79,7 +79,8 @@ class DiffCommandTest {
     assertTrue(run.out().contains("  change type of customer.email from varchar(255) to varchar(200)"), run.out());
     assertTrue(run.out().contains("  allow NULL in customer.created_at"), run.out());
     assertTrue(run.out().contains("ALTER TABLE \"customer\" DROP COLUMN \"hotfix\";"), run.out());
-    assertTrue(run.out().contains("DROP INDEX CONCURRENTLY IF EXISTS \"manual_idx\";"), run.out());
+    // the index is on a column whose type changes, so it goes first in that transaction, not concurrently
+    assertTrue(run.out().contains("DROP INDEX \"manual_idx\";"), run.out());
 
     SchemacodeCliTest.Run json = cli("diff", "--json", "--url", database.jdbcUrlWithCredentials(),
         "--migrations", migrations.toString());

@@ -42,6 +42,15 @@ class EvolutionRegressionTest {
                 List.of(new TableEdits.MoveTable(A)),
                 List.of(new EnumEdits.RemoveValue("mood", 0)),
                 List.of(new EnumEdits.AddValue("mood", "meh", 0), new EnumEdits.SwapValues("mood", 0)))),
+        Arguments.of("a table moved and renamed where its old name and its key's name were taken: relation \"c_pkey\""
+            + " already exists (SchemaDiff)", Evolution.of(
+                List.of(new TableEdits.CreateTable(B, "smallint", true, List.of(column("c2", "timestamptz", true, 0),
+                        column("c1", "boolean", true, 0)), Optional.empty()),
+                    new TableEdits.CreateTable(C, "integer", false, List.of(column("c3", "integer", true, 0),
+                        column("c1", "real", true, 0)), Optional.of("c3"))),
+                List.of(new TableEdits.MoveTable(C)),
+                List.of(new TableEdits.RenameTable(B, C)),
+                List.of(new TableEdits.RenameTable(C, A)))),
         Arguments.of("a table moved to another schema and back keeps its rows (processor: @RenamedFrom across schemas)",
             Evolution.of(
                 List.of(create(A, column("c1", "text", true, 0)), create(B, column("c1", "integer", false, 1))),

@@ -40,17 +40,23 @@ public class SchemacodeAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Migrator schemacodeMigrator(SchemacodeProperties properties, ObjectProvider<DataSource> dataSource,
-      ObjectProvider<MigrationSource> migrationSource) {
+      ObjectProvider<MigrationSource> migrationSource, org.springframework.core.env.Environment environment) {
     Migrator.Builder builder = Migrator.builder();
     if (StringUtils.hasText(properties.getUrl())) {
-      builder.url(DatabaseUrl.parse(properties.getUrl()).withCredentials(blankToNull(properties.getUser()),
-          blankToNull(properties.getPassword())));
+      builder.url(withCredentials(DatabaseUrl.parse(properties.getUrl()), properties));
     } else {
       builder.dataSource(dataSource.getIfUnique(() -> {
         throw new IllegalStateException("schemacode needs one DataSource, or schemacode.url; this context has several"
             + " and none is @Primary");
       }));
     }
+    // the CLI's variable too: relaxed binding would read SCHEMACODE_DIRECTURL, not SCHEMACODE_DIRECT_URL
+    String directUrl = StringUtils.hasText(properties.getDirectUrl()) ? properties.getDirectUrl()
+        : environment.getProperty("SCHEMACODE_DIRECT_URL");
+    if (StringUtils.hasText(directUrl)) {
+      builder.directUrl(withCredentials(DatabaseUrl.parse(directUrl), properties));
+    }
+    builder.lockWaitTimeout(properties.getLockWaitTimeout());
     // A MigrationSource bean (e.g. MigrationSource.index(SchemacodeMigrations.INDEX)) wins over the location.
     builder.migrations(migrationSource.getIfAvailable(() -> MigrationSource.parse(properties.getMigrations())));
     builder.historyTable(properties.getHistoryTable());
@@ -73,6 +79,10 @@ public class SchemacodeAutoConfiguration {
   static Environment environment(SchemacodeProperties properties) {
     return StringUtils.hasText(properties.getEnvironment()) ? Environment.named(properties.getEnvironment())
         : Environment.fromSystem();
+  }
+
+  private static DatabaseUrl withCredentials(DatabaseUrl url, SchemacodeProperties properties) {
+    return url.withCredentials(blankToNull(properties.getUser()), blankToNull(properties.getPassword()));
   }
 
   private static String blankToNull(String text) {

@@ -39,6 +39,17 @@ public class SchemacodeProperties {
   /** Login password for migrations, with "url"; overrides a password in the URL. */
   private String password;
 
+  /**
+   * URL of a database session of its own (the server's address, or a session-mode pool) for when
+   * the DataSource or "url" goes through a transaction pooler (PgBouncer, Supavisor, RDS Proxy):
+   * everything that changes the database runs on it. Defaults to SCHEMACODE_DIRECT_URL. "user" and
+   * "password" apply to it too when set.
+   */
+  private String directUrl;
+
+  /** How long to wait for another instance's migration lock before start-up fails; 0 waits forever. */
+  private Duration lockWaitTimeout = Duration.ofMinutes(10);
+
   /** Name of the table that records applied migrations. */
   private String historyTable = "schemacode_history";
 
@@ -120,6 +131,22 @@ public class SchemacodeProperties {
 
   public void setPassword(String password) {
     this.password = password;
+  }
+
+  public String getDirectUrl() {
+    return directUrl;
+  }
+
+  public void setDirectUrl(String directUrl) {
+    this.directUrl = directUrl;
+  }
+
+  public Duration getLockWaitTimeout() {
+    return lockWaitTimeout;
+  }
+
+  public void setLockWaitTimeout(Duration lockWaitTimeout) {
+    this.lockWaitTimeout = lockWaitTimeout;
   }
 
   public String getHistoryTable() {

@@ -19,6 +19,9 @@ final class BootClasses {
   static final Class<?> JOOQ = either("org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
       "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration");
 
+  static final Class<?> HIBERNATE_JPA = either("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration");
+
   /** Schemacode's three auto-configurations and the data source, in no particular order (Boot sorts them). */
   static AutoConfigurations withDataSource(Class<?>... more) {
     Class<?>[] classes = Arrays.copyOf(new Class<?>[] {SchemacodeAutoConfiguration.class,

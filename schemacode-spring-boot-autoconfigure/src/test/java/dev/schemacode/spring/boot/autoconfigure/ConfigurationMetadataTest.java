@@ -19,7 +19,8 @@ class ConfigurationMetadataTest {
     }
     String[] expected = {"schemacode.enabled", "schemacode.migrations", "schemacode.on-startup", "schemacode.url",
         "schemacode.user", "schemacode.password", "schemacode.history-table", "schemacode.lock-timeout",
-        "schemacode.statement-timeout", "schemacode.out-of-order", "schemacode.environment", "schemacode.seed"};
+        "schemacode.statement-timeout", "schemacode.out-of-order", "schemacode.environment", "schemacode.seed",
+        "schemacode.direct-url", "schemacode.lock-wait-timeout"};
     for (String name : expected) {
       Matcher property = Pattern.compile("\\{[^{}]*\"name\": \"" + Pattern.quote(name) + "\"[^{}]*}").matcher(json);
       assertThat(property.find()).as(name).isTrue();

@@ -84,6 +84,31 @@ class SchemacodeAutoConfigurationTest {
     }
   }
 
+  /** JPA's EntityManagerFactory too (Hibernate validates or reads the schema when it starts). */
+  @Test
+  void migratesBeforeJpaStarts() throws Exception {
+    runner(BootClasses.HIBERNATE_JPA)
+        .withUserConfiguration(QueriesThroughJpaAtCreation.class)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(QueriesThroughJpaAtCreation.class).notes).isEqualTo(0L);
+        });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class QueriesThroughJpaAtCreation {
+    final long notes;
+
+    QueriesThroughJpaAtCreation(jakarta.persistence.EntityManagerFactory jpa) {
+      jakarta.persistence.EntityManager entityManager = jpa.createEntityManager();
+      try {
+        notes = ((Number) entityManager.createNativeQuery("SELECT count(author) FROM note").getSingleResult()).longValue();
+      } finally {
+        entityManager.close();
+      }
+    }
+  }
+
   @Test
   void checkOnlyRefusesToStartWhileMigrationsArePendingAndSaysWhich() throws Exception {
     runner().withPropertyValues("schemacode.on-startup=check").run(context -> {
@@ -144,6 +169,22 @@ class SchemacodeAutoConfigurationTest {
     assertThat(tableExists("note")).isTrue();
   }
 
+  /** What changes the database runs on the direct URL (behind a transaction pooler the DataSource's would not do). */
+  @Test
+  void theDirectUrlCarriesTheMigrations() throws Exception {
+    runner().withPropertyValues("schemacode.direct-url=postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("127.0.0.1:1");
+        });
+    assertThat(tableExists("note")).isFalse();
+
+    runner().withPropertyValues("schemacode.direct-url=" + database.jdbcUrl(), "schemacode.user=" + database.user(),
+        "schemacode.password=" + database.password(), "schemacode.lock-wait-timeout=30s")
+        .run(context -> assertThat(context).hasNotFailed());
+    assertThat(tableExists("note")).isTrue();
+  }
+
   @Test
   void backsOffForTheApplicationsMigratorAndStrategy() throws Exception {
     List<String> calls = new ArrayList<>();
@@ -173,6 +214,16 @@ class SchemacodeAutoConfigurationTest {
       assertThat(analysis.getAction()).contains("Fix V0003__broken");
     });
     assertThat(historyRows()).isEqualTo(2); // the two before it stay applied
+  }
+
+  @Test
+  void migrationsWhereThereAreNoneStopStartUpSayingWhere() throws Exception {
+    runner().withPropertyValues("schemacode.migrations=classpath:db/nowhere").run(context -> {
+      assertThat(context).hasFailed();
+      FailureAnalysis analysis = new SchemacodeConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).contains("no schemacode-ledger.json at classpath:db/nowhere");
+      assertThat(analysis.getAction()).contains("schemacode.migrations");
+    });
   }
 
   @Test

@@ -1,0 +1,10 @@
+package hoppscotch;
+
+import dev.schemacode.annotations.PgEnum;
+
+@PgEnum(name = "TeamMemberRole")
+public enum TeamMemberRole {
+  OWNER,
+  VIEWER,
+  EDITOR
+}

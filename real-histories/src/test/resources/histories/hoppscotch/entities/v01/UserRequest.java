@@ -1,0 +1,35 @@
+package hoppscotch;
+
+import dev.schemacode.annotations.*;
+import java.time.LocalDateTime;
+
+@Table(name = "UserRequest")
+public class UserRequest {
+  @Id
+  String id;
+
+  @Column(name = "collectionID")
+  @References(value = UserCollection.class, onDelete = ReferentialAction.RESTRICT, onUpdate = ReferentialAction.CASCADE)
+  String collectionID;
+
+  @Column(name = "userUid")
+  @References(value = User.class, onDelete = ReferentialAction.CASCADE, onUpdate = ReferentialAction.CASCADE)
+  String userUid;
+
+  String title;
+
+  @Json
+  String request;
+
+  ReqType type;
+
+  @Column(name = "orderIndex")
+  int orderIndex;
+
+  @Column(name = "createdOn", type = "timestamp(3)")
+  @Default("CURRENT_TIMESTAMP")
+  LocalDateTime createdOn;
+
+  @Column(name = "updatedOn", type = "timestamp(3)")
+  LocalDateTime updatedOn;
+}

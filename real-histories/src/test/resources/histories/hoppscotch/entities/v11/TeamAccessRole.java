@@ -1,0 +1,10 @@
+package hoppscotch;
+
+import dev.schemacode.annotations.PgEnum;
+
+@PgEnum(name = "TeamAccessRole")
+public enum TeamAccessRole {
+  OWNER,
+  VIEWER,
+  EDITOR
+}

@@ -1,0 +1,45 @@
+package hoppscotch;
+
+import dev.schemacode.annotations.*;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+@Table(name = "User")
+@Index(columns = {"email"}, unique = true, name = "User_email_key")
+public class User {
+  @Id
+  String uid;
+
+  @Column(name = "displayName")
+  @Nullable String displayName;
+
+  @Nullable String email;
+
+  @Column(name = "photoURL")
+  @Nullable String photoURL;
+
+  @Column(name = "isAdmin")
+  @Default("false")
+  boolean isAdmin;
+
+  @Column(name = "refreshToken")
+  @Nullable String refreshToken;
+
+  @Column(name = "currentRESTSession")
+  @Json
+  @Nullable String currentRESTSession;
+
+  @Column(name = "currentGQLSession")
+  @Json
+  @Nullable String currentGQLSession;
+
+  @Column(name = "createdOn", type = "timestamptz(3)")
+  @Default("CURRENT_TIMESTAMP")
+  OffsetDateTime createdOn;
+
+  @Column(name = "lastLoggedOn", type = "timestamptz(3)")
+  @Nullable OffsetDateTime lastLoggedOn;
+
+  @Column(name = "lastActiveOn", type = "timestamptz(3)")
+  @Nullable OffsetDateTime lastActiveOn;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "TeamCollection" ADD COLUMN     "data" JSONB;
+ALTER TABLE "UserCollection" ADD COLUMN     "data" JSONB;

@@ -1,0 +1,2 @@
+ALTER TABLE "InfraConfig" DROP COLUMN "active",
+ADD COLUMN     "lastSyncedEnvFileValue" TEXT;

@@ -1,0 +1,1 @@
+ALTER TYPE "TeamMemberRole" RENAME TO "TeamAccessRole";

@@ -1,0 +1,9 @@
+package umami;
+
+import dev.schemacode.annotations.AcknowledgeDataLoss;
+
+/** What this version deliberately drops or narrows. */
+@AcknowledgeDataLoss({
+    "drop column website.share_id"
+})
+class DataLoss {}

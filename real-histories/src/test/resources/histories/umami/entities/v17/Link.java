@@ -1,0 +1,40 @@
+package umami;
+
+import dev.schemacode.annotations.*;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+@Table(name = "link")
+@Index(columns = {"slug"}, unique = true, name = "link_slug_key")
+@Index(columns = {"slug"})
+@Index(columns = {"user_id"})
+@Index(columns = {"team_id"})
+@Index(columns = {"created_at"})
+public class Link {
+  @Id
+  UUID linkId;
+
+  @Column(length = 100)
+  String name;
+
+  @Column(length = 500)
+  String url;
+
+  @Column(length = 100)
+  String slug;
+
+  @Nullable UUID userId;
+
+  @Nullable UUID teamId;
+
+  @Column(type = "timestamptz(6)")
+  @Default("CURRENT_TIMESTAMP")
+  @Nullable OffsetDateTime createdAt;
+
+  @Column(type = "timestamptz(6)")
+  @Nullable OffsetDateTime updatedAt;
+
+  @Column(type = "timestamptz(6)")
+  @Nullable OffsetDateTime deletedAt;
+}

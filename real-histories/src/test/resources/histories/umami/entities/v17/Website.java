@@ -1,0 +1,41 @@
+package umami;
+
+import dev.schemacode.annotations.*;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+@Table(name = "website")
+@Index(columns = {"user_id"})
+@Index(columns = {"created_at"})
+@Index(columns = {"team_id"})
+@Index(columns = {"created_by"})
+public class Website {
+  @Id
+  UUID websiteId;
+
+  @Column(length = 100)
+  String name;
+
+  @Column(length = 500)
+  @Nullable String domain;
+
+  @Column(type = "timestamptz(6)")
+  @Nullable OffsetDateTime resetAt;
+
+  @Nullable UUID userId;
+
+  @Column(type = "timestamptz(6)")
+  @Default("CURRENT_TIMESTAMP")
+  @Nullable OffsetDateTime createdAt;
+
+  @Column(type = "timestamptz(6)")
+  @Nullable OffsetDateTime updatedAt;
+
+  @Column(type = "timestamptz(6)")
+  @Nullable OffsetDateTime deletedAt;
+
+  @Nullable UUID createdBy;
+
+  @Nullable UUID teamId;
+}

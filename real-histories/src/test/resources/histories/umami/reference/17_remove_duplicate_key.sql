@@ -1,0 +1,10 @@
+DROP INDEX "link_link_id_key";
+DROP INDEX "pixel_pixel_id_key";
+DROP INDEX "report_report_id_key";
+DROP INDEX "revenue_revenue_id_key";
+DROP INDEX "segment_segment_id_key";
+DROP INDEX "session_session_id_key";
+DROP INDEX "team_team_id_key";
+DROP INDEX "team_user_team_user_id_key";
+DROP INDEX "user_user_id_key";
+DROP INDEX "website_website_id_key";
