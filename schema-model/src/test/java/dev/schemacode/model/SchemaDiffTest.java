@@ -776,6 +776,22 @@ class SchemaDiffTest {
             -- MAIN
             ALTER TABLE "s2"."c" RENAME CONSTRAINT "c_pkey" TO "c_pkey_moving";
             ALTER TABLE "s2"."c" RENAME TO "a";
+            DO $schemacode$
+            DECLARE
+              seq regclass := pg_get_serial_sequence('"s2"."a"', 'id')::regclass;
+              free text := 'a_id_seq';
+              n int := 0;
+            BEGIN
+              WHILE EXISTS (SELECT FROM pg_class WHERE relname = free AND oid <> seq
+                  AND relnamespace IN ('"public"'::regnamespace, (SELECT relnamespace FROM pg_class WHERE oid = seq))) LOOP
+                n := n + 1;
+                free := left('a_id_seq', 63 - length(n::text)) || n;
+              END LOOP;
+              IF free <> (SELECT relname FROM pg_class WHERE oid = seq) THEN
+                EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', seq, free);
+              END IF;
+            END
+            $schemacode$;
             ALTER TABLE "s2"."a" SET SCHEMA "public";
             ALTER TABLE "a" RENAME CONSTRAINT "c_pkey_moving" TO "a_pkey";
             """),
