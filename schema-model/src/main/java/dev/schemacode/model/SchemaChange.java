@@ -125,7 +125,19 @@ public sealed interface SchemaChange {
     public Optional<String> dataLoss() { return Optional.of("drop table " + table.name()); }
   }
 
-  record RenameTable(QualifiedName from, QualifiedName to) implements SchemaChange {
+  /**
+   * {@code identityColumns}: the table's identity columns at the rename, whose sequences go with a
+   * table that moves to another schema and may meet a sequence of the same name there.
+   */
+  record RenameTable(QualifiedName from, QualifiedName to, List<String> identityColumns) implements SchemaChange {
+    public RenameTable {
+      identityColumns = List.copyOf(identityColumns);
+    }
+
+    public RenameTable(QualifiedName from, QualifiedName to) {
+      this(from, to, List.of());
+    }
+
     public String describe() { return "rename table " + from + " to " + to; }
     public String slug() { return "rename_" + from.name() + "_to_" + to.name(); }
     public Optional<String> risk() {

@@ -421,7 +421,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     }
 
     private void renameTable(QualifiedName from, QualifiedName to) {
-      add(Step.RENAMES, new SchemaChange.RenameTable(from, to));
+      List<String> identities = before.table(from).map(t -> t.columns().stream().filter(Column::identity).map(Column::name)
+          .toList()).orElse(List.of());
+      add(Step.RENAMES, new SchemaChange.RenameTable(from, to, identities));
       before = Rewrite.renameTable(before, from, to);
       originalNames.put(to, originalNames.getOrDefault(from, from));
       originalNames.remove(from);
