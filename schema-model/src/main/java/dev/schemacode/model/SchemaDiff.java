@@ -623,6 +623,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     private void diffColumn(QualifiedName table, Column before, Column after) {
       String name = after.name();
+      // Before any type change: PostgreSQL keeps identity columns integers, so one that widens to
+      // numeric in the same version must stop being identity first.
+      if (before.identity() && !after.identity()) {
+        add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
+      }
       if (!TypeNames.same(before.type(), after.type())) { // a new spelling of the same type is no change
         List<String> labels = this.after.enums().stream()
             .filter(e -> TypeNames.same(PostgresRenderer.typeName(e.name()), TypeNames.canonical(after.type()).replaceFirst("\\[\\]$", "")))
@@ -635,9 +640,6 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
         if (TypeChange.convertsByTimeZone(before.type(), after.type())) {
           rezonedColumns.computeIfAbsent(table, t -> new HashSet<>()).add(name);
         }
-      }
-      if (before.identity() && !after.identity()) {
-        add(Step.ALTER_COLUMNS, new SchemaChange.DropIdentity(table, name));
       }
       // A column an enum rebuild converts gets its new default from the rebuild, which drops the old
       // one (a value of the old type) before converting the column.

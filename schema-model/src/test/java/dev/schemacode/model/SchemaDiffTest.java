@@ -302,6 +302,16 @@ class SchemaDiffTest {
             ALTER TABLE "s2"."c" SET SCHEMA "public";
             ALTER TABLE "c" RENAME TO "user";
             """),
+        Arguments.of("an identity column that stops being one and widens to numeric: identity goes first, as "
+            + "PostgreSQL keeps identity columns integers (found by the soak)",
+            schema(table("customer", Column.required("id", "bigint"), Column.identity("n", "bigint"))),
+            schema(table("customer", Column.required("id", "bigint"), Column.required("n", "numeric"))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "customer" ALTER COLUMN "n" DROP IDENTITY IF EXISTS;
+            ALTER TABLE "customer" ALTER COLUMN "n" TYPE numeric USING "n"::numeric;
+            """),
         Arguments.of("add nullable, defaulted and identity columns",
             schema(CUSTOMERS),
             schema(table("customer", id(), Column.required("email", "text"), Column.optional("name", "text"),

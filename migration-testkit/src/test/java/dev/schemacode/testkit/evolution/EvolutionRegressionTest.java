@@ -220,7 +220,13 @@ class EvolutionRegressionTest {
                 List.of(new TableEdits.RenameTable(C, USER)),
                 List.of(new TableEdits.CreateTable(C, "smallint", true, List.of(column("Mixed", "numeric(8,2)", true, -1),
                     column("c3", "uuid", true, 0), column("order", "boolean", true, -1)), Optional.of("c3"))),
-                List.of(new TableEdits.MoveTable(USER)))));
+                List.of(new TableEdits.MoveTable(USER)))),
+        Arguments.of("an identity key that stops being one and widens to numeric: the type changed first (SchemaDiff)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", true, List.of(column("c2", "bit varying(8)", true, 0),
+                    column("c3", "numeric(10,2)[]", false, 0), column("c1", "timestamp", true, 1)), Optional.empty())),
+                List.of(new ColumnEdits.WidenColumn(A, "id", 3)),
+                List.of(new ColumnEdits.SetIdentity(A, "id", false), new ColumnEdits.WidenColumn(A, "id", 0)))));
   }
 
   @ParameterizedTest(name = "{0}")
