@@ -20,8 +20,17 @@ final class HistoryTable {
   private final String quoted;
 
   HistoryTable(String name) {
+    this(null, name);
+  }
+
+  /**
+   * A history table in {@code schema} (a fleet's tenant), qualified in every statement so that reads
+   * outside a transaction, which have no per-target {@code search_path}, find it too; null: the
+   * connection's current schema, unqualified.
+   */
+  HistoryTable(String schema, String name) {
     this.name = name;
-    this.quoted = Sql.identifier(name);
+    this.quoted = schema == null ? Sql.identifier(name) : Sql.identifier(schema) + "." + Sql.identifier(name);
   }
 
   String name() {
