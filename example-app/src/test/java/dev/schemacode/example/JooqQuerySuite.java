@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.schemacode.example.jooq.CustomerRecord;
 import dev.schemacode.example.jooq.CustomerTable;
@@ -27,9 +28,11 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Result;
 import org.jooq.UpdatableRecord;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataChangedException;
 
 /**
- * Queries a jOOQ user writes against generated classes: CRUD through records, path joins, aliases,
+ * Queries a jOOQ user writes against generated classes: CRUD through records (optimistic locking too), path joins, aliases,
  * enum filters, fetching into entities, records and POJOs, multiset. {@code JooqQueryTest} runs it
  * against the processor's metamodel; {@code JooqCodegenCompatibilityTest} compiles this very source
  * against what jOOQ's code generator writes from the migrated database (class names matched by a
@@ -60,6 +63,19 @@ public final class JooqQuerySuite {
     CustomerRecord fetched = db.fetchOne(CUSTOMER, CUSTOMER.EMAIL.eq("joan@example.com"));
     assertEquals(joan, fetched);
     assertInstanceOf(UpdatableRecord.class, fetched);
+
+    // optimistic locking: a record changed by someone else since it was read is not overwritten
+    DSLContext locking = db.configuration().derive(new Settings().withExecuteWithOptimisticLocking(true)).dsl();
+    CustomerRecord mine = locking.fetchOne(CUSTOMER, CUSTOMER.ID.eq(joan.getId()));
+    CustomerRecord theirs = locking.fetchOne(CUSTOMER, CUSTOMER.ID.eq(joan.getId()));
+    theirs.setDisplayName("Joan C.");
+    theirs.store();
+    mine.setDisplayName("Joan D.");
+    assertThrows(DataChangedException.class, mine::store);
+    joan.refresh();
+    assertEquals("Joan C.", joan.getDisplayName());
+    joan.setDisplayName("Joan B.");
+    joan.store();
 
     // a record written from a POJO, and the constructor taking every column
     CustomerRecord max = db.newRecord(CUSTOMER, new CustomerRow(null, "max@example.com", "Max"));

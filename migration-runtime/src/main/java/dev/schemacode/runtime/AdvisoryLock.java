@@ -59,12 +59,41 @@ final class AdvisoryLock {
    * holds no snapshot that a concurrent index build would wait for.
    */
   void acquireForTransaction(Connection connection, String historyTable) throws SQLException {
+    acquireForTransaction(connection, historyTable, null, result -> null);
+  }
+
+  /** Reads what a query sent along with the lock returned. */
+  interface Reader<T> {
+    T read(ResultSet result) throws SQLException;
+  }
+
+  /**
+   * As {@link #acquireForTransaction(Connection, String)}, with a query sent in the same round trip
+   * (one round trip per migration less); returns what {@code reader} made of its result once the
+   * lock is held. The query must not fail: it would abort the transaction.
+   */
+  <T> T acquireForTransaction(Connection connection, String historyTable, String alongside, Reader<T> reader)
+      throws SQLException {
     connection.setAutoCommit(false);
     Waiting waiting = new Waiting(historyTable);
-    String take = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT pg_try_advisory_xact_lock(" + arguments() + ")";
+    String take = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT pg_try_advisory_xact_lock(" + arguments() + ")"
+        + (alongside == null ? "" : "; " + alongside);
     // In auto-commit mode this only asks whether the lock is free now: it is taken and let go at once.
     String probe = "SELECT pg_try_advisory_xact_lock(" + arguments() + ")";
-    while (!query(connection, take)) {
+    while (true) {
+      try (Statement statement = connection.createStatement()) {
+        if (firstResult(statement, take)) {
+          if (alongside == null) {
+            return reader.read(null);
+          }
+          if (!statement.getMoreResults()) {
+            throw new SQLException("no answer to " + alongside);
+          }
+          try (ResultSet result = statement.getResultSet()) {
+            return reader.read(result);
+          }
+        }
+      }
       // While waiting: no open transaction, no snapshot, no pinned server connection.
       connection.rollback();
       connection.setAutoCommit(true);
@@ -73,6 +102,20 @@ final class AdvisoryLock {
       } while (!query(connection, probe));
       connection.setAutoCommit(false);
     }
+  }
+
+  /** Executes the SQL and returns the first result set's boolean, past any SET before it; the statement stays open. */
+  private static boolean firstResult(Statement statement, String sql) throws SQLException {
+    boolean isResult = statement.execute(sql);
+    while (!isResult) {
+      if (statement.getUpdateCount() == -1) {
+        throw new SQLException("no answer to " + sql);
+      }
+      isResult = statement.getMoreResults();
+    }
+    ResultSet result = statement.getResultSet();
+    result.next();
+    return result.getBoolean(1);
   }
 
   /** Takes the session-level lock, waiting for it as long as allowed; the connection must be a session of its own. */
@@ -87,20 +130,9 @@ final class AdvisoryLock {
     query(connection, "SELECT pg_advisory_unlock(" + arguments() + ")");
   }
 
-  /** The first result set's boolean, past any SET before it. */
   private static boolean query(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      boolean isResult = statement.execute(sql);
-      while (!isResult) {
-        if (statement.getUpdateCount() == -1) {
-          throw new SQLException("no answer to " + sql);
-        }
-        isResult = statement.getMoreResults();
-      }
-      try (ResultSet result = statement.getResultSet()) {
-        result.next();
-        return result.getBoolean(1);
-      }
+      return firstResult(statement, sql);
     }
   }
 

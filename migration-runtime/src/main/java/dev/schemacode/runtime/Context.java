@@ -69,14 +69,37 @@ final class Context {
    * table is created first if missing, and committed, whatever becomes of the work.
    */
   <T> T inTransaction(Session session, boolean ensureHistory, Work<T> work) throws SQLException {
-    Connection connection = session.connection();
     if (ensureHistory) {
       inTransaction(session, false, created -> {
         history.createIfMissing(created.connection());
         return null;
       });
     }
-    lock.acquireForTransaction(connection, history.name());
+    return locked(session, () -> lock.acquireForTransaction(session.connection(), history.name()), work);
+  }
+
+  /** Work that gets the history as read in the same round trip as the lock. */
+  interface HistoryWork<T> {
+    T run(Session session, List<AppliedMigration> history) throws SQLException;
+  }
+
+  /**
+   * As {@link #inTransaction}, with the history read in the same round trip as the lock is taken:
+   * what each migration's turn in {@link Deploy} needs. The history table must exist.
+   */
+  <T> T inTransactionWithHistory(Session session, HistoryWork<T> work) throws SQLException {
+    List<List<AppliedMigration>> rows = new java.util.ArrayList<>(1);
+    return locked(session, () -> rows.add(lock.acquireForTransaction(session.connection(), history.name(),
+        history.readSql(), HistoryTable::read)), locked -> work.run(locked, rows.get(0)));
+  }
+
+  private interface Acquisition {
+    void acquire() throws SQLException;
+  }
+
+  private <T> T locked(Session session, Acquisition acquisition, Work<T> work) throws SQLException {
+    Connection connection = session.connection();
+    acquisition.acquire();
     try {
       T result = work.run(session);
       if (!connection.getAutoCommit()) {

@@ -36,7 +36,15 @@ final class Deploy {
     boolean first = true;
     while (true) {
       boolean firstTurn = first;
-      Step step = context.inTransaction(session, false, locked -> turn(locked, resolved, firstTurn));
+      // The first turn creates the history table if missing, so it reads the history after that; later
+      // turns read it in the same round trip as the lock.
+      Step step = firstTurn
+          ? context.inTransaction(session, false, locked -> {
+            context.history.createIfMissing(locked.connection());
+            return turn(locked, context.status(locked, resolved), firstTurn);
+          })
+          : context.inTransactionWithHistory(session, (locked, rows) ->
+              turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
       first = false;
       if (step.done() != null) {
         return new MigrateResult(applied, step.done().currentVersion());
@@ -52,11 +60,7 @@ final class Deploy {
     }
   }
 
-  private Step turn(Session session, List<ResolvedMigration> resolved, boolean firstTurn) throws SQLException {
-    if (firstTurn) { // commits with the first migration; nothing to create on later turns
-      context.history.createIfMissing(session.connection());
-    }
-    MigrationStatus status = context.status(session, resolved);
+  private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
     context.failOnProblems(status);
     List<MigrationInfo> pending = status.toApply(context.outOfOrder);
     if (pending.isEmpty()) {

@@ -64,24 +64,33 @@ final class HistoryTable {
    * migrated). Reads {@code *} so that a table from an earlier build without {@code kind} still reads.
    */
   List<AppliedMigration> read(Connection connection) throws SQLException {
-    List<AppliedMigration> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT * FROM " + quoted + " ORDER BY applied_at, version")) {
-      boolean hasKind = columns(result.getMetaData()).contains("kind");
-      while (result.next()) {
-        rows.add(new AppliedMigration(result.getString("version"), result.getString("name"),
-            result.getString("checksum"), result.getTimestamp("applied_at").toInstant(),
-            result.getLong("execution_ms"), result.getBoolean("success"),
-            hasKind ? result.getString("kind") : AppliedMigration.APPLIED));
-      }
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(readSql())) {
+      return read(result);
     } catch (SQLException e) {
       if (UNDEFINED_TABLE.equals(e.getSQLState())) {
         if (!connection.getAutoCommit()) {
           connection.rollback();
         }
-        return rows;
+        return new ArrayList<>();
       }
       throw e;
+    }
+  }
+
+  /** The query {@link #read(Connection)} runs, for callers that send it along with another statement. */
+  String readSql() {
+    return "SELECT * FROM " + quoted + " ORDER BY applied_at, version";
+  }
+
+  /** The rows of {@link #readSql()}'s result. */
+  static List<AppliedMigration> read(ResultSet result) throws SQLException {
+    List<AppliedMigration> rows = new ArrayList<>();
+    boolean hasKind = columns(result.getMetaData()).contains("kind");
+    while (result.next()) {
+      rows.add(new AppliedMigration(result.getString("version"), result.getString("name"),
+          result.getString("checksum"), result.getTimestamp("applied_at").toInstant(),
+          result.getLong("execution_ms"), result.getBoolean("success"),
+          hasKind ? result.getString("kind") : AppliedMigration.APPLIED));
     }
     return rows;
   }
