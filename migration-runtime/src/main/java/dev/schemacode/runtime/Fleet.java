@@ -153,6 +153,9 @@ public final class Fleet {
   }
 
   private FleetResult run(Operation operation) {
+    if (!schemas.isEmpty()) {
+      refusePinnedSchemas();
+    }
     List<FleetTarget> targets = targets();
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, targets.size())), runnable -> {
@@ -191,6 +194,20 @@ public final class Fleet {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : new MigrationException("fleet failed", e);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A table or type the entities pin to a schema is qualified in the generated SQL, so it is not per
+   * tenant: the first tenant would create it and every other one fail on it. Refused before anything
+   * runs (from the ledger; hand-written SQL that names a schema is the author's to keep out).
+   */
+  private void refusePinnedSchemas() {
+    Set<String> pinned = configure.apply(Migrator.builder()).url(url).build().pinnedSchemas();
+    if (!pinned.isEmpty()) {
+      throw new ConfigurationException("the migrations put tables or types in schema " + String.join(", ", pinned)
+          + " (@Table(schema = ...)), which every tenant would share: a fleet of schemas needs migrations with"
+          + " unqualified names only. Deploy shared objects with a migration set of their own, once per database");
     }
   }
 

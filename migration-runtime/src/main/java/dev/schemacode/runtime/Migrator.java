@@ -243,6 +243,11 @@ public final class Migrator {
         locked -> seed.run(locked, resolved, scripts)));
   }
 
+  /** Schemas the ledger's tables and types are pinned to ({@code @Table(schema = …)}); empty without a ledger. */
+  java.util.Set<String> pinnedSchemas() {
+    return context.source.ledger().map(ledger -> ledger.schema().schemaNames()).orElse(java.util.Set.of());
+  }
+
   /** Whether out-of-order migrations are applied instead of being problems. */
   public boolean outOfOrderAllowed() {
     return context.outOfOrder;

@@ -41,7 +41,11 @@ class FleetTest {
   }
 
   private Fleet.Builder fleet(List<FleetResult.Target> seen) {
-    return Fleet.builder().url(DatabaseUrl.parse(database.jdbcUrlWithCredentials())).schemas(List.of("tenant_%"))
+    return fleet(seen, "tenant_%");
+  }
+
+  private Fleet.Builder fleet(List<FleetResult.Target> seen, String pattern) {
+    return Fleet.builder().url(DatabaseUrl.parse(database.jdbcUrlWithCredentials())).schemas(List.of(pattern))
         .parallel(4).migrator(builder -> builder.migrations(MigrationSource.directory(migrations)))
         .onFinished(seen::add);
   }
@@ -106,6 +110,29 @@ class FleetTest {
   }
 
   @Test
+  void refusesMigrationsThatPinATableToASchema() throws Exception {
+    var table = new dev.schemacode.model.Table(new dev.schemacode.model.QualifiedName("shared", "plan"),
+        List.of(dev.schemacode.model.Column.required("id", "bigint")), java.util.Optional.empty());
+    var schema = new dev.schemacode.model.Schema(List.of(table));
+    var files = dev.schemacode.model.MigrationScript.plan(1, "plan",
+        dev.schemacode.model.SchemaDiff.between(dev.schemacode.model.Schema.EMPTY, schema).changes(),
+        dev.schemacode.model.MigrationScript.DEFAULT_LOCK_TIMEOUT);
+    Path pinned = Files.createDirectories(migrations.resolve("pinned"));
+    var ledger = dev.schemacode.model.Ledger.EMPTY;
+    for (var file : files) {
+      Files.writeString(pinned.resolve(file.name().fileName()), file.script());
+      ledger = ledger.append(file.name(), dev.schemacode.model.Checksums.ofScript(file.script()),
+          dev.schemacode.model.LedgerEntry.Origin.GENERATED, schema);
+    }
+    Files.writeString(pinned.resolve(dev.schemacode.model.Ledger.FILE_NAME), dev.schemacode.model.LedgerCodec.write(ledger));
+    Fleet fleet = Fleet.builder().url(DatabaseUrl.parse(database.jdbcUrlWithCredentials())).schemas(List.of("tenant_%"))
+        .migrator(b -> b.migrations(MigrationSource.directory(pinned))).build();
+    ConfigurationException refused = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, fleet::deploy);
+    assertTrue(refused.getMessage().contains("schema shared"), refused.getMessage());
+    assertEquals("0", query("SELECT count(*) FROM pg_namespace WHERE nspname = 'shared'"));
+  }
+
+  @Test
   void failFastStartsNoFurtherTarget() throws Exception {
     sql("CREATE TABLE tenant_001.item (conflict text)");
     FleetResult result = Fleet.builder().url(DatabaseUrl.parse(database.jdbcUrlWithCredentials()))
@@ -120,7 +147,8 @@ class FleetTest {
   void twoFleetDeploysAtOnceApplyEachMigrationOnce() throws Exception {
     ExecutorService both = Executors.newFixedThreadPool(2);
     try {
-      Callable<FleetResult> deploy = () -> fleet(new ArrayList<>()).build().deploy();
+      // tenant_001 … tenant_099: enough to interleave the two everywhere, quicker than all of them
+      Callable<FleetResult> deploy = () -> fleet(new ArrayList<>(), "tenant\\_0%").build().deploy();
       Future<FleetResult> one = both.submit(deploy);
       Future<FleetResult> other = both.submit(deploy);
       FleetResult a = one.get();
@@ -129,18 +157,18 @@ class FleetTest {
       assertTrue(b.ok(), b.failures().toString());
       long applied = a.targets().stream().mapToInt(FleetResult.Target::applied).sum()
           + b.targets().stream().mapToInt(FleetResult.Target::applied).sum();
-      assertEquals(3L * TENANTS, applied, "every migration once per tenant, by one of the two");
+      assertEquals(3L * 99, applied, "every migration once per tenant, by one of the two");
     } finally {
       both.shutdownNow();
     }
-    assertEquals(String.valueOf(3 * TENANTS), query("SELECT sum((xpath('/row/c/text()', query_to_xml(format("
+    assertEquals(String.valueOf(3 * 99), query("SELECT sum((xpath('/row/c/text()', query_to_xml(format("
         + "'SELECT count(*) AS c FROM %I.schemacode_history WHERE success', nspname), false, true, '')))[1]::text::int)"
-        + " FROM pg_namespace WHERE nspname LIKE 'tenant\\_%'"));
+        + " FROM pg_namespace WHERE nspname LIKE 'tenant\\_0%'"));
   }
 
   @Test
   void databasesAsTargetsWithOneUnreachable() throws Exception {
-    List<TestDatabase> shards = List.of(new TestDatabase(), new TestDatabase(), new TestDatabase());
+    List<TestDatabase> shards = List.of(new TestDatabase(), new TestDatabase());
     try {
       for (TestDatabase shard : shards) {
         shard.create("FleetTest_shard");
@@ -150,14 +178,14 @@ class FleetTest {
       urls.add(1, DatabaseUrl.parse("postgresql://fleet:s3cr3t-pw@127.0.0.1:1/nowhere?connectTimeout=2"));
       FleetResult result = Fleet.builder().targets(urls).parallel(2)
           .migrator(b -> b.migrations(MigrationSource.directory(migrations))).build().deploy();
-      assertEquals(3, result.count(FleetResult.Outcome.APPLIED));
+      assertEquals(2, result.count(FleetResult.Outcome.APPLIED));
       FleetResult.Target unreachable = result.targets().get(1);
       assertEquals(FleetResult.Outcome.FAILED, unreachable.outcome());
       assertFalse(unreachable.target().name().contains("s3cr3t"), unreachable.target().name());
       assertEquals(1, unreachable.problems().size());
       assertFalse(unreachable.problems().get(0).contains("s3cr3t"), unreachable.problems().get(0));
       assertFalse(unreachable.problems().get(0).contains("\n"), unreachable.problems().get(0));
-      try (Connection connection = shards.get(2).connect(); Statement statement = connection.createStatement();
+      try (Connection connection = shards.get(1).connect(); Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT count(*) FROM public.schemacode_history WHERE success")) {
         rows.next();
         assertEquals(3, rows.getInt(1));
