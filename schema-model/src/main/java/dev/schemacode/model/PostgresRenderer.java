@@ -96,6 +96,9 @@ public final class PostgresRenderer {
       QualifiedName current = c.from();
       if (!c.from().schema().equals(c.to().schema())) {
         String schema = c.to().inDefaultSchema() ? "public" : c.to().schema();
+        for (String column : c.identityColumns()) {
+          sql.append(sequenceFreeIn(current, column, schema, c.to().name()));
+        }
         sql.append("ALTER TABLE ").append(qualified(current)).append(" SET SCHEMA ").append(quote(schema)).append(";\n");
         current = new QualifiedName(c.to().schema(), c.from().name());
       }
@@ -153,7 +156,8 @@ public final class PostgresRenderer {
           + c.comment().map(PostgresRenderer::literal).orElse("NULL") + ";\n";
     }
     if (change instanceof SchemaChange.AddPrimaryKey c) {
-      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY (" + columnList(c.key().columns()) + ");\n";
+      return alter(c.table()) + "ADD CONSTRAINT " + quote(c.key().name()) + " PRIMARY KEY "
+          + (c.usingIndex() ? "USING INDEX " + quote(c.key().name()) : "(" + columnList(c.key().columns()) + ")") + ";\n";
     }
     if (change instanceof SchemaChange.DropPrimaryKey c) {
       return alter(c.table()) + "DROP CONSTRAINT " + quote(c.key().name()) + ";\n";
@@ -246,6 +250,32 @@ public final class PostgresRenderer {
    * their definitions read while the type still has its name), dropped, and made again after the
    * conversion, through a transaction-local setting between two {@code DO} blocks.
    */
+  /**
+   * An identity column's sequence moves with its table, and {@code SET SCHEMA} fails when the target
+   * schema has a relation of the sequence's name (the sequence of a table that took the moved one's
+   * old name, say). So first the sequence gets the name PostgreSQL would give it under the table's
+   * new name, numbered until it is free in both schemas; the model does not hold sequence names.
+   */
+  private static String sequenceFreeIn(QualifiedName table, String column, String schema, String newTableName) {
+    String base = ConstraintNames.fit(newTableName + "_" + column, "seq");
+    return "DO $schemacode$\n"
+        + "DECLARE\n"
+        + "  seq regclass := pg_get_serial_sequence(" + literal(qualified(table)) + ", " + literal(column) + ")::regclass;\n"
+        + "  free text := " + literal(base) + ";\n"
+        + "  n int := 0;\n"
+        + "BEGIN\n"
+        + "  WHILE EXISTS (SELECT FROM pg_class WHERE relname = free AND oid <> seq\n"
+        + "      AND relnamespace IN (" + literal(quote(schema)) + "::regnamespace, (SELECT relnamespace FROM pg_class WHERE oid = seq))) LOOP\n"
+        + "    n := n + 1;\n"
+        + "    free := left(" + literal(base) + ", 63 - length(n::text)) || n;\n"
+        + "  END LOOP;\n"
+        + "  IF free <> (SELECT relname FROM pg_class WHERE oid = seq) THEN\n"
+        + "    EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', seq, free);\n"
+        + "  END IF;\n"
+        + "END\n"
+        + "$schemacode$;\n";
+  }
+
   private static String rebuildEnum(SchemaChange.RebuildEnum rebuild) {
     QualifiedName name = rebuild.to().name();
     QualifiedName old = rebuild.replaced().name();

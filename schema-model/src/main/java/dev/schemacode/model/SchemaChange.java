@@ -125,7 +125,19 @@ public sealed interface SchemaChange {
     public Optional<String> dataLoss() { return Optional.of("drop table " + table.name()); }
   }
 
-  record RenameTable(QualifiedName from, QualifiedName to) implements SchemaChange {
+  /**
+   * {@code identityColumns}: the table's identity columns at the rename, whose sequences go with a
+   * table that moves to another schema and may meet a sequence of the same name there.
+   */
+  record RenameTable(QualifiedName from, QualifiedName to, List<String> identityColumns) implements SchemaChange {
+    public RenameTable {
+      identityColumns = List.copyOf(identityColumns);
+    }
+
+    public RenameTable(QualifiedName from, QualifiedName to) {
+      this(from, to, List.of());
+    }
+
     public String describe() { return "rename table " + from + " to " + to; }
     public String slug() { return "rename_" + from.name() + "_to_" + to.name(); }
     public Optional<String> risk() {
@@ -252,10 +264,22 @@ public sealed interface SchemaChange {
 
   // ---- keys, constraints, indexes
 
-  record AddPrimaryKey(QualifiedName table, PrimaryKey key) implements SchemaChange {
+  /**
+   * A primary key. On a table that already exists its unique index is built {@code CONCURRENTLY}
+   * first ({@link CreateIndex}) and attached here with {@code USING INDEX} ({@code usingIndex}),
+   * unless a foreign key added in the same migration needs the key before that file runs.
+   */
+  record AddPrimaryKey(QualifiedName table, PrimaryKey key, boolean usingIndex) implements SchemaChange {
+    public AddPrimaryKey(QualifiedName table, PrimaryKey key) {
+      this(table, key, false);
+    }
     public String describe() { return "add primary key " + key.name() + " on " + table + " (" + String.join(", ", key.columns()) + ")"; }
     public String slug() { return "add_" + key.name(); }
-    public Optional<String> risk() { return Optional.of("builds a unique index on " + table + " under an ACCESS EXCLUSIVE lock"); }
+    public Phase phase() { return usingIndex ? Phase.VALIDATE : Phase.MAIN; }
+    public Optional<String> risk() {
+      return usingIndex ? Optional.empty()
+          : Optional.of("builds a unique index on " + table + " under an ACCESS EXCLUSIVE lock");
+    }
   }
 
   record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements SchemaChange {

@@ -134,6 +134,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
       // rewrites the table under an ACCESS EXCLUSIVE lock anyway.
       rebuildWhatMentions(rebuiltByTable, false);
       rebuildWhatMentions(rezonedColumns, true);
+      buildPrimaryKeysConcurrently();
       dropIndexesFirstWhereTheirNamesAreReused();
       orderConstraintRenames();
       List<SchemaChange> ordered = new ArrayList<>();
@@ -420,7 +421,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     }
 
     private void renameTable(QualifiedName from, QualifiedName to) {
-      add(Step.RENAMES, new SchemaChange.RenameTable(from, to));
+      List<String> identities = before.table(from).map(t -> t.columns().stream().filter(Column::identity).map(Column::name)
+          .toList()).orElse(List.of());
+      add(Step.RENAMES, new SchemaChange.RenameTable(from, to, identities));
       before = Rewrite.renameTable(before, from, to);
       originalNames.put(to, originalNames.getOrDefault(from, from));
       originalNames.remove(from);
@@ -756,6 +759,30 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
             }
           },
           index -> add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(table, index, true)));
+    }
+
+    /**
+     * A primary key added to a table that exists: its unique index is built concurrently and attached
+     * in the validating file, after any {@code SET NOT NULL} of its columns there, so that neither
+     * takes a long ACCESS EXCLUSIVE lock. Not where a foreign key added in this migration references
+     * the table: that is added {@code NOT VALID} in the main file and needs the key there.
+     */
+    private void buildPrimaryKeysConcurrently() {
+      Set<QualifiedName> referenced = new HashSet<>();
+      steps.get(Step.ADD_FOREIGN_KEYS).forEach(c -> {
+        if (c instanceof SchemaChange.AddForeignKey k) {
+          referenced.add(k.foreignKey().target());
+        }
+      });
+      List<SchemaChange> constraints = steps.get(Step.ADD_CONSTRAINTS);
+      for (SchemaChange change : new ArrayList<>(constraints)) {
+        if (change instanceof SchemaChange.AddPrimaryKey k && !k.usingIndex() && !referenced.contains(k.table())) {
+          constraints.remove(change);
+          add(Step.CREATE_INDEXES, new SchemaChange.CreateIndex(k.table(),
+              new Index(k.key().name(), k.key().columns(), true, Index.DEFAULT_METHOD, Optional.empty()), true));
+          add(Step.VALIDATE, new SchemaChange.AddPrimaryKey(k.table(), k.key(), true));
+        }
+      }
     }
 
     /**

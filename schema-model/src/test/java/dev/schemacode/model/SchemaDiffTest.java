@@ -156,7 +156,11 @@ class SchemaDiffTest {
             ALTER TABLE "orders" DROP CONSTRAINT "orders_customer_id_fkey";
             ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
             DROP TABLE "orders";
-            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY ("id", "code");
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_pkey";
+            CREATE UNIQUE INDEX CONCURRENTLY "customer_pkey" ON "customer" ("id", "code");
+            -- VALIDATE
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY USING INDEX "customer_pkey";
             """),
         Arguments.of("two related tables dropped together: the reference goes first, so either order works",
             schema(CUSTOMERS, with(ORDER_TABLE, ORDER_CUSTOMER)),
@@ -252,7 +256,51 @@ class SchemaDiffTest {
             """
             -- MAIN
             CREATE SCHEMA IF NOT EXISTS "crm";
+            DO $schemacode$
+            DECLARE
+              seq regclass := pg_get_serial_sequence('"customer"', 'id')::regclass;
+              free text := 'customer_id_seq';
+              n int := 0;
+            BEGIN
+              WHILE EXISTS (SELECT FROM pg_class WHERE relname = free AND oid <> seq
+                  AND relnamespace IN ('"crm"'::regnamespace, (SELECT relnamespace FROM pg_class WHERE oid = seq))) LOOP
+                n := n + 1;
+                free := left('customer_id_seq', 63 - length(n::text)) || n;
+              END LOOP;
+              IF free <> (SELECT relname FROM pg_class WHERE oid = seq) THEN
+                EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', seq, free);
+              END IF;
+            END
+            $schemacode$;
             ALTER TABLE "customer" SET SCHEMA "crm";
+            """),
+        Arguments.of("a table with an identity column moved and renamed: its sequence first takes the new table's name, "
+            + "numbered until free in both schemas (a sequence of the moved table's old name may be there)",
+            schema(new Table(new QualifiedName("s2", "c"), List.of(id(), Column.required("email", "text")),
+                Optional.of(PrimaryKey.defaultFor("c", List.of("id"))))),
+            schema(new Table(QualifiedName.of("user"), List.of(id(), Column.required("email", "text")),
+                Optional.of(PrimaryKey.defaultFor("c", List.of("id"))))),
+            new Renames(Map.of(QualifiedName.of("user"), new QualifiedName("s2", "c")), Map.of(), Map.of()),
+            """
+            -- MAIN
+            DO $schemacode$
+            DECLARE
+              seq regclass := pg_get_serial_sequence('"s2"."c"', 'id')::regclass;
+              free text := 'user_id_seq';
+              n int := 0;
+            BEGIN
+              WHILE EXISTS (SELECT FROM pg_class WHERE relname = free AND oid <> seq
+                  AND relnamespace IN ('"public"'::regnamespace, (SELECT relnamespace FROM pg_class WHERE oid = seq))) LOOP
+                n := n + 1;
+                free := left('user_id_seq', 63 - length(n::text)) || n;
+              END LOOP;
+              IF free <> (SELECT relname FROM pg_class WHERE oid = seq) THEN
+                EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', seq, free);
+              END IF;
+            END
+            $schemacode$;
+            ALTER TABLE "s2"."c" SET SCHEMA "public";
+            ALTER TABLE "c" RENAME TO "user";
             """),
         Arguments.of("add nullable, defaulted and identity columns",
             schema(CUSTOMERS),
@@ -427,14 +475,32 @@ class SchemaDiffTest {
             COMMENT ON COLUMN "customer"."email" IS 'Where we write';
             COMMENT ON TABLE "customer" IS NULL;
             """),
-        Arguments.of("primary key change: drop, then add",
+        Arguments.of("primary key change: drop, then its index built concurrently and attached (issue 12)",
             schema(CUSTOMERS),
             schema(new Table(CUSTOMER, CUSTOMERS.columns(), Optional.of(new PrimaryKey("customer_pkey", List.of("email"))))),
             Renames.NONE,
             """
             -- MAIN
             ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
+            -- CONCURRENT
+            DROP INDEX CONCURRENTLY IF EXISTS "customer_pkey";
+            CREATE UNIQUE INDEX CONCURRENTLY "customer_pkey" ON "customer" ("email");
+            -- VALIDATE
+            ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY USING INDEX "customer_pkey";
+            """),
+        Arguments.of("primary key change that a new foreign key references: added in the transaction, before the key",
+            schema(CUSTOMERS, table("orders", id(), Column.required("customer_email", "text"))),
+            schema(new Table(CUSTOMER, CUSTOMERS.columns(), Optional.of(new PrimaryKey("customer_pkey", List.of("email")))),
+                with(table("orders", id(), Column.required("customer_email", "text")), new ForeignKey("orders_customer_email_fkey",
+                    List.of("customer_email"), CUSTOMER, List.of("email"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION))),
+            Renames.NONE,
+            """
+            -- MAIN
+            ALTER TABLE "customer" DROP CONSTRAINT "customer_pkey";
             ALTER TABLE "customer" ADD CONSTRAINT "customer_pkey" PRIMARY KEY ("email");
+            ALTER TABLE "orders" ADD CONSTRAINT "orders_customer_email_fkey" FOREIGN KEY ("customer_email") REFERENCES "customer" ("email") NOT VALID;
+            -- VALIDATE
+            ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_customer_email_fkey";
             """),
         Arguments.of("unique on an existing table: index built concurrently, then attached",
             schema(CUSTOMERS),
@@ -490,6 +556,22 @@ class SchemaDiffTest {
             """
             -- MAIN
             CREATE SCHEMA IF NOT EXISTS "crm";
+            DO $schemacode$
+            DECLARE
+              seq regclass := pg_get_serial_sequence('"client"', 'id')::regclass;
+              free text := 'client_id_seq';
+              n int := 0;
+            BEGIN
+              WHILE EXISTS (SELECT FROM pg_class WHERE relname = free AND oid <> seq
+                  AND relnamespace IN ('"crm"'::regnamespace, (SELECT relnamespace FROM pg_class WHERE oid = seq))) LOOP
+                n := n + 1;
+                free := left('client_id_seq', 63 - length(n::text)) || n;
+              END LOOP;
+              IF free <> (SELECT relname FROM pg_class WHERE oid = seq) THEN
+                EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', seq, free);
+              END IF;
+            END
+            $schemacode$;
             ALTER TABLE "client" SET SCHEMA "crm";
             -- CONCURRENT
             DROP INDEX CONCURRENTLY IF EXISTS "crm"."client_email_idx";
@@ -716,6 +798,22 @@ class SchemaDiffTest {
             -- MAIN
             ALTER TABLE "s2"."c" RENAME CONSTRAINT "c_pkey" TO "c_pkey_moving";
             ALTER TABLE "s2"."c" RENAME TO "a";
+            DO $schemacode$
+            DECLARE
+              seq regclass := pg_get_serial_sequence('"s2"."a"', 'id')::regclass;
+              free text := 'a_id_seq';
+              n int := 0;
+            BEGIN
+              WHILE EXISTS (SELECT FROM pg_class WHERE relname = free AND oid <> seq
+                  AND relnamespace IN ('"public"'::regnamespace, (SELECT relnamespace FROM pg_class WHERE oid = seq))) LOOP
+                n := n + 1;
+                free := left('a_id_seq', 63 - length(n::text)) || n;
+              END LOOP;
+              IF free <> (SELECT relname FROM pg_class WHERE oid = seq) THEN
+                EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', seq, free);
+              END IF;
+            END
+            $schemacode$;
             ALTER TABLE "s2"."a" SET SCHEMA "public";
             ALTER TABLE "a" RENAME CONSTRAINT "c_pkey_moving" TO "a_pkey";
             """),

@@ -211,7 +211,16 @@ class EvolutionRegressionTest {
                 List.of(new ColumnEdits.AddColumn(A, column("order", "smallint", true, 2))),
                 List.of(new ConstraintEdits.AddIndex(USER, List.of("order"), true, 0, false)),
                 List.of(new ColumnEdits.AddColumn(USER, column("c3", "numeric(8,2)", true, 0))),
-                List.of(new ColumnEdits.WidenColumn(C, "c1", 3)))));
+                List.of(new ColumnEdits.WidenColumn(C, "c1", 3)))),
+        Arguments.of("a table moved back to its schema, where a new table took its old name: the identity sequence "
+            + "it took along (c_id_seq) was there already (PostgresRenderer)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(C, "smallint", true, List.of(column("c2", "timestamp", false, 1),
+                    column("c1", "date", false, 1), column("order", "varchar(10)", false, 2)), Optional.of("order"))),
+                List.of(new TableEdits.RenameTable(C, USER)),
+                List.of(new TableEdits.CreateTable(C, "smallint", true, List.of(column("Mixed", "numeric(8,2)", true, -1),
+                    column("c3", "uuid", true, 0), column("order", "boolean", true, -1)), Optional.of("c3"))),
+                List.of(new TableEdits.MoveTable(USER)))));
   }
 
   @ParameterizedTest(name = "{0}")

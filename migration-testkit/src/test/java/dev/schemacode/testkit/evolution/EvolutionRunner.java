@@ -47,10 +47,20 @@ final class EvolutionRunner {
   /** What one run did, for statistics. */
   record Outcome(int versions, int rejected, List<String> changeKinds, List<String> editsMade, List<String> editsTried) {}
 
+  /** The files generated for one version, and whether any table existed before it (so the files may alter live tables). */
+  record Generated(String label, boolean existingTables, List<MigrationScript.File> files) {}
+
   private final TestDatabase database;
+  private final java.util.function.Consumer<Generated> generatedFiles;
 
   EvolutionRunner(TestDatabase database) {
+    this(database, files -> {});
+  }
+
+  /** A runner that also hands every version's generated files to {@code generatedFiles} (the linter's test). */
+  EvolutionRunner(TestDatabase database, java.util.function.Consumer<Generated> generatedFiles) {
     this.database = database;
+    this.generatedFiles = generatedFiles;
   }
 
   Outcome run(Evolution evolution) throws Exception {
@@ -154,6 +164,7 @@ final class EvolutionRunner {
           : MigrationScript.plan(sequence, MigrationScript.slug(false, diff.changes()), diff.changes(),
               MigrationScript.DEFAULT_LOCK_TIMEOUT);
       sequence += generated.size();
+      generatedFiles.accept(new Generated(label, !current.tables().isEmpty(), generated));
       files.addAll(generated);
       migrate(files, label, diff);
 

@@ -1,5 +1,6 @@
 package dev.schemacode.testkit.evolution;
 
+import dev.schemacode.model.introspect.TypeNames;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,9 +21,15 @@ final class Types {
   /** The labels an enum type starts with when a column first uses it. */
   static final Map<String, List<String>> INITIAL_LABELS = Map.of(MOOD, List.of("happy", "sad"), TIER, List.of("low", "high"));
 
+  /**
+   * Some in the catalog's own spelling ({@code format_type}: the modifier in the middle, arrays of
+   * sized types), so that the drift check compares them with what the catalog prints (issue 12).
+   */
   static final List<String> ALL = List.of("smallint", "integer", "bigint", "numeric(8,2)", "numeric(10,2)", "numeric",
       "real", "double precision", "varchar(10)", "varchar(40)", "text", "boolean", "date", "timestamp", "timestamptz",
-      "uuid", "jsonb", "text[]", MOOD, MOOD + "[]", TIER);
+      "uuid", "jsonb", "text[]", MOOD, MOOD + "[]", TIER,
+      "timestamp(3) with time zone", "time(3) without time zone", "bit varying(8)", "character varying(20)[]",
+      "interval day to second(3)", "numeric(10,2)[]", "integer[]");
 
   /** One step wider, never narrower: {@code TypeChange} must call each of these a rewrite at most. */
   private static final Map<String, List<String>> WIDER = Map.ofEntries(
@@ -36,7 +43,15 @@ final class Types {
       Map.entry("real", List.of("double precision")),
       Map.entry("varchar(10)", List.of("varchar(40)", "text")),
       Map.entry("varchar(40)", List.of("text")),
-      Map.entry("timestamp", List.of("timestamptz")));
+      Map.entry("timestamp", List.of("timestamptz")),
+      Map.entry("timestamp(3) with time zone", List.of("timestamptz(6)", "timestamptz")),
+      Map.entry("time(3) without time zone", List.of("time(6)", "time")),
+      Map.entry("bit varying(8)", List.of("varbit(16)", "varbit")),
+      Map.entry("character varying(20)[]", List.of("varchar(40)[]", "text[]")),
+      Map.entry("interval day to second(3)", List.of("interval")),
+      Map.entry("numeric(10,2)[]", List.of("numeric(12,2)[]", "numeric[]")),
+      // issue 19: array widenings are no data loss
+      Map.entry("integer[]", List.of("bigint[]")));
 
   private Types() {}
 
@@ -55,36 +70,67 @@ final class Types {
   }
 
   static boolean isArray(String type) {
-    return type.endsWith("[]");
+    return canonical(type).endsWith("[]");
   }
 
   static boolean isInteger(String type) {
-    return type.equals("smallint") || type.equals("integer") || type.equals("bigint");
+    String t = canonical(type);
+    return t.equals("smallint") || t.equals("integer") || t.equals("bigint");
   }
 
   static boolean isNumber(String type) {
-    return isInteger(type) || type.startsWith("numeric") || type.equals("real") || type.equals("double precision");
+    String t = canonical(type);
+    return isInteger(t) || t.startsWith("numeric") && !isArray(t) || t.equals("real") || t.equals("double precision");
   }
 
   static boolean isText(String type) {
-    return type.equals("text") || type.startsWith("varchar");
+    String t = canonical(type);
+    return (t.equals("text") || t.startsWith("varchar")) && !isArray(t);
   }
 
   static boolean isTimestamp(String type) {
-    return type.equals("timestamp") || type.equals("timestamptz");
+    return canonical(type).startsWith("timestamp") && !isArray(type);
+  }
+
+  /** {@code time(3)} and the like: a time of day. */
+  static boolean isTime(String type) {
+    String t = canonical(type);
+    return (t.equals("time") || t.startsWith("time(")) && !isArray(t);
+  }
+
+  static boolean isInterval(String type) {
+    return canonical(type).startsWith("interval") && !isArray(type);
+  }
+
+  static boolean isBits(String type) {
+    return canonical(type).startsWith("varbit") && !isArray(type);
+  }
+
+  /** The element type's kind of an array: {@code numeric(10,2)[]} is a number array. */
+  private static String element(String type) {
+    String t = canonical(type);
+    return t.substring(0, t.length() - 2);
+  }
+
+  private static String canonical(String type) {
+    return TypeNames.canonical(type);
   }
 
   /** Types whose generated values are all distinct, so unique constraints and keys may use them. */
   static boolean distinctValues(String type) {
-    return isNumber(type) || isText(type) || type.equals("date") || isTimestamp(type) || type.equals("uuid");
+    return isNumber(type) || isText(type) || type.equals("date") || isTimestamp(type) || type.equals("uuid")
+        || isTime(type) || isInterval(type);
   }
 
   /** Defaults people write, as SQL; enum defaults are the type's first label at the time. */
   static List<String> defaults(String type, List<String> labels) {
+    if (isArray(type) && !type.equals("text[]")) {
+      return List.of("'{}'");
+    }
     if (isInteger(type)) {
       return List.of("0", "42", "-1");
     }
-    if (type.startsWith("numeric")) {
+    if (isNumber(type) && canonical(type).startsWith("numeric")) {
       return List.of("0", "1.5", "-2.25");
     }
     if (isNumber(type)) {
@@ -92,6 +138,18 @@ final class Types {
     }
     if (isText(type)) {
       return List.of("''", "'x'", "'it''s'");
+    }
+    if (isTimestamp(type) && !type.equals("timestamp") && !type.equals("timestamptz")) {
+      return List.of("now()", "CURRENT_TIMESTAMP");
+    }
+    if (isTime(type)) {
+      return List.of("'12:00:00'", "'23:59:59.5'");
+    }
+    if (isInterval(type)) {
+      return List.of("'1 day'", "'00:00:01.5'");
+    }
+    if (isBits(type)) {
+      return List.of("B'101'", "''");
     }
     return switch (type) {
       case "boolean" -> List.of("true", "false");
@@ -176,10 +234,10 @@ final class Types {
     if (isInteger(type)) {
       return c + " > 0";
     }
-    if (type.equals("text")) {
+    if (isText(type) && canonical(type).equals("text")) {
       return c + " <> ''";
     }
-    if (type.startsWith("varchar")) {
+    if (isText(type)) {
       return c + " IN ('a', 'b')";
     }
     if (isTimestamp(type)) {
@@ -193,8 +251,11 @@ final class Types {
     if (type.equals("jsonb") || isArray(type)) {
       return List.of("btree", "gin");
     }
-    if (isInteger(type) || type.equals("date") || isTimestamp(type)) {
+    if (isInteger(type) || type.equals("date") || isTimestamp(type) || isTime(type)) {
       return List.of("btree", "hash", "brin");
+    }
+    if (isBits(type)) {
+      return List.of("btree"); // no hash operator class for bit strings
     }
     return List.of("btree", "hash");
   }
@@ -203,8 +264,24 @@ final class Types {
 
   /** The {@code n}-th value of a type, as PostgreSQL prints it with {@code ::text}. */
   static String value(String type, long n, List<String> labels) {
+    if (isArray(type) && !isEnum(type)) {
+      String element = element(type);
+      return "{" + (isInteger(element) ? Long.toString(n) : isNumber(element) ? n + ".25" : "v" + n) + "}";
+    }
     if (isInteger(type)) {
       return Long.toString(n);
+    }
+    if (isTime(type)) {
+      return java.time.LocalTime.MIDNIGHT.plusSeconds(n % 86_400).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+    if (isInterval(type)) {
+      return n + " days";
+    }
+    if (isBits(type)) {
+      return Long.toBinaryString(n % 256);
+    }
+    if (isTimestamp(type)) {
+      return LocalDateTime.of(2000, 1, 1, 0, 0).plusMinutes(n).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
     if (type.startsWith("numeric")) {
       return n + ".25";
