@@ -67,11 +67,24 @@ public final class Migrator {
   public MigrateResult migrate() {
     // Names and checksums only: the fast path compares them with the history and reads no script.
     List<ResolvedMigration> resolved = context.source.listing();
+    boolean[] summaryMissing = {false};
     MigrateResult result = context.withSession(session -> {
-      MigrationStatus status = context.status(session, resolved);
+      HistoryTable.StartupRead read = context.history.readUnlessSummarised(session.connection(),
+          HistoryDigest.allApplied(resolved));
+      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one row read
+        Optional<String> current = resolved.isEmpty() ? Optional.empty()
+            : Optional.of(resolved.get(resolved.size() - 1).version());
+        LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
+            current.map(v -> "V" + v).orElse("(empty)"));
+        return new MigrateResult(List.of(), current);
+      }
+      // The digest differs (or there is none yet): compare every row, as the history says.
+      MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
+          : context.status(session, resolved);
       if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
             status.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+        summaryMissing[0] = read == null && !status.migrations().isEmpty();
         return new MigrateResult(List.of(), status.currentVersion());
       }
       // Something to do: every script must be there and be what the build recorded before anything runs.
@@ -79,6 +92,13 @@ public final class Migrator {
       // Problems seen without the lock may be another migrator's work in progress: judge them under it.
       return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
     });
+    if (summaryMissing[0]) {
+      // A history an earlier build wrote: add its summary once (under the lock), so later starts read one row.
+      context.withChangeSession(session -> context.inTransaction(session, false, locked -> {
+        context.history.createIfMissing(locked.connection());
+        return null;
+      }));
+    }
     // With a direct URL the pooled connection goes back first, and the changes go the direct way.
     return result != null ? result : context.withChangeSession(session -> new Deploy(context).apply(session, resolved));
   }
@@ -167,7 +187,8 @@ public final class Migrator {
         .map(ResolvedMigration::script).toList());
     return context.withSession(session -> {
       List<MigrationInfo> pending = context.status(session, resolved).toApply(true);
-      java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name());
+      java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name(),
+          context.history.summaryName());
       var introspector = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(), excluded);
       dev.schemacode.model.Schema live = handWritten.removeFrom(introspector.read(recorded.schemaNames()), recorded);
       // the server spells out what text normalization cannot match (IN lists, typed constants)
