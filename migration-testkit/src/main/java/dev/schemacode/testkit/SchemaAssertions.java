@@ -25,7 +25,8 @@ import java.util.TreeSet;
 public final class SchemaAssertions {
   /** The runtime's tables, never part of a declared schema. */
   public static final Set<String> RUNTIME_TABLES =
-      Set.of(Migrator.DEFAULT_HISTORY_TABLE, Migrator.DEFAULT_HISTORY_TABLE + "_backfills");
+      Set.of(Migrator.DEFAULT_HISTORY_TABLE, Migrator.DEFAULT_HISTORY_TABLE + "_backfills",
+          Migrator.DEFAULT_HISTORY_TABLE + "_summary");
 
   private SchemaAssertions() {}
 
