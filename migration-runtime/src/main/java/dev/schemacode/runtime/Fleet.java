@@ -77,13 +77,17 @@ public final class Fleet {
    * the database URLs. Reads the database once for schema patterns.
    */
   public List<FleetTarget> targets() {
+    return targets(ConnectionFactory.of(url));
+  }
+
+  private List<FleetTarget> targets(ConnectionFactory connections) {
     if (schemas.isEmpty()) {
       return databases.stream().map(database -> new FleetTarget(database, null)).toList();
     }
     Set<String> names = new LinkedHashSet<>();
     List<String> patterns = schemas.stream().filter(entry -> entry.contains("%")).toList();
     if (!patterns.isEmpty()) {
-      names.addAll(matching(patterns));
+      names.addAll(matching(patterns, connections));
     }
     // listed names keep their place even when they do not exist: that target then fails, saying so
     for (String entry : schemas) {
@@ -94,8 +98,7 @@ public final class Fleet {
     return names.stream().map(schema -> new FleetTarget(url, schema)).toList();
   }
 
-  private List<String> matching(List<String> patterns) {
-    ConnectionFactory connections = ConnectionFactory.of(url);
+  private List<String> matching(List<String> patterns, ConnectionFactory connections) {
     try (Connection connection = connections.open();
         PreparedStatement query = connection.prepareStatement("SELECT nspname FROM pg_namespace"
             + " WHERE nspname LIKE ANY (?) AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"
@@ -194,21 +197,25 @@ public final class Fleet {
     if (!schemas.isEmpty()) {
       refusePinnedSchemas();
     }
-    List<FleetTarget> targets = targets();
+    // Tenant schemas share one database: each thread keeps its connection from target to target.
+    ThreadConnections shared = schemas.isEmpty() ? null : new ThreadConnections(url);
     AtomicBoolean stop = new AtomicBoolean();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, targets.size())), runnable -> {
+    int threads = Math.max(1, schemas.isEmpty() ? Math.min(parallel, databases.size()) : parallel);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "schemacode-fleet");
       thread.setDaemon(true);
       return thread;
     });
     try {
+      // listed on one of the fleet's threads, whose connection then serves its targets: no extra connection
+      List<FleetTarget> targets = shared == null ? targets() : pool.submit(() -> targets(shared)).get();
       List<Future<FleetResult.Target>> futures = new ArrayList<>(targets.size());
       for (FleetTarget target : targets) {
         futures.add(pool.submit(() -> {
           FleetResult.Target result = stop.get()
               ? new FleetResult.Target(target, FleetResult.Outcome.SKIPPED, 0, 0, Optional.empty(), Optional.empty(),
                   List.of("not started: an earlier target failed and fail-fast is on"))
-              : one(target, operation);
+              : one(target, operation, shared);
           if (result.outcome() == FleetResult.Outcome.FAILED && failFast) {
             stop.set(true);
           }
@@ -232,6 +239,9 @@ public final class Fleet {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : new MigrationException("fleet failed", e);
     } finally {
       pool.shutdownNow();
+      if (shared != null) {
+        shared.close();
+      }
     }
   }
 
@@ -250,13 +260,19 @@ public final class Fleet {
   }
 
   /** One target, its failure caught and kept: it never stops the others. */
-  private FleetResult.Target one(FleetTarget target, Operation operation) {
+  private FleetResult.Target one(FleetTarget target, Operation operation, ThreadConnections shared) {
     Migrator migrator = null;
     try {
       Migrator.Builder builder = configure.apply(Migrator.builder()).url(target.url()).schema(target.schema());
+      if (shared != null) {
+        builder.connections(shared);
+      }
       migrator = builder.build();
       return operation.run(target, migrator);
     } catch (RuntimeException e) {
+      if (shared != null) {
+        shared.discard(); // whatever state the failure left, the next target starts from a fresh session
+      }
       String message = target.url().redact(Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
       Optional<String> failed = e instanceof ScriptFailedException script ? Optional.of(script.script())
           : blame(migrator, e);

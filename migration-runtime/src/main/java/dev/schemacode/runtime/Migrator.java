@@ -344,6 +344,12 @@ public final class Migrator {
       return this;
     }
 
+    /** A fleet's connections (one kept per thread). */
+    Builder connections(ConnectionFactory connections) {
+      this.connections = Objects.requireNonNull(connections, "connections");
+      return this;
+    }
+
     /**
      * A URL that gives a database session of its own, for when {@link #url} or {@link #dataSource}
      * goes through a pooler in transaction mode (PgBouncer, Supavisor, RDS Proxy …): the server's

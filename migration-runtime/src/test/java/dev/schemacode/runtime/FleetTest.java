@@ -166,6 +166,44 @@ class FleetTest {
     assertEquals("TENANT_001", query("SELECT name FROM tenant_001.item"));
   }
 
+  static volatile String seenAtMost;
+
+  @Test
+  void neverMoreConnectionsThanParallel() throws Exception {
+    Files.writeString(migrations.resolve("V0004__slow.sql"), "SELECT pg_sleep(0.02);\n");
+    // the earlier tests' connections are closed; their server processes may take a moment to exit
+    for (int i = 0; i < 500 && !"0".equals(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND application_name = 'schemacode'")); i++) {
+      Thread.sleep(10);
+    }
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread watcher = new Thread(() -> {
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        while (!done.get()) {
+          try (ResultSet count = statement.executeQuery("SELECT count(*), string_agg(pid || ':' || state || ':' || left(query, 40), ' | ') FROM pg_stat_activity WHERE datname ="
+              + " current_database() AND application_name = 'schemacode' AND pid <> pg_backend_pid()")) {
+            count.next();
+            if (count.getInt(1) > most.get()) { seenAtMost = count.getString(2); }
+            most.accumulateAndGet(count.getInt(1), Math::max);
+          }
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    watcher.start();
+    FleetResult result;
+    try {
+      result = fleet(new ArrayList<>(), "tenant\\_0%").parallel(3).build().deploy();
+    } finally {
+      done.set(true);
+      watcher.join();
+    }
+    assertTrue(result.ok(), result.failures().toString());
+    assertTrue(most.get() >= 1 && most.get() <= 3, "connections seen at once: " + most.get() + " " + seenAtMost);
+  }
+
   @Test
   void failFastStartsNoFurtherTarget() throws Exception {
     sql("CREATE TABLE tenant_001.item (conflict text)");
