@@ -131,6 +131,44 @@ public final class Fleet {
     });
   }
 
+  /**
+   * Runs the seed scripts on every target (as {@link Migrator#seed()}): refused before any target
+   * unless a non-production environment is declared; each target's database may still refuse. A
+   * target without seed scripts counts as up to date.
+   */
+  public FleetResult seed() {
+    EnvironmentGuard.requireDeclaredNonProduction(probe().environment(), "seed");
+    return run((target, migrator) -> {
+      List<String> seeded = migrator.seed();
+      return new FleetResult.Target(target, seeded.isEmpty() ? FleetResult.Outcome.UP_TO_DATE
+          : FleetResult.Outcome.APPLIED, seeded.size(), 0, Optional.empty(), Optional.empty(), List.of());
+    });
+  }
+
+  /**
+   * Runs one backfill on every target where it has not run yet (as {@link Migrator#backfill(String,
+   * boolean)}); a target where it already ran counts as up to date, so a rerun after a failure
+   * finishes the rest.
+   */
+  public FleetResult backfill(String name, boolean whilePending) {
+    String bare = name != null && name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+    return run((target, migrator) -> {
+      boolean ran = migrator.backfills().stream()
+          .anyMatch(info -> info.name().equals(bare) && info.state() == BackfillInfo.State.DONE);
+      if (ran) {
+        return new FleetResult.Target(target, FleetResult.Outcome.UP_TO_DATE, 0, 0, Optional.empty(), Optional.empty(),
+            List.of());
+      }
+      migrator.backfill(bare, whilePending);
+      return new FleetResult.Target(target, FleetResult.Outcome.APPLIED, 1, 0, Optional.empty(), Optional.empty(), List.of());
+    });
+  }
+
+  /** A migrator configured as every target's, on the first database: for checks made once. */
+  private Migrator probe() {
+    return configure.apply(Migrator.builder()).url(url != null ? url : databases.get(0)).build();
+  }
+
   private interface Operation {
     FleetResult.Target run(FleetTarget target, Migrator migrator);
   }
@@ -203,7 +241,7 @@ public final class Fleet {
    * runs (from the ledger; hand-written SQL that names a schema is the author's to keep out).
    */
   private void refusePinnedSchemas() {
-    Set<String> pinned = configure.apply(Migrator.builder()).url(url).build().pinnedSchemas();
+    Set<String> pinned = probe().pinnedSchemas();
     if (!pinned.isEmpty()) {
       throw new ConfigurationException("the migrations put tables or types in schema " + String.join(", ", pinned)
           + " (@Table(schema = ...)), which every tenant would share: a fleet of schemas needs migrations with"

@@ -269,6 +269,11 @@ public final class Migrator {
     return context.source.ledger().map(ledger -> ledger.schema().schemaNames()).orElse(java.util.Set.of());
   }
 
+  /** The environment seeds and reset check; a fleet checks it once before any target. */
+  Environment environment() {
+    return context.environment;
+  }
+
   /** Whether out-of-order migrations are applied instead of being problems. */
   public boolean outOfOrderAllowed() {
     return context.outOfOrder;

@@ -2,6 +2,7 @@ package dev.schemacode.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemacode.testing.TestDatabase;
@@ -130,6 +131,39 @@ class FleetTest {
     ConfigurationException refused = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, fleet::deploy);
     assertTrue(refused.getMessage().contains("schema shared"), refused.getMessage());
     assertEquals("0", query("SELECT count(*) FROM pg_namespace WHERE nspname = 'shared'"));
+  }
+
+  @Test
+  void seedsAndBackfillsAcrossTheFleet() throws Exception {
+    Files.createDirectories(migrations.resolve("seeds"));
+    Files.writeString(migrations.resolve("seeds/items.sql"), "INSERT INTO item VALUES (1, current_schema());\n");
+    Files.createDirectories(migrations.resolve("backfills"));
+    Files.writeString(migrations.resolve("backfills/name_items.sql"), "UPDATE item SET name = upper(coalesce(name, 'unnamed'));\n");
+    List<String> tenants = List.of("tenant_001", "tenant_002", "tenant_003");
+    java.util.function.Function<Environment, Fleet> fleet = environment -> Fleet.builder()
+        .url(DatabaseUrl.parse(database.jdbcUrlWithCredentials())).schemas(tenants)
+        .migrator(b -> b.migrations(MigrationSource.directory(migrations)).environment(environment)).build();
+    assertTrue(fleet.apply(Environment.unset()).deploy().ok());
+
+    assertThrows(ConfigurationException.class, () -> fleet.apply(Environment.named("production")).seed(),
+        "the environment guard, once, before any target");
+    assertEquals("0", query("SELECT count(*) FROM tenant_001.item"));
+    FleetResult seeded = fleet.apply(Environment.named("development")).seed();
+    assertTrue(seeded.ok(), seeded.failures().toString());
+    assertEquals(3, seeded.count(FleetResult.Outcome.APPLIED));
+    assertEquals("tenant_002", query("SELECT name FROM tenant_002.item"), "the seed ran with the tenant's search_path");
+
+    sql("UPDATE tenant_003.item SET name = NULL; ALTER TABLE tenant_003.item ADD CONSTRAINT named CHECK (name IS NULL)");
+    FleetResult first = fleet.apply(Environment.unset()).backfill("name_items", false);
+    assertEquals(2, first.count(FleetResult.Outcome.APPLIED));
+    assertEquals("tenant_003", first.failures().get(0).target().name());
+    assertEquals("TENANT_001", query("SELECT name FROM tenant_001.item"));
+    sql("ALTER TABLE tenant_003.item DROP CONSTRAINT named");
+    FleetResult rerun = fleet.apply(Environment.unset()).backfill("name_items", false);
+    assertTrue(rerun.ok(), rerun.failures().toString());
+    assertEquals(1, rerun.count(FleetResult.Outcome.APPLIED));
+    assertEquals(2, rerun.count(FleetResult.Outcome.UP_TO_DATE), "where it ran, it does not run again");
+    assertEquals("TENANT_001", query("SELECT name FROM tenant_001.item"));
   }
 
   @Test

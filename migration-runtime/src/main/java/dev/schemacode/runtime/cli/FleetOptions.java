@@ -43,6 +43,11 @@ final class FleetOptions {
     return schemas != null || targets != null;
   }
 
+  /** For commands whose fleet outcome is "applied" or not (deploy, seed, backfill). */
+  static int summarizeApplied(FleetResult result, PrintWriter out) {
+    return summarize(result, out, true);
+  }
+
   /** The fleet; {@code configure} adds what every target's migrator shares (timeouts, out-of-order). */
   Fleet fleet(ConnectionOptions connection, UnaryOperator<Migrator.Builder> configure, PrintWriter out, boolean lines,
       String verb) {
@@ -99,8 +104,16 @@ final class FleetOptions {
   private static String describe(FleetResult.Target target, String verb) {
     String at = target.currentVersion().map(v -> "V" + v).orElse("(empty)");
     return switch (target.outcome()) {
-      case APPLIED -> "applied " + target.applied() + (target.applied() == 1 ? " migration" : " migrations") + "; at " + at;
-      case UP_TO_DATE -> "up to date at " + at;
+      case APPLIED -> switch (verb) {
+        case "seed" -> "seeded " + target.applied() + (target.applied() == 1 ? " script" : " scripts");
+        case "backfill" -> "backfill done";
+        default -> "applied " + target.applied() + (target.applied() == 1 ? " migration" : " migrations") + "; at " + at;
+      };
+      case UP_TO_DATE -> switch (verb) {
+        case "seed" -> "no seed scripts";
+        case "backfill" -> "backfill had run already";
+        default -> "up to date at " + at;
+      };
       case PENDING -> target.pending() + " pending; at " + at;
       case FAILED -> verb + " failed" + target.failedMigration().map(m -> " at " + m).orElse("") + ": "
           + String.join("; ", target.problems());

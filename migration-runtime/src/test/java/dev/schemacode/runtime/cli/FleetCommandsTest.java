@@ -104,6 +104,26 @@ class FleetCommandsTest {
   }
 
   @Test
+  void seedAndBackfillAcrossSchemas() throws Exception {
+    Files.createDirectories(migrations.resolve("seeds"));
+    Files.writeString(migrations.resolve("seeds/items.sql"), "INSERT INTO item VALUES (1);\n");
+    Files.createDirectories(migrations.resolve("backfills"));
+    Files.writeString(migrations.resolve("backfills/more_items.sql"), "INSERT INTO item VALUES (2);\n");
+    assertEquals(0, run("deploy", "--schemas", "t1,t2").exitCode());
+    SchemacodeCliTest.Run refused = run("seed", "--schemas", "t1,t2", "--environment", "production");
+    assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+    SchemacodeCliTest.Run seed = run("seed", "--schemas", "t1,t2", "--environment", "development");
+    assertEquals(0, seed.exitCode(), seed.out() + seed.err());
+    assertTrue(seed.out().contains("schemacode: t2: seeded 1 script"), seed.out());
+    SchemacodeCliTest.Run backfill = run("backfill", "more_items", "--schemas", "t1,t2");
+    assertEquals(0, backfill.exitCode(), backfill.out() + backfill.err());
+    assertTrue(backfill.out().contains("schemacode: 2 targets: 2 applied, 0 up to date, 0 failed"), backfill.out());
+    SchemacodeCliTest.Run again = run("backfill", "more_items", "--schemas", "t1,t2");
+    assertTrue(again.out().contains("schemacode: t1: backfill had run already"), again.out());
+    assertEquals(2, run("backfill", "--list", "--schemas", "t1").exitCode());
+  }
+
+  @Test
   void badFleetUsageIsExitTwo() throws Exception {
     assertEquals(2, run("deploy", "--schemas", "t1", "--dry-run").exitCode());
     Path file = work.resolve("targets.txt");
