@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Catalog {
   /** The runtime's own tables, in the schemacode-built database only. */
-  private static final String RUNTIME_TABLES = "('schemacode_history', 'schemacode_history_backfills')";
+  private static final String RUNTIME_TABLES = "('schemacode_history', 'schemacode_history_backfills', 'schemacode_history_summary')";
 
   private Catalog() {}
 

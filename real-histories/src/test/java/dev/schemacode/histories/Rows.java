@@ -36,7 +36,7 @@ final class Rows {
   record Snapshot(Shape shape, Map<String, List<Map<String, String>>> rows) {}
 
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-  private static final String RUNTIME_TABLES = "('schemacode_history', 'schemacode_history_backfills')";
+  private static final String RUNTIME_TABLES = "('schemacode_history', 'schemacode_history_backfills', 'schemacode_history_summary')";
 
   private long counter = 1;
   /** The values of the rows inserted in this round, by table: what a foreign key inserted after them points at. */
