@@ -25,9 +25,19 @@ final class HistoryTable {
   private final String summary;
 
   HistoryTable(String name) {
+    this(null, name);
+  }
+
+  /**
+   * A history table in {@code schema} (a fleet's tenant), qualified in every statement so that reads
+   * outside a transaction, which have no per-target {@code search_path}, find it too; null: the
+   * connection's current schema, unqualified.
+   */
+  HistoryTable(String schema, String name) {
     this.name = name;
-    this.quoted = Sql.identifier(name);
-    this.summary = Sql.identifier(name + SUMMARY_SUFFIX);
+    String prefix = schema == null ? "" : Sql.identifier(schema) + ".";
+    this.quoted = prefix + Sql.identifier(name);
+    this.summary = prefix + Sql.identifier(name + SUMMARY_SUFFIX);
   }
 
   /** The summary table's name (unquoted), which {@code diff} leaves out like the history itself. */

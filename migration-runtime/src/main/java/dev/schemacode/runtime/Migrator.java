@@ -40,7 +40,7 @@ public final class Migrator {
 
   private Migrator(Builder builder) {
     Objects.requireNonNull(builder.connections, "a data source or a URL is required");
-    this.context = new Context(builder.connections, builder.direct, builder.source, builder.historyTable,
+    this.context = new Context(builder.connections, builder.direct, builder.source, builder.schema, builder.historyTable,
         new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
         builder.environment,
         builder.seeds != null ? builder.seeds : builder.source.folder(MigrationSource.SEEDS),
@@ -264,6 +264,21 @@ public final class Migrator {
         locked -> seed.run(locked, resolved, scripts)));
   }
 
+  /** Schemas the ledger's tables and types are pinned to ({@code @Table(schema = …)}); empty without a ledger. */
+  java.util.Set<String> pinnedSchemas() {
+    return context.source.ledger().map(ledger -> ledger.schema().schemaNames()).orElse(java.util.Set.of());
+  }
+
+  /** The environment seeds and reset check; a fleet checks it once before any target. */
+  Environment environment() {
+    return context.environment;
+  }
+
+  /** Whether out-of-order migrations are applied instead of being problems. */
+  public boolean outOfOrderAllowed() {
+    return context.outOfOrder;
+  }
+
   /** Where the seeds are read from. */
   public ScriptFolder seeds() {
     return context.seeds;
@@ -309,6 +324,7 @@ public final class Migrator {
     private Duration lockWait = DEFAULT_LOCK_WAIT;
     private MigrationSource source = MigrationSource.classpath("db/migration");
     private String historyTable = DEFAULT_HISTORY_TABLE;
+    private String schema;
     private Duration lockTimeout = Timeouts.DEFAULT_LOCK;
     private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT;
     private boolean outOfOrder;
@@ -361,6 +377,24 @@ public final class Migrator {
     /** Migrations from the index the processor generates: no listing, no ledger parse, checksums checked. */
     public Builder migrations(MigrationIndex index) {
       return migrations(MigrationSource.index(index));
+    }
+
+    /**
+     * Migrates one tenant schema of the database (what a {@link Fleet} of schemas does per target):
+     * the history table lives in it and is always named with it, the migration lock is keyed by it,
+     * and every transaction that applies a migration begins with {@code SET LOCAL search_path TO
+     * schema}, so the same unqualified migrations serve every tenant, through a transaction pooler
+     * too. Work that needs a session anyway (no-transaction migrations, seeds) sets the session's
+     * {@code search_path} for its duration and restores it. Tables an entity pins to an explicit
+     * schema are qualified in the SQL and so are not per tenant (see docs/fleets.md). Default: none,
+     * the connection's own {@code search_path}.
+     */
+    public Builder schema(String schema) {
+      if (schema != null && (schema.isBlank() || schema.length() > 63)) {
+        throw new ConfigurationException("schema name must be 1 to 63 characters");
+      }
+      this.schema = schema;
+      return this;
     }
 
     public Builder historyTable(String name) {
