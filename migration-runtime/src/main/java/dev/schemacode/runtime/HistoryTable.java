@@ -55,8 +55,9 @@ final class HistoryTable {
 
   /**
    * Creates the table, and adds {@code kind} to a table made by an earlier build that lacked it; then,
-   * when the history has no summary trigger yet (new, made by an earlier build, or dropped by hand), the
-   * summary table with the digest of the rows already there, and the triggers that keep it. One round
+   * when the history has no summary yet (new, made by an earlier build, or its trigger, table or row
+   * dropped by hand), the summary table with the digest of the rows already there, and the triggers
+   * that keep it. One round
    * trip; the {@code ALTER} and the triggers (and their exclusive locks) happen only when missing.
    *
    * <p>The triggers, not the Java code, keep the summary so that every writer does: this runtime, an
@@ -71,7 +72,7 @@ final class HistoryTable {
   }
 
   String createSql() {
-    return "DO $schemacode$ DECLARE d bit(128) := X'" + HistoryDigest.EMPTY + "'; t record; BEGIN "
+    return "DO $schemacode$ DECLARE d bit(128) := X'" + HistoryDigest.EMPTY + "'; t record; rebuild boolean; BEGIN "
         + "CREATE TABLE IF NOT EXISTS " + quoted + " ("
         + "version text PRIMARY KEY, "
         + "name text NOT NULL, "
@@ -85,8 +86,13 @@ final class HistoryTable {
         + " AND attname = 'kind' AND NOT attisdropped) THEN "
         + "ALTER TABLE " + quoted + " ADD COLUMN kind text NOT NULL DEFAULT '" + AppliedMigration.APPLIED + "'; "
         + "END IF; "
-        + "IF (SELECT count(*) FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass"
-        + " AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')) < 2 THEN "
+        // rebuilt when a trigger, the summary table or its one row is missing (plpgsql plans each
+        // statement when it first runs, so the row count is only read when the table exists)
+        + "rebuild := (SELECT count(*) FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass"
+        + " AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')) < 2"
+        + " OR to_regclass(" + Sql.literal(summary) + ") IS NULL; "
+        + "IF NOT rebuild THEN rebuild := (SELECT count(*) FROM " + summary + ") <> 1; END IF; "
+        + "IF rebuild THEN "
         + "DROP TRIGGER IF EXISTS " + ROW_TRIGGER + " ON " + quoted + "; "
         + "DROP TRIGGER IF EXISTS " + TRUNCATE_TRIGGER + " ON " + quoted + "; "
         + "CREATE TABLE IF NOT EXISTS " + summary + " (digest bit(128) NOT NULL); "

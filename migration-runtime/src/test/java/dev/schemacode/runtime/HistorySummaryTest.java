@@ -129,6 +129,20 @@ class HistorySummaryTest {
   }
 
   @Test
+  void aSummaryDroppedByHandIsRebuiltBeforeTheNextDeployWrites() throws Exception {
+    Queries.execute(database, "DROP TABLE schemacode_history_summary");
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertTrue(startupRead().matched());
+
+    Queries.execute(database, "DELETE FROM schemacode_history_summary");
+    assertFalse(startupRead().matched());
+    Files.writeString(migrations.resolve("V0005__t5.sql"), "CREATE TABLE t5 (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertTrue(startupRead().matched());
+  }
+
+  @Test
   void theDigestMatchesWhatTheTriggerKeeps() throws Exception {
     String digest = HistoryDigest.allApplied(MigrationSource.directory(migrations).resolve());
     assertEquals(1, Queries.count(database, "SELECT count(*) FROM schemacode_history_summary WHERE digest = X'" + digest + "'"));
