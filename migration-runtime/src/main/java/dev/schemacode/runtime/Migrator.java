@@ -31,6 +31,15 @@ import javax.sql.DataSource;
 public final class Migrator {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   public static final String DEFAULT_HISTORY_TABLE = "schemacode_history";
+
+  /**
+   * The tables the runtime keeps beside a history table (the history, its summary row, the
+   * backfills): never part of a declared schema, so anything comparing a live database with one
+   * leaves them out, as {@link #drift()} does.
+   */
+  public static java.util.Set<String> runtimeTables(String historyTable) {
+    return java.util.Set.of(historyTable, historyTable + HistoryTable.SUMMARY_SUFFIX, historyTable + BackfillTable.SUFFIX);
+  }
   /** How long a migrator waits for another one's lock by default. */
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
   /** The backfill table is {@code <history table>_backfills}, which must fit PostgreSQL's 63 bytes too. */
@@ -187,8 +196,7 @@ public final class Migrator {
         .map(ResolvedMigration::script).toList());
     return context.withSession(session -> {
       List<MigrationInfo> pending = context.status(session, resolved).toApply(true);
-      java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name(),
-          context.history.summaryName());
+      java.util.Set<String> excluded = runtimeTables(context.history.name());
       var introspector = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(), excluded);
       dev.schemacode.model.Schema live = handWritten.removeFrom(introspector.read(recorded.schemaNames()), recorded);
       // the server spells out what text normalization cannot match (IN lists, typed constants)
