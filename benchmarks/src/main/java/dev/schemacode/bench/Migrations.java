@@ -2,6 +2,11 @@ package dev.schemacode.bench;
 
 import dev.schemacode.bench.tools.Runner;
 import dev.schemacode.model.Checksums;
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerCodec;
+import dev.schemacode.model.LedgerEntry;
+import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.Schema;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +33,7 @@ import javax.tools.ToolProvider;
  */
 final class Migrations {
   static final String ALL = "all.sql";
+  private static final int CHUNK = 2000;
 
   /** The files as a directory and as a jar. */
   record Set(Path directory, Path jar) {}
@@ -37,7 +43,7 @@ final class Migrations {
   static Set write(Path root, int n) throws IOException {
     Path dir = root.resolve("migrations-" + n);
     Path jar = root.resolve("migrations-" + n + ".jar");
-    if (Files.isRegularFile(jar)) {
+    if (Files.isRegularFile(jar) && Files.isRegularFile(dir.resolve(Ledger.FILE_NAME))) {
       return new Set(dir, jar);
     }
     Files.createDirectories(dir);
@@ -54,6 +60,8 @@ final class Migrations {
         + "    public static final dev.schemacode.model.MigrationIndex INDEX = dev.schemacode.model.MigrationIndex.of(\""
         + Runner.FOLDER + "\"");
     List<String> files = new ArrayList<>();
+    List<String> entries = new ArrayList<>();
+    Ledger ledger = Ledger.EMPTY;
     for (int i = 1; i <= n; i++) {
       String file = String.format(Locale.ROOT, "V%04d__create_t%04d.sql", i, i);
       String sql = migration(i);
@@ -62,12 +70,36 @@ final class Migrations {
       all.append(sql).append('\n');
       changelog.append("  <changeSet id=\"").append(i).append("\" author=\"bench\">\n    <sqlFile path=\"").append(file)
           .append("\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n");
-      index.append(",\n            dev.schemacode.model.MigrationIndex.entry(\"").append(file).append("\", \"")
-          .append(Checksums.ofScript(sql)).append("\")");
+      String checksum = Checksums.ofScript(sql);
+      entries.add("dev.schemacode.model.MigrationIndex.entry(\"" + file + "\", \"" + checksum + "\")");
+      ledger = ledger.append(MigrationFileName.parse(file).orElseThrow(), checksum, LedgerEntry.Origin.GENERATED,
+          Schema.EMPTY);
     }
     changelog.append("</databaseChangeLog>\n");
-    index.append(");\n\n    private SchemacodeMigrations() {}\n}\n");
+    if (n <= CHUNK) { // the processor's shape (MigrationIndexWriter)
+      entries.forEach(entry -> index.append(",\n            ").append(entry));
+      index.append(");\n\n    private SchemacodeMigrations() {}\n}\n");
+    } else {
+      // One class initialiser cannot hold thousands of entries (a method's code is limited to 64 kB):
+      // the entries are built in parts, which costs the same at run time.
+      index.append(", java.util.stream.Stream.of(");
+      for (int part = 0; part * CHUNK < n; part++) {
+        index.append(part == 0 ? "" : ", ").append("part").append(part).append("()");
+      }
+      index.append(").flatMap(java.util.Arrays::stream).toArray(dev.schemacode.model.MigrationIndex.Entry[]::new));\n");
+      for (int part = 0; part * CHUNK < n; part++) {
+        index.append("\n    private static dev.schemacode.model.MigrationIndex.Entry[] part").append(part)
+            .append("() {\n        return new dev.schemacode.model.MigrationIndex.Entry[] {\n            ")
+            .append(String.join(",\n            ", entries.subList(part * CHUNK, Math.min(n, (part + 1) * CHUNK))))
+            .append("};\n    }\n");
+      }
+      index.append("\n    private SchemacodeMigrations() {}\n}\n");
+    }
     Files.writeString(dir.resolve(ALL), all, StandardCharsets.UTF_8);
+    // The ledger the processor keeps beside the files (its schema section left empty: the start-up
+    // check reads only the entries, but the parser still reads a real ledger's schema, so a real
+    // project's directory check costs somewhat more than this one).
+    Files.writeString(dir.resolve(Ledger.FILE_NAME), LedgerCodec.write(ledger), StandardCharsets.UTF_8);
 
     // The index class, compiled against schema-model, as the processor's output would be.
     Path sources = root.resolve("index-src-" + n + "/dev/schemacode/bench/generated");

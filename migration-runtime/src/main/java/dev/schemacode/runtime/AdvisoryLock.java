@@ -35,21 +35,47 @@ final class AdvisoryLock {
   private static final long MAX_PAUSE_MILLIS = 500;
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
 
+  private final String schema;
   private final String resource;
   private final Duration maxWait;
 
   AdvisoryLock(String historyTable, Duration maxWait) {
+    this(null, historyTable, maxWait);
+  }
+
+  /**
+   * The lock of one fleet target's schema ({@code schema} non-null): keyed by that schema whatever the
+   * connection's {@code search_path}, so the same key as a migrator whose current schema it is, and
+   * each transaction that takes it also sets {@code search_path} to it, locally.
+   */
+  AdvisoryLock(String schema, String historyTable, Duration maxWait) {
+    this.schema = schema;
     this.resource = historyTable;
     this.maxWait = maxWait;
   }
 
   /** The second key, as SQL: the schema and the history table, so two schemas migrate independently. */
   static String keySql(String historyTable) {
-    return "hashtext(coalesce(current_schema(), '') || '.' || " + Sql.literal(historyTable) + ")";
+    return keySql(null, historyTable);
+  }
+
+  /** As {@link #keySql(String)} for a given schema (null: the connection's current one). */
+  static String keySql(String schema, String historyTable) {
+    String schemaSql = schema == null ? "coalesce(current_schema(), '')" : Sql.literal(schema);
+    return "hashtext(" + schemaSql + " || '.' || " + Sql.literal(historyTable) + ")";
+  }
+
+  /**
+   * For a fleet target's schema: what every transaction that takes the lock runs first, so that the
+   * migration's unqualified names resolve to the tenant. {@code SET LOCAL} ends with the transaction:
+   * nothing stays behind on a server connection a transaction pooler hands to another client.
+   */
+  String setLocalSearchPath() {
+    return schema == null ? "" : "SET LOCAL search_path TO " + Sql.identifier(schema) + "; ";
   }
 
   private String arguments() {
-    return NAMESPACE + ", " + keySql(resource);
+    return NAMESPACE + ", " + keySql(schema, resource);
   }
 
   /**
@@ -75,8 +101,8 @@ final class AdvisoryLock {
   <T> T acquireForTransaction(Connection connection, String historyTable, String alongside, Reader<T> reader)
       throws SQLException {
     connection.setAutoCommit(false);
-    Waiting waiting = new Waiting(historyTable);
-    String take = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SELECT pg_try_advisory_xact_lock(" + arguments() + ")"
+    Waiting waiting = new Waiting(schema == null ? historyTable : schema + "." + historyTable);
+    String take = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; " + setLocalSearchPath() + "SELECT pg_try_advisory_xact_lock(" + arguments() + ")"
         + (alongside == null ? "" : "; " + alongside);
     // In auto-commit mode this only asks whether the lock is free now: it is taken and let go at once.
     String probe = "SELECT pg_try_advisory_xact_lock(" + arguments() + ")";
@@ -120,7 +146,7 @@ final class AdvisoryLock {
 
   /** Takes the session-level lock, waiting for it as long as allowed; the connection must be a session of its own. */
   void acquireForSession(Connection connection, String historyTable) throws SQLException {
-    Waiting waiting = new Waiting(historyTable);
+    Waiting waiting = new Waiting(schema == null ? historyTable : schema + "." + historyTable);
     while (!query(connection, "SELECT pg_try_advisory_lock(" + arguments() + ")")) {
       waiting.pause(connection);
     }
@@ -143,7 +169,7 @@ final class AdvisoryLock {
         + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
         + " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database"
         + " WHERE datname = current_database()) AND l.classid = " + NAMESPACE + "::oid AND l.objid = ("
-        + keySql(resource) + ")::oid AND l.objsubid = 2 LIMIT 1";
+        + keySql(schema, resource) + ")::oid AND l.objsubid = 2 LIMIT 1";
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
       String description = result.next() ? "backend " + result.getInt(1) + ", application " + result.getString(2)
           + ", client " + result.getString(3) + ", for " + result.getLong(4) + " s" : "";

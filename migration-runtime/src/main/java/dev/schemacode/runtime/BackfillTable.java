@@ -23,8 +23,13 @@ final class BackfillTable {
   private final String name;
 
   BackfillTable(String historyTable) {
+    this(null, historyTable);
+  }
+
+  /** As {@link HistoryTable#HistoryTable(String, String)}: qualified by the fleet target's schema when there is one. */
+  BackfillTable(String schema, String historyTable) {
     this.name = historyTable + SUFFIX;
-    this.quoted = Sql.identifier(historyTable + SUFFIX);
+    this.quoted = (schema == null ? "" : Sql.identifier(schema) + ".") + Sql.identifier(historyTable + SUFFIX);
   }
 
   void createIfMissing(Connection connection) throws SQLException {

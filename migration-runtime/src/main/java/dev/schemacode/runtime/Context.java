@@ -27,16 +27,19 @@ final class Context {
   final Environment environment;
   final ScriptFolder seeds;
   final ScriptFolder backfills;
+  /** A fleet target's tenant schema, or null for the connection's own {@code search_path}. */
+  final String schema;
 
-  Context(ConnectionFactory connections, ConnectionFactory direct, MigrationSource source, String historyTable,
-      Timeouts timeouts, Duration lockWait, boolean outOfOrder, Environment environment, ScriptFolder seeds,
-      ScriptFolder backfills) {
+  Context(ConnectionFactory connections, ConnectionFactory direct, MigrationSource source, String schema,
+      String historyTable, Timeouts timeouts, Duration lockWait, boolean outOfOrder, Environment environment,
+      ScriptFolder seeds, ScriptFolder backfills) {
     this.connections = connections;
     this.direct = direct;
     this.source = source;
-    this.history = new HistoryTable(historyTable);
-    this.backfillTable = new BackfillTable(historyTable);
-    this.lock = new AdvisoryLock(historyTable, lockWait);
+    this.schema = schema;
+    this.history = new HistoryTable(schema, historyTable);
+    this.backfillTable = new BackfillTable(schema, historyTable);
+    this.lock = new AdvisoryLock(schema, historyTable, lockWait);
     this.timeouts = timeouts;
     this.outOfOrder = outOfOrder;
     this.environment = environment;
@@ -134,11 +137,22 @@ final class Context {
   <T> T inSession(Session session, String what, Work<T> work) throws SQLException {
     requireSession(session, what);
     lock.acquireForSession(session.connection(), history.name());
+    String searchPathBefore = null;
     try {
+      if (schema != null) { // a session of its own (checked above): the setting is ours until the finally
+        searchPathBefore = setSearchPath(session.connection(), Sql.identifier(schema));
+      }
       session.watchClient();
       history.createIfMissing(session.connection());
       return work.run(session);
     } finally {
+      try {
+        if (searchPathBefore != null && !session.connection().isClosed()) {
+          setSearchPath(session.connection(), searchPathBefore);
+        }
+      } catch (SQLException e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot restore search_path: {0}", e.getMessage());
+      }
       try {
         if (!session.connection().isClosed()) {
           lock.releaseSession(session.connection());
@@ -147,6 +161,16 @@ final class Context {
         // Do not hide the real failure; PostgreSQL frees the lock when the session closes anyway.
         LOG.log(System.Logger.Level.DEBUG, "cannot release the migration lock: {0}", e.getMessage());
       }
+    }
+  }
+
+  /** Sets the session's {@code search_path} and returns the one it had. */
+  private static String setSearchPath(Connection connection, String value) throws SQLException {
+    try (java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('search_path'), set_config('search_path', "
+            + Sql.literal(value) + ", false)")) {
+      result.next();
+      return result.getString(1);
     }
   }
 

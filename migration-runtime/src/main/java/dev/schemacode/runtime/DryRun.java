@@ -52,6 +52,6 @@ final class DryRun {
   }
 
   private String lockArguments() {
-    return AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keySql(context.history.name());
+    return AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keySql(context.schema, context.history.name());
   }
 }

@@ -15,13 +15,34 @@ import java.util.Set;
 /** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
 final class HistoryTable {
   static final String UNDEFINED_TABLE = "42P01";
+  /** {@code <history table>_summary}: one row, the {@link HistoryDigest} of the history, kept by a trigger. */
+  static final String SUMMARY_SUFFIX = "_summary";
+  private static final String ROW_TRIGGER = "schemacode_summary";
+  private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
 
   private final String name;
   private final String quoted;
+  private final String summary;
 
   HistoryTable(String name) {
+    this(null, name);
+  }
+
+  /**
+   * A history table in {@code schema} (a fleet's tenant), qualified in every statement so that reads
+   * outside a transaction, which have no per-target {@code search_path}, find it too; null: the
+   * connection's current schema, unqualified.
+   */
+  HistoryTable(String schema, String name) {
     this.name = name;
-    this.quoted = Sql.identifier(name);
+    String prefix = schema == null ? "" : Sql.identifier(schema) + ".";
+    this.quoted = prefix + Sql.identifier(name);
+    this.summary = prefix + Sql.identifier(name + SUMMARY_SUFFIX);
+  }
+
+  /** The summary table's name (unquoted), which {@code diff} leaves out like the history itself. */
+  String summaryName() {
+    return name + SUMMARY_SUFFIX;
   }
 
   String name() {
@@ -33,8 +54,16 @@ final class HistoryTable {
   }
 
   /**
-   * Creates the table, and adds {@code kind} to a table made by an earlier build that lacked it. One
-   * round trip; the {@code ALTER} (and its exclusive lock) happens only when the column is missing.
+   * Creates the table, and adds {@code kind} to a table made by an earlier build that lacked it; then,
+   * when the history has no summary yet (new, made by an earlier build, or its trigger, table or row
+   * dropped by hand), the summary table with the digest of the rows already there, and the triggers
+   * that keep it. One round
+   * trip; the {@code ALTER} and the triggers (and their exclusive locks) happen only when missing.
+   *
+   * <p>The triggers, not the Java code, keep the summary so that every writer does: this runtime, an
+   * earlier version of it, a person repairing the history by hand. A row inserted, updated or deleted
+   * changes the digest in the same transaction, so the start-up check sees the change and compares
+   * every row. Runs under the migration lock.
    */
   void createIfMissing(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -43,7 +72,7 @@ final class HistoryTable {
   }
 
   String createSql() {
-    return "DO $schemacode$ BEGIN "
+    return "DO $schemacode$ DECLARE d bit(128) := X'" + HistoryDigest.EMPTY + "'; t record; rebuild boolean; BEGIN "
         + "CREATE TABLE IF NOT EXISTS " + quoted + " ("
         + "version text PRIMARY KEY, "
         + "name text NOT NULL, "
@@ -56,7 +85,76 @@ final class HistoryTable {
         + "IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = " + Sql.literal(quoted) + "::regclass"
         + " AND attname = 'kind' AND NOT attisdropped) THEN "
         + "ALTER TABLE " + quoted + " ADD COLUMN kind text NOT NULL DEFAULT '" + AppliedMigration.APPLIED + "'; "
+        + "END IF; "
+        // rebuilt when a trigger, the summary table or its one row is missing (plpgsql plans each
+        // statement when it first runs, so the row count is only read when the table exists)
+        + "rebuild := (SELECT count(*) FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass"
+        + " AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')) < 2"
+        + " OR to_regclass(" + Sql.literal(summary) + ") IS NULL; "
+        + "IF NOT rebuild THEN rebuild := (SELECT count(*) FROM " + summary + ") <> 1; END IF; "
+        + "IF rebuild THEN "
+        + "DROP TRIGGER IF EXISTS " + ROW_TRIGGER + " ON " + quoted + "; "
+        + "DROP TRIGGER IF EXISTS " + TRUNCATE_TRIGGER + " ON " + quoted + "; "
+        + "CREATE TABLE IF NOT EXISTS " + summary + " (digest bit(128) NOT NULL); "
+        + "CREATE OR REPLACE FUNCTION " + summary + "() RETURNS trigger LANGUAGE plpgsql AS $summary$ BEGIN "
+        + "IF TG_OP = 'TRUNCATE' THEN UPDATE " + summary + " SET digest = X'" + HistoryDigest.EMPTY + "'; RETURN NULL; END IF; "
+        + "IF TG_OP <> 'INSERT' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("OLD") + "; END IF; "
+        + "IF TG_OP <> 'DELETE' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("NEW") + "; END IF; "
+        + "RETURN NULL; END $summary$; "
+        + "DELETE FROM " + summary + "; "
+        // bit_xor is PostgreSQL 14+; a loop is what 13 has (this runs once per history, not per start)
+        + "FOR t IN SELECT " + HistoryDigest.termSql("h") + " AS term FROM " + quoted + " h LOOP "
+        + "d := d # t.term; END LOOP; "
+        + "INSERT INTO " + summary + " VALUES (d); "
+        + "CREATE TRIGGER " + ROW_TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON " + quoted
+        + " FOR EACH ROW EXECUTE FUNCTION " + summary + "(); "
+        + "CREATE TRIGGER " + TRUNCATE_TRIGGER + " AFTER TRUNCATE ON " + quoted
+        + " FOR EACH STATEMENT EXECUTE FUNCTION " + summary + "(); "
         + "END IF; END $schemacode$";
+  }
+
+  /** What {@link #readUnlessSummarised} found: the history matched the digest, or all its rows. */
+  record StartupRead(boolean matched, List<AppliedMigration> rows) {}
+
+  /**
+   * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
+   * there and enabled, so that it is current), one row saying so, whatever the history's length;
+   * otherwise every row, as {@link #read(Connection)}. Null when the history or the summary table
+   * does not exist (a database nobody migrated, or one an earlier build migrated): then read it all.
+   */
+  StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
+      boolean matched = false;
+      List<AppliedMigration> rows = new ArrayList<>();
+      while (result.next()) {
+        matched = result.getBoolean("schemacode_matched");
+        if (result.getString("version") != null) {
+          rows.add(row(result, true));
+        }
+      }
+      return new StartupRead(matched, rows);
+    } catch (SQLException e) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  String readUnlessSummarisedSql(String digest) {
+    if (!digest.matches("[0-9a-f]{32}")) {
+      throw new IllegalArgumentException("not a digest: " + digest);
+    }
+    // A disabled or dropped trigger leaves the summary stale: then it does not count.
+    return "SELECT m.schemacode_matched, h.* FROM (SELECT EXISTS (SELECT FROM " + summary
+        + " WHERE digest = X'" + digest + "') AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = "
+        + Sql.literal(quoted) + "::regclass AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')"
+        + " AND tgenabled IN ('O', 'A')) = 2 AS schemacode_matched) m"
+        + " LEFT JOIN " + quoted + " h ON NOT m.schemacode_matched ORDER BY h.applied_at, h.version";
   }
 
   /**
@@ -87,12 +185,16 @@ final class HistoryTable {
     List<AppliedMigration> rows = new ArrayList<>();
     boolean hasKind = columns(result.getMetaData()).contains("kind");
     while (result.next()) {
-      rows.add(new AppliedMigration(result.getString("version"), result.getString("name"),
-          result.getString("checksum"), result.getTimestamp("applied_at").toInstant(),
-          result.getLong("execution_ms"), result.getBoolean("success"),
-          hasKind ? result.getString("kind") : AppliedMigration.APPLIED));
+      rows.add(row(result, hasKind));
     }
     return rows;
+  }
+
+  private static AppliedMigration row(ResultSet result, boolean hasKind) throws SQLException {
+    return new AppliedMigration(result.getString("version"), result.getString("name"),
+        result.getString("checksum"), result.getTimestamp("applied_at").toInstant(),
+        result.getLong("execution_ms"), result.getBoolean("success"),
+        hasKind ? result.getString("kind") : AppliedMigration.APPLIED);
   }
 
   private static Set<String> columns(ResultSetMetaData metaData) throws SQLException {

@@ -141,10 +141,29 @@ public interface MigrationSource {
     };
   }
 
+  /**
+   * A directory of {@code V*.sql} files, listed. {@link #resolve()} reads and hashes every file.
+   * {@link #listing()}, the start-up check's, takes the checksum of each file that the ledger beside
+   * them records from the ledger instead, and reads and checks such a file only when its script is
+   * needed (a deploy that applies anything loads every one first); files the ledger does not name are
+   * read and hashed at once. So with nothing pending, a recorded file edited on disk after the build
+   * is not noticed by the check: it cannot change this database (its version is applied and never
+   * runs again), any deploy that applies something refuses it, and {@code validate} and
+   * {@code status} (which hash every file) report it, as the processor does on the next build.
+   */
   static MigrationSource directory(Path directory) {
     return new MigrationSource() {
       @Override
       public List<ResolvedMigration> resolve() {
+        return list(false);
+      }
+
+      @Override
+      public List<ResolvedMigration> listing() {
+        return list(true);
+      }
+
+      private List<ResolvedMigration> list(boolean trustLedger) {
         if (Files.isRegularFile(directory)) {
           throw new ConfigurationException("the migrations location " + directory + " is a file; give the directory"
               + " that holds the V*.sql files and " + Ledger.FILE_NAME);
@@ -152,6 +171,15 @@ public interface MigrationSource {
         if (!Files.isDirectory(directory)) {
           throw new ConfigurationException("migrations directory " + directory + " does not exist");
         }
+        Map<String, String> recorded = new HashMap<>();
+        if (trustLedger) {
+          try {
+            ledger().ifPresent(ledger -> ledger.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
+          } catch (ConfigurationException unreadable) {
+            // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
+          }
+        }
+        String listedIn = "the ledger at " + directory.resolve(Ledger.FILE_NAME);
         List<ResolvedMigration> migrations = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
           for (Path file : (Iterable<Path>) files.sorted()::iterator) {
@@ -162,7 +190,10 @@ public interface MigrationSource {
             MigrationFileName parsed = MigrationFileName.parse(name).orElseThrow(() -> new ConfigurationException(
                 file + " is not named V<version>__<name>.sql (" + MigrationFileName.problem(name)
                     + "); rename it or move it out of " + directory));
-            migrations.add(ResolvedMigration.of(parsed, Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+            String checksum = recorded.get(name);
+            migrations.add(checksum != null
+                ? ResolvedMigration.deferred(parsed, checksum, file.toString(), () -> Sources.loadFile(file, checksum, listedIn))
+                : ResolvedMigration.of(parsed, Files.readString(file, StandardCharsets.UTF_8), file.toString()));
           }
         } catch (IOException e) {
           throw new ConfigurationException("cannot read migrations directory " + directory + ": " + e.getMessage(), e);
@@ -245,6 +276,23 @@ public interface MigrationSource {
             + " in another jar); rebuild");
       }
       return new ResolvedMigration(file, script, checksum, "classpath:" + resource);
+    }
+
+    /** Reads a migration file whose checksum a ledger recorded, and checks it against that. */
+    static String loadFile(Path file, String expectedChecksum, String listedIn) {
+      String script;
+      try {
+        script = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      String checksum = Checksums.ofScript(script);
+      if (!checksum.equals(expectedChecksum)) {
+        throw new ConfigurationException(file + " does not match " + listedIn + ": its checksum is " + checksum
+            + ", the build recorded " + expectedChecksum + "; the file was edited after the build recorded it."
+            + " Restore it (an applied migration never runs again), or rebuild so that the processor checks it");
+      }
+      return script;
     }
 
     static List<ResolvedMigration> inOrder(List<ResolvedMigration> migrations, String description) {

@@ -31,6 +31,15 @@ import javax.sql.DataSource;
 public final class Migrator {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   public static final String DEFAULT_HISTORY_TABLE = "schemacode_history";
+
+  /**
+   * The tables the runtime keeps beside a history table (the history, its summary row, the
+   * backfills): never part of a declared schema, so anything comparing a live database with one
+   * leaves them out, as {@link #drift()} does.
+   */
+  public static java.util.Set<String> runtimeTables(String historyTable) {
+    return java.util.Set.of(historyTable, historyTable + HistoryTable.SUMMARY_SUFFIX, historyTable + BackfillTable.SUFFIX);
+  }
   /** How long a migrator waits for another one's lock by default. */
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
   /** The backfill table is {@code <history table>_backfills}, which must fit PostgreSQL's 63 bytes too. */
@@ -40,7 +49,7 @@ public final class Migrator {
 
   private Migrator(Builder builder) {
     Objects.requireNonNull(builder.connections, "a data source or a URL is required");
-    this.context = new Context(builder.connections, builder.direct, builder.source, builder.historyTable,
+    this.context = new Context(builder.connections, builder.direct, builder.source, builder.schema, builder.historyTable,
         new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
         builder.environment,
         builder.seeds != null ? builder.seeds : builder.source.folder(MigrationSource.SEEDS),
@@ -67,11 +76,24 @@ public final class Migrator {
   public MigrateResult migrate() {
     // Names and checksums only: the fast path compares them with the history and reads no script.
     List<ResolvedMigration> resolved = context.source.listing();
+    boolean[] summaryMissing = {false};
     MigrateResult result = context.withSession(session -> {
-      MigrationStatus status = context.status(session, resolved);
+      HistoryTable.StartupRead read = context.history.readUnlessSummarised(session.connection(),
+          HistoryDigest.allApplied(resolved));
+      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one row read
+        Optional<String> current = resolved.isEmpty() ? Optional.empty()
+            : Optional.of(resolved.get(resolved.size() - 1).version());
+        LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
+            current.map(v -> "V" + v).orElse("(empty)"));
+        return new MigrateResult(List.of(), current);
+      }
+      // The digest differs (or there is none yet): compare every row, as the history says.
+      MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
+          : context.status(session, resolved);
       if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
             status.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+        summaryMissing[0] = read == null && !status.migrations().isEmpty();
         return new MigrateResult(List.of(), status.currentVersion());
       }
       // Something to do: every script must be there and be what the build recorded before anything runs.
@@ -79,6 +101,13 @@ public final class Migrator {
       // Problems seen without the lock may be another migrator's work in progress: judge them under it.
       return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
     });
+    if (summaryMissing[0]) {
+      // A history an earlier build wrote: add its summary once (under the lock), so later starts read one row.
+      context.withChangeSession(session -> context.inTransaction(session, false, locked -> {
+        context.history.createIfMissing(locked.connection());
+        return null;
+      }));
+    }
     // With a direct URL the pooled connection goes back first, and the changes go the direct way.
     return result != null ? result : context.withChangeSession(session -> new Deploy(context).apply(session, resolved));
   }
@@ -167,7 +196,7 @@ public final class Migrator {
         .map(ResolvedMigration::script).toList());
     return context.withSession(session -> {
       List<MigrationInfo> pending = context.status(session, resolved).toApply(true);
-      java.util.Set<String> excluded = java.util.Set.of(context.history.name(), context.backfillTable.name());
+      java.util.Set<String> excluded = runtimeTables(context.history.name());
       var introspector = new dev.schemacode.model.introspect.PostgresIntrospector(session.connection(), excluded);
       dev.schemacode.model.Schema live = handWritten.removeFrom(introspector.read(recorded.schemaNames()), recorded);
       // the server spells out what text normalization cannot match (IN lists, typed constants)
@@ -243,6 +272,21 @@ public final class Migrator {
         locked -> seed.run(locked, resolved, scripts)));
   }
 
+  /** Schemas the ledger's tables and types are pinned to ({@code @Table(schema = …)}); empty without a ledger. */
+  java.util.Set<String> pinnedSchemas() {
+    return context.source.ledger().map(ledger -> ledger.schema().schemaNames()).orElse(java.util.Set.of());
+  }
+
+  /** The environment seeds and reset check; a fleet checks it once before any target. */
+  Environment environment() {
+    return context.environment;
+  }
+
+  /** Whether out-of-order migrations are applied instead of being problems. */
+  public boolean outOfOrderAllowed() {
+    return context.outOfOrder;
+  }
+
   /** Where the seeds are read from. */
   public ScriptFolder seeds() {
     return context.seeds;
@@ -288,6 +332,7 @@ public final class Migrator {
     private Duration lockWait = DEFAULT_LOCK_WAIT;
     private MigrationSource source = MigrationSource.classpath("db/migration");
     private String historyTable = DEFAULT_HISTORY_TABLE;
+    private String schema;
     private Duration lockTimeout = Timeouts.DEFAULT_LOCK;
     private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT;
     private boolean outOfOrder;
@@ -304,6 +349,12 @@ public final class Migrator {
 
     public Builder url(DatabaseUrl url) {
       this.connections = ConnectionFactory.of(url);
+      return this;
+    }
+
+    /** A fleet's connections (one kept per thread). */
+    Builder connections(ConnectionFactory connections) {
+      this.connections = Objects.requireNonNull(connections, "connections");
       return this;
     }
 
@@ -340,6 +391,24 @@ public final class Migrator {
     /** Migrations from the index the processor generates: no listing, no ledger parse, checksums checked. */
     public Builder migrations(MigrationIndex index) {
       return migrations(MigrationSource.index(index));
+    }
+
+    /**
+     * Migrates one tenant schema of the database (what a {@link Fleet} of schemas does per target):
+     * the history table lives in it and is always named with it, the migration lock is keyed by it,
+     * and every transaction that applies a migration begins with {@code SET LOCAL search_path TO
+     * schema}, so the same unqualified migrations serve every tenant, through a transaction pooler
+     * too. Work that needs a session anyway (no-transaction migrations, seeds) sets the session's
+     * {@code search_path} for its duration and restores it. Tables an entity pins to an explicit
+     * schema are qualified in the SQL and so are not per tenant (see docs/fleets.md). Default: none,
+     * the connection's own {@code search_path}.
+     */
+    public Builder schema(String schema) {
+      if (schema != null && (schema.isBlank() || schema.length() > 63)) {
+        throw new ConfigurationException("schema name must be 1 to 63 characters");
+      }
+      this.schema = schema;
+      return this;
     }
 
     public Builder historyTable(String name) {

@@ -24,8 +24,7 @@ import java.util.TreeSet;
  */
 public final class SchemaAssertions {
   /** The runtime's tables, never part of a declared schema. */
-  public static final Set<String> RUNTIME_TABLES =
-      Set.of(Migrator.DEFAULT_HISTORY_TABLE, Migrator.DEFAULT_HISTORY_TABLE + "_backfills");
+  public static final Set<String> RUNTIME_TABLES = Migrator.runtimeTables(Migrator.DEFAULT_HISTORY_TABLE);
 
   private SchemaAssertions() {}
 

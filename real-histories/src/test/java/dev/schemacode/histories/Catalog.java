@@ -1,5 +1,6 @@
 package dev.schemacode.histories;
 
+import dev.schemacode.testkit.SchemaAssertions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +17,9 @@ import java.util.List;
  * rebuilt column may land elsewhere and no query depends on it.
  */
 final class Catalog {
-  /** The runtime's own tables, in the schemacode-built database only. */
-  private static final String RUNTIME_TABLES = "('schemacode_history', 'schemacode_history_backfills')";
+  /** The runtime's own tables (history, backfills, summary), in the schemacode-built database only. */
+  private static final String RUNTIME_TABLES = SchemaAssertions.RUNTIME_TABLES.stream().sorted()
+      .map(name -> "'" + name.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
   private Catalog() {}
 

@@ -1,5 +1,7 @@
 package dev.schemacode.histories;
 
+import dev.schemacode.model.ScriptDirectives;
+import dev.schemacode.testing.Squawk;
 import dev.schemacode.testkit.MigrationTester;
 import dev.schemacode.testing.TestDatabase;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,7 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>one row goes into every table of the database deployed so far, and all rows are read;
  *   <li>the version is compiled with the processor, which writes its migration files and the ledger;
+ *       those for tables that exist already are linted with Squawk ({@link Squawk}'s policy);
  *   <li>{@code schemacode-cli.jar deploy} applies them, as a separate process;
  *   <li>{@code schemacode-cli.jar diff} finds no drift (exit 0);
  *   <li>the test kit's {@code assertMigrationsProduceDeclaredSchema()} holds on a database of its own;
@@ -133,6 +137,10 @@ final class HistoryReplay {
         problems.add(at + ": the processor wrote no migration; its messages:\n  " + String.join("\n  ", messages));
       }
 
+      if (step != steps.get(0)) {
+        lint(at, migrations, written);
+      }
+
       String url = ours.jdbcUrlWithCredentials();
       Cli.Result deploy = Cli.run("deploy", "--migrations", migrations.toString(), "--url", url);
       log.add(at + ": deploy exit " + deploy.exitCode() + "\n" + deploy.out().strip());
@@ -194,6 +202,38 @@ final class HistoryReplay {
       extra.removeAll(expected);
       problems.add(at + ": the catalog differs from the project's\n  only in the project's: "
           + String.join("\n    ", missing) + "\n  only in schemacode's:  " + String.join("\n    ", extra));
+    }
+  }
+
+  /**
+   * The version's generated files for tables that exist, linted with Squawk under the policy the
+   * randomized evolutions' MigrationLintTest holds them to ({@link Squawk}); where Squawk is missing, a
+   * skip noted in the log, except in CI, which installs it.
+   */
+  private void lint(String at, Path migrations, List<String> written) throws IOException, InterruptedException {
+    Optional<String> squawk = Squawk.executable();
+    if (squawk.isEmpty()) {
+      String ci = System.getenv("CI");
+      if (ci != null && !ci.isBlank() && !ci.equals("false")) {
+        problems.add(at + ": Squawk is not installed; CI must install it (.ci/run does)");
+      } else {
+        log.add(at + ": not linted, Squawk is not installed (npm install -g squawk-cli, or SCHEMACODE_SQUAWK)");
+      }
+      return;
+    }
+    Path lint = work.resolve("lint").resolve(at.replace(' ', '_'));
+    Path transactional = Files.createDirectories(lint.resolve("transactional"));
+    Path outside = Files.createDirectories(lint.resolve("outside"));
+    for (String file : written) {
+      String script = Files.readString(migrations.resolve(file), StandardCharsets.UTF_8);
+      Files.writeString((ScriptDirectives.noTransaction(script) ? outside : transactional).resolve(file), script);
+    }
+    List<String> findings = new ArrayList<>();
+    Squawk.lint(squawk.get(), transactional, true, findings);
+    Squawk.lint(squawk.get(), outside, false, findings);
+    log.add(at + ": linted " + written.size() + " file(s) with Squawk, " + findings.size() + " finding(s) not kept");
+    if (!findings.isEmpty()) {
+      problems.add(at + ": Squawk findings that docs/safety.md does not keep:\n" + String.join("\n", findings));
     }
   }
 

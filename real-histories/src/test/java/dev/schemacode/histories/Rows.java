@@ -1,5 +1,6 @@
 package dev.schemacode.histories;
 
+import dev.schemacode.testkit.SchemaAssertions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +37,9 @@ final class Rows {
   record Snapshot(Shape shape, Map<String, List<Map<String, String>>> rows) {}
 
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-  private static final String RUNTIME_TABLES = "('schemacode_history', 'schemacode_history_backfills')";
+  /** The runtime's own tables (history, backfills, summary), in the schemacode-built database only. */
+  private static final String RUNTIME_TABLES = SchemaAssertions.RUNTIME_TABLES.stream().sorted()
+      .map(name -> "'" + name.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
   private long counter = 1;
   /** The values of the rows inserted in this round, by table: what a foreign key inserted after them points at. */

@@ -145,9 +145,9 @@ enum Diagnostic {
       "another build has been generating migrations in %s for %d s and still holds the lock %s; nothing was written."
           + " Build again when it is done. A lock outlives no process, so if no other build runs, a build is stuck:"
           + " stop it; -Aschemacode.generationWait=<seconds> changes how long to wait"),
-  GENERATION_LOCKED_FILE("Locked",
-      "cannot open the lock file %s that keeps two builds from generating the same migration: %s; nothing was written."
-          + " Make java.io.tmpdir writable"),
+  GENERATION_LOCK_UNAVAILABLE("LockUnavailable",
+      "cannot open the lock file %s that keeps two builds from generating the same migration (%s); generating"
+          + " without it, so do not run two builds of these sources at once, or make java.io.tmpdir writable"),
   BAD_GENERATION_WAIT("GenerationWait",
       "-Aschemacode.generationWait=%s is not a number of seconds"),
   WROTE_MIGRATION("Generated",

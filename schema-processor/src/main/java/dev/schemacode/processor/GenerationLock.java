@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * and then reads what the first recorded.
  *
  * <p>An OS file lock ({@link FileChannel#tryLock()}) on a file outside the source tree: in the
- * temporary directory, named by a hash of the directory's real path, so that nothing appears in
+ * temporary directory (a folder per user), named by a hash of the directory's real path, so that nothing appears in
  * the user's checkout or jar. The operating system releases it when its process ends, however that
  * happens, so a file left behind is harmless. Two compilations in one JVM cannot both hold a file
  * lock: the second sees {@link OverlappingFileLockException}, which counts as held too.
@@ -49,7 +49,9 @@ final class GenerationLock implements AutoCloseable {
       // not created yet: every build spells a directory that does not exist yet the same way
     }
     String hash = Checksums.sha256(absolute.toString()).substring(0, 24);
-    return Path.of(System.getProperty("java.io.tmpdir"), "schemacode-locks", hash + ".lock");
+    // per user: a directory another user created would not let this one create files in it
+    String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+    return Path.of(System.getProperty("java.io.tmpdir"), "schemacode-locks-" + user, hash + ".lock");
   }
 
   /**

@@ -207,8 +207,9 @@ public final class SchemaProcessor extends AbstractProcessor {
       }
       return lock;
     } catch (IOException e) {
-      reporter.error(Diagnostic.GENERATION_LOCKED_FILE, GenerationLock.fileFor(where.directory()), e);
-      return Optional.empty();
+      // no lock to be had (a read-only temporary directory): generate as before locks existed, and say so
+      reporter.note(Diagnostic.GENERATION_LOCK_UNAVAILABLE, GenerationLock.fileFor(where.directory()), e);
+      return Optional.of(GenerationLock.NONE);
     }
   }
 

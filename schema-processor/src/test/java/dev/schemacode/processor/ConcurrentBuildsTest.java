@@ -118,6 +118,23 @@ class ConcurrentBuildsTest {
   }
 
   @Test
+  void withoutAPlaceForTheLockFileTheBuildSaysSoAndGeneratesAsBefore() throws Exception {
+    assertThat(compile(migrations, CUSTOMER)).succeeded();
+    Path notADirectory = Files.writeString(migrations.resolveSibling(migrations.getFileName() + "-tmp-file"), "");
+    String tmp = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", notADirectory.toString());
+    try {
+      Compilation compilation = compileWith(migrations, () -> { });
+      assertThat(compilation).succeeded();
+      assertThat(compilation).hadNoteContaining("[schemacode:LockUnavailable] cannot open the lock file " + notADirectory);
+      assertTrue(snapshot(migrations).containsKey("V0002__create_payments.sql"));
+    } finally {
+      System.setProperty("java.io.tmpdir", tmp);
+      Files.delete(notADirectory);
+    }
+  }
+
+  @Test
   void theLockFileIsOutsideTheDirectoryAndTheSameForEverySpellingOfIt() throws Exception {
     Files.createDirectories(migrations.resolve("sub"));
     assertEquals(GenerationLock.fileFor(migrations), GenerationLock.fileFor(migrations.resolve("sub/..")));

@@ -215,7 +215,7 @@ class DependentObjectsTest {
     Schema declared = LedgerCodec.read(Files.readString(file), file.toString()).schema();
     Schema live;
     try (Connection connection = database.connect()) {
-      live = new PostgresIntrospector(connection, Set.of(Migrator.DEFAULT_HISTORY_TABLE)).read(declared.schemaNames());
+      live = new PostgresIntrospector(connection, Migrator.runtimeTables(Migrator.DEFAULT_HISTORY_TABLE)).read(declared.schemaNames());
     }
     SchemaDiff drift = LiveSchemas.drift(live, declared);
     assertTrue(drift.isEmpty(), "the live schema differs from the declared one: "

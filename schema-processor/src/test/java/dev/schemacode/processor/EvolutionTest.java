@@ -193,7 +193,7 @@ class EvolutionTest {
       Schema declared = ledger().schema();
       Schema live;
       try (Connection connection = database.connect()) {
-        live = new PostgresIntrospector(connection, Set.of(Migrator.DEFAULT_HISTORY_TABLE)).read(declared.schemaNames());
+        live = new PostgresIntrospector(connection, Migrator.runtimeTables(Migrator.DEFAULT_HISTORY_TABLE)).read(declared.schemaNames());
       }
       SchemaDiff drift = LiveSchemas.drift(live, declared);
       assertTrue(drift.isEmpty(), "version " + v + " (" + added + "): the live schema differs from the declared one: "

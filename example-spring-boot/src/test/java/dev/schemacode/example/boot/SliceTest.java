@@ -12,15 +12,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jooq.test.autoconfigure.JooqTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Boot's test slices get a migrated database with no code of their own: the starter's
- * auto-configuration is part of {@code @JdbcTest} and {@code @JooqTest}, and orders itself before
- * the {@code JdbcTemplate} and {@code DSLContext} they inject.
+ * Boot's test slices and {@code @SpringBootTest} get a migrated database with no code of their own:
+ * the starter's auto-configuration is part of {@code @JdbcTest}, {@code @JooqTest} and
+ * {@code @DataJpaTest}, and orders itself before the {@code JdbcTemplate}, {@code DSLContext} and
+ * {@code EntityManagerFactory} they inject.
  */
 class SliceTest {
   @RegisterExtension static final TestDatabase database = new TestDatabase();
@@ -57,6 +67,44 @@ class SliceTest {
     void theGeneratedMetamodelQueriesTheMigratedSchema() {
       db.insertInto(CUSTOMER).set(CUSTOMER.EMAIL, "jooq@example.com").set(CUSTOMER.CREATED_AT, Instant.now()).execute();
       assertThat(db.fetchCount(CUSTOMER, CUSTOMER.EMAIL.eq("jooq@example.com"))).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DataJpaTest
+  @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+  @TestPropertySource(properties = "spring.jpa.hibernate.ddl-auto=validate") // fails if not migrated first
+  class Jpa {
+    @Autowired EntityManager entityManager;
+
+    @Test
+    void hibernateValidatesAndQueriesTheMigratedSchema() {
+      CustomerRow row = new CustomerRow();
+      row.email = "jpa@example.com";
+      row.createdAt = Instant.now();
+      entityManager.persist(row);
+      entityManager.flush();
+      Number count = (Number) entityManager
+          .createNativeQuery("SELECT count(*) FROM customer WHERE email = 'jpa@example.com'").getSingleResult();
+      assertThat(count.longValue()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+  @TestPropertySource(properties = "spring.jpa.hibernate.ddl-auto=validate")
+  class WholeApplication {
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void theApplicationStartsOnTheMigratedSchemaAndReportsItHealthy() throws Exception {
+      assertThat(jdbc.queryForObject("SELECT max(version) FROM schemacode_history", String.class)).isEqualTo("0001");
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/schemacode")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"UP\"");
     }
   }
 }

@@ -67,6 +67,18 @@ final class ConnectionOptions {
   }
 
   /**
+   * A fleet target's migrator: the migrations and history table of this run; the fleet sets the
+   * target's URL (and schema). The direct URL goes along only for schemas of the {@code --url} database.
+   */
+  Migrator.Builder targetBuilder(Migrator.Builder builder, boolean sameDatabase) {
+    builder.migrations(migrationSource()).historyTable(historyTable);
+    if (sameDatabase) {
+      directUrl().ifPresent(builder::directUrl);
+    }
+    return builder;
+  }
+
+  /**
    * Removes every password this run knows of from a message: the URL's, and {@code $PGPASSWORD}.
    * The last line of defence for messages that did not come through {@link DatabaseUrl}.
    */

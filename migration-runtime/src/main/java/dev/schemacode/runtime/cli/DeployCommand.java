@@ -21,11 +21,14 @@ import picocli.CommandLine.Spec;
         "With --to VERSION it stops after that version: the way through a migration that cannot apply yet, such as"
             + " the validation of a NOT NULL while rows hold NULLs (deploy --to the version before it, backfill"
             + " --allow-pending, deploy).",
+        "With --schemas or --targets it runs on every target of the fleet, --parallel at a time: a line per target as"
+            + " it finishes, a summary (N targets: …), and exit 0 only when every target is fine.",
         "Exit codes: 0 applied or nothing to apply, 1 a migration failed or validation found problems, 2 bad usage."})
 final class DeployCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
   @Mixin TimeoutOptions timeouts;
   @Mixin OutOfOrderOption outOfOrder;
+  @Mixin FleetOptions fleet;
   @Spec CommandSpec spec;
 
   @Option(names = "--to", paramLabel = "VERSION",
@@ -44,6 +47,15 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (fleet.active()) {
+      if (to != null || dryRun) {
+        throw new dev.schemacode.runtime.ConfigurationException("--to and --dry-run work on one database; not with --schemas or --targets");
+      }
+      out.println("schemacode: deploying " + connection.migrationSource().description() + " to a fleet");
+      out.flush();
+      var result = fleet.fleet(connection, builder -> outOfOrder.applyTo(timeouts.applyTo(builder)), out, true, "deploy").deploy();
+      return FleetOptions.summarize(result, out, true);
+    }
     Migrator migrator = outOfOrder.applyTo(timeouts.applyTo(connection.builder())).build();
     String target = connection.migrationSource().description() + " to " + connection.databaseUrl();
     if (dryRun) {

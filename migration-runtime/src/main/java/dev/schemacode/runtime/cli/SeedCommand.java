@@ -16,11 +16,13 @@ import picocli.CommandLine.Spec;
         + " not recorded and may run again: write them to be repeatable (INSERT ... ON CONFLICT DO NOTHING).",
         "Refuses when no environment is declared, when it is production, when the database's schemacode.environment"
             + " setting says production or names another environment, and while migrations are pending.",
+        "With --schemas or --targets: on every target of the fleet, --parallel at a time (the environment is checked once first); a line per target and a summary.",
         "Exit codes: 0 seeded (or no seeds), 1 a seed failed or migrations are pending, 2 refused or bad usage."})
 final class SeedCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
   @Mixin TimeoutOptions timeouts;
   @Mixin EnvironmentOption environment;
+  @Mixin FleetOptions fleet;
   @Spec CommandSpec spec;
 
   @Option(names = "--seeds", paramLabel = "LOCATION",
@@ -34,6 +36,14 @@ final class SeedCommand implements Callable<Integer>, DatabaseCommand {
 
   @Override
   public Integer call() {
+    if (fleet.active()) {
+      PrintWriter out = spec.commandLine().getOut();
+      var result = fleet.fleet(connection, builder -> {
+        environment.applyTo(timeouts.applyTo(builder));
+        return seeds == null ? builder : builder.seeds(ScriptFolder.parse(seeds));
+      }, out, true, "seed").seed();
+      return FleetOptions.summarizeApplied(result, out);
+    }
     Migrator.Builder builder = environment.applyTo(timeouts.applyTo(connection.builder()));
     if (seeds != null) {
       builder.seeds(ScriptFolder.parse(seeds));

@@ -14,11 +14,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {"Show the state of every migration: applied, pending, out-of-order, failed, modified, missing.",
+        "With --schemas or --targets it runs on every target of the fleet, --parallel at a time: a line per target as"
+            + " it finishes, a summary (N targets: …), and exit 0 only when every target is fine.",
         "Exit codes: 0 no problems (pending is not a problem), 1 a migration is failed, modified, missing or out of"
             + " order (unless --out-of-order), 2 bad usage."})
 final class StatusCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
   @Mixin OutOfOrderOption outOfOrder;
+  @Mixin FleetOptions fleet;
   @Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print machine-readable JSON.")
@@ -32,6 +35,14 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (fleet.active()) {
+      var result = fleet.fleet(connection, outOfOrder::applyTo, out, !json, "status").status();
+      if (json) {
+        out.println(Json.write(FleetOptions.json(result)));
+        return result.ok() ? SchemacodeCli.OK : SchemacodeCli.FAILED;
+      }
+      return FleetOptions.summarize(result, out, false);
+    }
     var url = connection.databaseUrl();
     MigrationStatus status = outOfOrder.applyTo(connection.builder()).build().status();
     boolean allowed = outOfOrder.outOfOrder;

@@ -15,10 +15,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check the migrations against the database's history without changing anything: what would stop"
         + " a deploy (modified, missing, failed, out-of-order migrations) and what it would apply.",
+        "With --schemas or --targets it runs on every target of the fleet, --parallel at a time: a line per target as"
+            + " it finishes, a summary (N targets: …), and exit 0 only when every target is fine.",
         "Exit codes: 0 a deploy could proceed (pending migrations are fine), 1 problems found, 2 bad usage."})
 final class ValidateCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
   @Mixin OutOfOrderOption outOfOrder;
+  @Mixin FleetOptions fleet;
   @Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print machine-readable JSON.")
@@ -32,6 +35,14 @@ final class ValidateCommand implements Callable<Integer>, DatabaseCommand {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (fleet.active()) {
+      var result = fleet.fleet(connection, outOfOrder::applyTo, out, !json, "validate").validate();
+      if (json) {
+        out.println(Json.write(FleetOptions.json(result)));
+        return result.ok() ? SchemacodeCli.OK : SchemacodeCli.FAILED;
+      }
+      return FleetOptions.summarize(result, out, false);
+    }
     Validation validation = outOfOrder.applyTo(connection.builder()).build().validate();
     if (json) {
       ObjectNode root = Json.object();

@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import dev.schemacode.runtime.Migrator;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class DiffHandWrittenTest {
     execute("CREATE INDEX customer_email_lower ON customer (lower(email));"
         + "CREATE UNIQUE INDEX customer_tier_email ON customer (tier, lower(email)) WHERE tier <> 'free';");
     try (Connection connection = database.connect()) {
-      Table live = new PostgresIntrospector(connection, Set.of("schemacode_history", "schemacode_history_backfills"))
+      Table live = new PostgresIntrospector(connection, Migrator.runtimeTables(Migrator.DEFAULT_HISTORY_TABLE))
           .read(Set.of("")).table(QualifiedName.of("customer")).orElseThrow();
       assertEquals(List.of(new Index("customer_email_lower", List.of("(lower(email))"), false, "btree", Optional.empty()),
           new Index("customer_tier_email", List.of("tier", "(lower(email))"), true, "btree", Optional.of("(tier <> 'free'::text)"))),

@@ -1,0 +1,175 @@
+package dev.schemacode.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.model.Checksums;
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerCodec;
+import dev.schemacode.model.LedgerEntry;
+import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.Schema;
+import dev.schemacode.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up check compares one summary row, kept by triggers on the history, and falls back to
+ * every row when it differs: whoever changed the history (this runtime, a person, another tool), the
+ * full comparison still finds a modified, missing, failed or foreign row.
+ */
+class HistorySummaryTest {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path migrations;
+
+  private final HistoryTable history = new HistoryTable(Migrator.DEFAULT_HISTORY_TABLE);
+
+  @BeforeEach
+  void threeAppliedMigrations() throws Exception {
+    Queries.emptySchema(database);
+    for (int i = 1; i <= 3; i++) {
+      Files.writeString(migrations.resolve(String.format("V%04d__t%d.sql", i, i)), "CREATE TABLE t" + i + " (id int);\n");
+    }
+    assertEquals(3, migrator().migrate().applied().size());
+  }
+
+  private Migrator migrator() {
+    return Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(migrations)).build();
+  }
+
+  private HistoryTable.StartupRead startupRead() throws Exception {
+    try (Connection connection = database.dataSource().getConnection()) {
+      return history.readUnlessSummarised(connection, HistoryDigest.allApplied(MigrationSource.directory(migrations).listing()));
+    }
+  }
+
+  private String validationFailure() {
+    return assertThrows(MigrationException.class, () -> migrator().migrate()).getMessage();
+  }
+
+  @Test
+  void nothingPendingReadsOneRowWhatever() throws Exception {
+    HistoryTable.StartupRead read = startupRead();
+    assertTrue(read.matched());
+    assertEquals(List.of(), read.rows());
+    assertEquals("0003", migrator().migrate().currentVersion().orElseThrow());
+  }
+
+  @Test
+  void aPendingMigrationMisses() throws Exception {
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");
+    HistoryTable.StartupRead read = startupRead();
+    assertFalse(read.matched());
+    assertEquals(3, read.rows().size());
+    assertEquals(1, migrator().migrate().applied().size());
+    assertTrue(startupRead().matched());
+  }
+
+  @Test
+  void aRowModifiedByHandIsFound() throws Exception {
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+    assertFalse(startupRead().matched());
+    assertTrue(validationFailure().contains("V0002"));
+  }
+
+  @Test
+  void aFailedRowIsFound() throws Exception {
+    Queries.execute(database, "UPDATE schemacode_history SET success = false WHERE version = '0001'");
+    assertFalse(startupRead().matched());
+    assertTrue(validationFailure().contains("V0001"));
+  }
+
+  @Test
+  void aForeignRowIsFound() throws Exception {
+    Queries.execute(database, "INSERT INTO schemacode_history (version, name, checksum, execution_ms, success)"
+        + " VALUES ('0009', 'elsewhere', 'x', 0, true)");
+    assertFalse(startupRead().matched());
+    assertTrue(validationFailure().contains("V0009"));
+  }
+
+  @Test
+  void aMissingRowIsFound() throws Exception {
+    Queries.execute(database, "DELETE FROM schemacode_history WHERE version = '0002'");
+    assertFalse(startupRead().matched());
+    assertTrue(validationFailure().contains("V0002"));
+  }
+
+  @Test
+  void aTruncatedHistoryIsFound() throws Exception {
+    Queries.execute(database, "TRUNCATE schemacode_history");
+    assertFalse(startupRead().matched());
+    assertThrows(MigrationException.class, () -> migrator().migrate()); // re-running V0001 meets its table
+  }
+
+  @Test
+  void aDisabledTriggerMakesTheSummaryCountForNothing() throws Exception {
+    Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER");
+    assertFalse(startupRead().matched());
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0003'");
+    assertTrue(validationFailure().contains("V0003"));
+  }
+
+  @Test
+  void aHistoryFromAnEarlierBuildGetsItsSummaryAtTheFirstStart() throws Exception {
+    Queries.execute(database, "DROP TABLE schemacode_history_summary CASCADE;"
+        + " DROP TRIGGER schemacode_summary ON schemacode_history;"
+        + " DROP TRIGGER schemacode_summary_truncate ON schemacode_history");
+    assertEquals(null, startupRead());
+    assertEquals(List.of(), migrator().migrate().applied());
+    assertTrue(startupRead().matched()); // the digest of the three rows already there
+  }
+
+  @Test
+  void aSummaryDroppedByHandIsRebuiltBeforeTheNextDeployWrites() throws Exception {
+    Queries.execute(database, "DROP TABLE schemacode_history_summary");
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertTrue(startupRead().matched());
+
+    Queries.execute(database, "DELETE FROM schemacode_history_summary");
+    assertFalse(startupRead().matched());
+    Files.writeString(migrations.resolve("V0005__t5.sql"), "CREATE TABLE t5 (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertTrue(startupRead().matched());
+  }
+
+  @Test
+  void theDigestMatchesWhatTheTriggerKeeps() throws Exception {
+    String digest = HistoryDigest.allApplied(MigrationSource.directory(migrations).resolve());
+    assertEquals(1, Queries.count(database, "SELECT count(*) FROM schemacode_history_summary WHERE digest = X'" + digest + "'"));
+  }
+
+  /**
+   * With a ledger beside the files, the start-up check takes the recorded checksums and reads no
+   * file; an applied file edited on disk is then reported by {@code status} (which hashes every file),
+   * and refused by any deploy that applies something, before it applies anything.
+   */
+  @Test
+  void withALedgerTheDirectoryIsNotReadUntilSomethingIsPending() throws Exception {
+    Ledger ledger = Ledger.EMPTY;
+    for (int i = 1; i <= 3; i++) {
+      MigrationFileName file = MigrationFileName.parse(String.format("V%04d__t%d.sql", i, i)).orElseThrow();
+      ledger = ledger.append(file, Checksums.ofScript(Files.readString(migrations.resolve(file.fileName()))),
+          LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    }
+    Files.writeString(migrations.resolve(Ledger.FILE_NAME), LedgerCodec.write(ledger));
+    Files.writeString(migrations.resolve("V0002__t2.sql"), "CREATE TABLE t2 (id int, edited int);\n");
+
+    assertEquals(List.of(), migrator().migrate().applied()); // trusted the ledger: nothing read
+    assertEquals(MigrationState.MODIFIED, migrator().status().find(2).orElseThrow().state());
+
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");
+    ConfigurationException refused = assertThrows(ConfigurationException.class, () -> migrator().migrate());
+    assertTrue(refused.getMessage().contains("V0002__t2.sql does not match the ledger"), refused.getMessage());
+    assertEquals(0, Queries.count(database, "SELECT count(*) FROM pg_tables WHERE tablename = 't4'"));
+  }
+}
