@@ -62,6 +62,11 @@ final class ColumnEdits {
       if (current.isEmpty() || current.get().column(from).isEmpty() || current.get().column(to).isPresent()) {
         return false;
       }
+      if (draft.wasDropped(table, to) && draft.origin(table, from).isEmpty()) {
+        // a column added in this version and renamed into a name dropped in it is, for the processor,
+        // the old column with a new type (no @RenamedFrom can say otherwise): what AddColumn refuses
+        return false;
+      }
       draft.set(Renaming.renameColumn(draft.schema().tables(), table, from, to));
       draft.columnRenamed(table, from, to);
       return true;

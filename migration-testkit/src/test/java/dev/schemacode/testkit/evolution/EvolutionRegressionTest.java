@@ -111,6 +111,13 @@ class EvolutionRegressionTest {
             Evolution.of(
                 List.of(create(A, column("c1", "integer", true, -1), column("c2", "text", true, -1))),
                 List.of(new ColumnEdits.DropColumn(A, "c1"), new ColumnEdits.RenameColumn(A, "c2", "c1")))),
+        Arguments.of("a column dropped, a new one added and renamed into its name: the generator's drop + add was the"
+            + " processor's type change jsonb -> integer (seed 7976306501145; the rename no longer fits, as AddColumn)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(B, "bigint", true, List.of(column("c2", "jsonb", true, 0),
+                    column("order", "smallint", false, 0)), Optional.of("order"))),
+                List.of(new ColumnEdits.DropColumn(B, "c2"), new ColumnEdits.AddColumn(B, column("c3", "integer", false, 0)),
+                    new ColumnEdits.RenameColumn(B, "c3", "c2")))),
         Arguments.of("a table dropped and another renamed into its name: same (SchemaDiff)", Evolution.of(
             List.of(create(A, column("c1", "integer", true, -1)), create(B, column("c2", "text", true, -1))),
             List.of(new TableEdits.DropTable(A), new TableEdits.RenameTable(B, A)))),
