@@ -205,4 +205,32 @@ class CliJarIT {
     assertEquals(0, helpCommand.exitCode());
     assertTrue(helpCommand.out().contains("Usage: schemacode deploy"), helpCommand.out());
   }
+
+  @Test
+  void deploysAFleetOfTenantSchemasAsAProcessAndNamesTheOneThatFailed() throws Exception {
+    try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS jar_t1, jar_t2, jar_t3 CASCADE; CREATE SCHEMA jar_t1; CREATE SCHEMA jar_t2;"
+          + " CREATE SCHEMA jar_t3; CREATE TABLE jar_t2.tag (conflict text)");
+    }
+    Files.writeString(migrations.resolve("V0001__item.sql"), "CREATE TABLE item (id int PRIMARY KEY);\n");
+    Files.writeString(migrations.resolve("V0002__tag.sql"), "CREATE TABLE tag (id int PRIMARY KEY);\n");
+    Map<String, String> environment = Map.of("DATABASE_URL", platformUrl());
+
+    Result first = run(environment, "deploy", "--schemas", "jar_t%", "--parallel", "2", "--migrations", migrations.toString());
+    assertEquals(1, first.exitCode(), first.out() + first.err());
+    assertTrue(first.out().contains("schemacode: 3 targets: 2 applied, 0 up to date, 1 failed"), first.out());
+    assertTrue(first.out().contains("schemacode: failed: jar_t2 (V0002__tag)"), first.out());
+    assertFalse((first.out() + first.err()).contains("N0tPrinted"), "the password is never printed");
+
+    try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE jar_t2.tag");
+    }
+    Result rerun = run(environment, "deploy", "--schemas", "jar_t%", "--migrations", migrations.toString());
+    assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+    assertTrue(rerun.out().contains("schemacode: 3 targets: 1 applied, 2 up to date, 0 failed"), rerun.out());
+
+    Result status = run(environment, "status", "--json", "--schemas", "jar_t1,jar_t3", "--migrations", migrations.toString());
+    assertEquals(0, status.exitCode(), status.out() + status.err());
+    assertTrue(status.out().contains("jar_t1") && status.out().contains("jar_t3"), status.out());
+  }
 }
