@@ -18,7 +18,7 @@ final class Settings {
   /** Tenant schemas in the fleet suite (issue 16), and the parallelism each variant runs at. */
   final List<Integer> fleetSizes;
   final List<Integer> fleetParallel = List.of(1, 4, 8);
-  final int fleetReps;
+  int fleetReps;
   /** At 1,000 schemas one apply round of the nine variants takes several minutes. */
   final int fleetRepsLarge;
   final int fleetCheckReps;
@@ -77,6 +77,7 @@ final class Settings {
     List<Integer> startupSizes = List.of(200, 1000);
     List<Integer> fleetSizes = List.of(1000);
     int fleetApplyOnceFrom = Integer.MAX_VALUE;
+    Integer fleetReps = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = "quick";
@@ -87,11 +88,16 @@ final class Settings {
         case "--startup-sizes" -> startupSizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--fleet-sizes" -> fleetSizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--fleet-apply-once-from" -> fleetApplyOnceFrom = Integer.parseInt(args[++i]);
+        case "--fleet-reps" -> fleetReps = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--out DIR]");
       }
     }
-    return new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
+    Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
         fleetApplyOnceFrom);
+    if (fleetReps != null) {
+      settings.fleetReps = fleetReps;
+    }
+    return settings;
   }
 }
