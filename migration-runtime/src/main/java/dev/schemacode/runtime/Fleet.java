@@ -2,6 +2,7 @@ package dev.schemacode.runtime;
 
 import dev.schemacode.runtime.internal.ConnectionFactory;
 import dev.schemacode.runtime.internal.EnvironmentGuard;
+import dev.schemacode.runtime.internal.TargetQuery;
 import dev.schemacode.runtime.internal.ThreadConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,8 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.DatabaseUrl;
+import dev.schemacode.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,14 +24,14 @@ import java.util.Set;
  * @param what the query's name in messages: "schemas" or "targets"
  * @param values what its one column holds, for the column-count message: "schema names"
  */
-record TargetQuery(String sql, String what, String values) {
-  TargetQuery {
+public record TargetQuery(String sql, String what, String values) {
+  public TargetQuery {
     if (sql == null || sql.isBlank()) {
       throw new ConfigurationException("the " + what + " query is empty");
     }
   }
 
-  List<String> run(ConnectionFactory connections) {
+  public List<String> run(ConnectionFactory connections) {
     try (Connection connection = connections.open()) {
       return run(connection, connections);
     } catch (SQLException e) {
@@ -37,7 +40,7 @@ record TargetQuery(String sql, String what, String values) {
   }
 
   /** On a connection someone else owns (a fleet thread's): its auto-commit is restored. */
-  List<String> run(Connection connection, ConnectionFactory connections) throws SQLException {
+  public List<String> run(Connection connection, ConnectionFactory connections) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
