@@ -123,10 +123,23 @@ final class FleetBench {
           variants.add(tool + " p=" + p);
         }
       }
-      int reps = once ? 1 : n >= 1000 ? settings.fleetRepsLarge : settings.fleetReps;
+      boolean reuse = n >= settings.fleetReuseFrom;
+      int reps = reuse ? 0 : once ? 1 : n >= 1000 ? settings.fleetRepsLarge : settings.fleetReps;
       Map<String, List<Double>> apply = new LinkedHashMap<>();
-      Bench.log("fleet N=" + n + ": warm-up round (untimed, 5 schemas)");
-      warmUp();
+      if (reuse) {
+        // the fleets an earlier run left (--fleet-keep): checked, then a nothing-pending round warms up
+        Bench.log("fleet N=" + n + ": reusing the fleets an earlier run built; warm-up round (untimed)");
+        for (String tool : List.of(SCHEMACODE, FLYWAY)) {
+          verify(databases.get(tool), n, tool + " (reused)");
+        }
+        for (String tool : List.of(FLOOR, SCHEMACODE, SCHEMACODE + " status", FLYWAY)) {
+          check(tool, 8);
+        }
+        variants.clear();
+      } else {
+        Bench.log("fleet N=" + n + ": warm-up round (untimed, 5 schemas)");
+        warmUp();
+      }
       for (int rep = 0; rep < reps; rep++) {
         Bench.log("fleet N=" + n + ": apply round " + (rep + 1) + " of " + reps);
         for (String variant : StartupBench.rotate(variants, rep)) {
@@ -160,8 +173,10 @@ final class FleetBench {
         }
       }
       Memory memory = memory();
-      for (String database : databases.values()) {
-        Db.drop(database);
+      if (!settings.fleetKeep) {
+        for (String database : databases.values()) {
+          Db.drop(database);
+        }
       }
       write(applyParallel, variants, apply, checks, check, reps, checkReps, memory);
     }
@@ -187,12 +202,16 @@ final class FleetBench {
             Stats.ratio(flyway.median() / ours.median()),
             Stats.fmt(ours.median() / n)));
       }
+      if (variants.isEmpty()) {
+        md.append("**Applying from empty:** not measured in this run (the fleets were built by an earlier one).\n\n");
+      } else {
       md.append("**Applying from empty** (whole fleet, ms):\n\n");
       md.append(Report.table(List.of("parallel", "floor (SQL, 1 connection per schema)", "**schemacode**",
           "÷ floor", "Flyway loop", "÷ floor", "Flyway ÷ schemacode", "schemacode ms per tenant"), rows));
       md.append("\nms: median <sub>min–p90</sub> of ").append(reps).append(reps == 1 ? " run" : " runs each")
           .append(applyParallel.size() < settings.fleetParallel.size() ? "; at this size the apply sets the fleet up and"
               + " is measured once, at the highest parallelism only" : "").append(".\n\n");
+      }
 
       rows = new ArrayList<>();
       boolean within = true;
@@ -212,17 +231,21 @@ final class FleetBench {
       md.append("\nms: median <sub>min–p90</sub> of ").append(checkReps).append(" runs each.\n\n");
       md.append("**Memory.** ").append(memory.describe()).append("\n\n");
 
-      report.panels.add(new Report.Panel("Fleet of " + n + " schemas × 20 migrations, apply", "ms",
-          variants.stream().map(v -> new Report.Bar(v, applyStats.get(v), v.startsWith(SCHEMACODE))).toList()));
+      if (!variants.isEmpty()) {
+        report.panels.add(new Report.Panel("Fleet of " + n + " schemas × 20 migrations, apply", "ms",
+            variants.stream().map(v -> new Report.Bar(v, applyStats.get(v), v.startsWith(SCHEMACODE))).toList()));
+      }
       report.panels.add(new Report.Panel("Fleet of " + n + " schemas, nothing pending", "ms",
           checks.stream().map(v -> new Report.Bar(v, checkStats.get(v), v.startsWith(SCHEMACODE))).toList()));
       report.headline("fleet N=" + n + ": nothing-pending deploy ÷ one query per tenant (p = "
           + settings.fleetParallel + ")", settings.fleetParallel.stream().map(p -> Stats.ratio(
               checkStats.get(SCHEMACODE + " p=" + p).median() / checkStats.get(FLOOR + " p=" + p).median())).toList()
               .toString(), "≤ 2×", within);
+      if (!variants.isEmpty()) {
       report.headline("fleet N=" + n + ": apply, Flyway loop ÷ schemacode fleet (p = " + applyParallel + ")",
           applyParallel.stream().map(p -> Stats.ratio(applyStats.get(FLYWAY + " p=" + p).median()
               / applyStats.get(SCHEMACODE + " p=" + p).median())).toList().toString(), "> 1× at every p", ahead);
+      }
       report.headline("fleet N=" + n + ": heap the runtime keeps per target", memory.perTarget(), "flat in N",
           memory.flat());
     }

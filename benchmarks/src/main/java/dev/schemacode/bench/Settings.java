@@ -24,6 +24,10 @@ final class Settings {
   final int fleetCheckReps;
   /** From this many schemas on, the fleet suite applies once per tool at the highest parallelism (a set-up), then checks. */
   final int fleetApplyOnceFrom;
+  /** From this many schemas on, the fleet suite reuses the fleets an earlier run kept (--fleet-keep) and only checks. */
+  int fleetReuseFrom = Integer.MAX_VALUE;
+  /** Keep the fleet databases at the end, for a later --fleet-reuse-from run (drop them by hand then). */
+  boolean fleetKeep;
   /** From this many migrations on, the start-up suite measures schemacode and the floors only (Flyway and Liquibase would take most of an hour to apply them). */
   static final int SCHEMACODE_ONLY_FROM = 5000;
   final List<Integer> applySizes = List.of(200, 1000);
@@ -78,6 +82,8 @@ final class Settings {
     List<Integer> fleetSizes = List.of(1000);
     int fleetApplyOnceFrom = Integer.MAX_VALUE;
     Integer fleetReps = null;
+    int fleetReuseFrom = Integer.MAX_VALUE;
+    boolean fleetKeep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = "quick";
@@ -89,8 +95,10 @@ final class Settings {
         case "--fleet-sizes" -> fleetSizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--fleet-apply-once-from" -> fleetApplyOnceFrom = Integer.parseInt(args[++i]);
         case "--fleet-reps" -> fleetReps = Integer.parseInt(args[++i]);
+        case "--fleet-reuse-from" -> fleetReuseFrom = Integer.parseInt(args[++i]);
+        case "--fleet-keep" -> fleetKeep = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
       }
     }
     Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
@@ -98,6 +106,8 @@ final class Settings {
     if (fleetReps != null) {
       settings.fleetReps = fleetReps;
     }
+    settings.fleetReuseFrom = fleetReuseFrom;
+    settings.fleetKeep = fleetKeep;
     return settings;
   }
 }

@@ -119,23 +119,24 @@ public final class HistoryTable {
   public record StartupRead(boolean matched, List<AppliedMigration> rows) {}
 
   /**
-   * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
-   * there and enabled, so that it is current), one row saying so, whatever the history's length;
-   * otherwise every row, as {@link #read(Connection)}. Null when the history or the summary table
-   * does not exist (a database nobody migrated, or one an earlier build migrated): then read it all.
+   * The start-up check: when the summary holds {@code digest} (and its triggers are there and
+   * enabled, so that it is current), one round trip and one row saying so, whatever the history's
+   * length; otherwise a second round trip reads every row, as {@link #read(Connection)}. Null when
+   * the history or the summary table does not exist (a database nobody migrated, or one an earlier
+   * build migrated): then read it all.
+   *
+   * <p>The first query names only the summary table (and the history's name, resolved to read its
+   * triggers). Reading the rows in the same statement (a join that returns them only on a miss) would
+   * cost little on the wire but much on the server: planning it opens the history table and its index,
+   * which for a fleet of tenant schemas is a relation cold in every backend, tenant after tenant (it
+   * made the fleet's nothing-pending check about 5× a plain query per tenant; see docs/fleets.md).
+   * A miss means there is work to do, where one more round trip does not count.
    */
   public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+    boolean matched;
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
-      boolean matched = false;
-      List<AppliedMigration> rows = new ArrayList<>();
-      while (result.next()) {
-        matched = result.getBoolean("schemacode_matched");
-        if (result.getString("version") != null) {
-          rows.add(row(result, true));
-        }
-      }
-      return new StartupRead(matched, rows);
+        ResultSet result = statement.executeQuery(summaryMatchesSql(digest))) {
+      matched = result.next() && result.getBoolean(1);
     } catch (SQLException e) {
       if (UNDEFINED_TABLE.equals(e.getSQLState())) {
         if (!connection.getAutoCommit()) {
@@ -145,18 +146,17 @@ public final class HistoryTable {
       }
       throw e;
     }
+    return matched ? new StartupRead(true, List.of()) : new StartupRead(false, read(connection));
   }
 
-  String readUnlessSummarisedSql(String digest) {
+  String summaryMatchesSql(String digest) {
     if (!digest.matches("[0-9a-f]{32}")) {
       throw new IllegalArgumentException("not a digest: " + digest);
     }
     // A disabled or dropped trigger leaves the summary stale: then it does not count.
-    return "SELECT m.schemacode_matched, h.* FROM (SELECT EXISTS (SELECT FROM " + summary
-        + " WHERE digest = X'" + digest + "') AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = "
-        + Sql.literal(quoted) + "::regclass AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')"
-        + " AND tgenabled IN ('O', 'A')) = 2 AS schemacode_matched) m"
-        + " LEFT JOIN " + quoted + " h ON NOT m.schemacode_matched ORDER BY h.applied_at, h.version";
+    return "SELECT EXISTS (SELECT FROM " + summary + " WHERE digest = X'" + digest + "') AND (SELECT count(*)"
+        + " FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass AND tgname IN ('" + ROW_TRIGGER
+        + "', '" + TRUNCATE_TRIGGER + "') AND tgenabled IN ('O', 'A')) = 2";
   }
 
   /**
