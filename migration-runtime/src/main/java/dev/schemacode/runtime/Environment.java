@@ -1,5 +1,6 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.runtime.internal.EnvironmentGuard;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
