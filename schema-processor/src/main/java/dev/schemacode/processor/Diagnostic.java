@@ -151,7 +151,10 @@ enum Diagnostic {
   BAD_GENERATION_WAIT("GenerationWait",
       "-Aschemacode.generationWait=%s is not a number of seconds"),
   WROTE_MIGRATION("Generated",
-      "wrote %s (%s)");
+      "wrote %s (%s)"),
+  JOOQ_TABLE_UNREFERENCED("JooqPartial",
+      "the jOOQ metamodel's Tables, Keys, Indexes and schema classes leave out table %s: this compilation did not"
+          + " compile its entity and the ledger records no class for it; build every entity once (mvn compile) to record it");
 
   private final String tag;
   private final String template;

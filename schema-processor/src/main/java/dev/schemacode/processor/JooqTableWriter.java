@@ -64,7 +64,7 @@ final class JooqTableWriter {
         .superclass(ParameterizedTypeName.get(TABLE_IMPL, record))
         .addAnnotation(JooqMetamodelWriter.generated())
         .addAnnotation(JooqMetamodelWriter.suppressWarnings())
-        .addJavadoc("The table {@code $L}, declared by {@link $L}.\n", table.name(), jt.entity().className());
+        .addJavadoc("The table {@code $L}, declared by {@link $L}.\n", table.name(), jt.entityClass());
     type.addField(FieldSpec.builder(name, jt.instance(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T()", name).build());
     type.addMethod(MethodSpec.methodBuilder("getRecordType").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
