@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,12 +15,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
-final class HistoryTable {
+public final class HistoryTable {
   static final String UNDEFINED_TABLE = "42P01";
   static final String UNDEFINED_FUNCTION = "42883";
   private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]*");
   /** {@code <history table>_summary}: one row, the {@link HistoryDigest} of the history, kept by a trigger. */
-  static final String SUMMARY_SUFFIX = "_summary";
+  public static final String SUMMARY_SUFFIX = "_summary";
   private static final String ROW_TRIGGER = "schemacode_summary";
   private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
 
@@ -26,7 +28,7 @@ final class HistoryTable {
   private final String quoted;
   private final String summary;
 
-  HistoryTable(String name) {
+  public HistoryTable(String name) {
     this(null, name);
   }
 
@@ -47,7 +49,7 @@ final class HistoryTable {
     return name + SUMMARY_SUFFIX;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -67,7 +69,7 @@ final class HistoryTable {
    * changes the digest in the same transaction, so the start-up check sees the change and compares
    * every row. Runs under the migration lock.
    */
-  void createIfMissing(Connection connection) throws SQLException {
+  public void createIfMissing(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(createSql());
     }
@@ -118,7 +120,7 @@ final class HistoryTable {
   }
 
   /** What {@link #readUnlessSummarised} found: the history matched the digest, or all its rows. */
-  record StartupRead(boolean matched, List<AppliedMigration> rows) {}
+  public record StartupRead(boolean matched, List<AppliedMigration> rows) {}
 
   /**
    * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
@@ -127,7 +129,7 @@ final class HistoryTable {
    * check function does not exist (a database nobody migrated, or one an earlier build migrated):
    * then read it all.
    */
-  StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+  public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
       boolean matched = false;
