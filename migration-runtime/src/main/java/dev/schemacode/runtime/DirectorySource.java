@@ -2,6 +2,9 @@ package dev.schemacode.runtime;
 
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.runtime.internal.DirectoryStamp;
+import dev.schemacode.runtime.internal.KeptSummaries;
+import dev.schemacode.runtime.internal.StartupSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,9 @@ package dev.schemacode.runtime;
 
 import dev.schemacode.model.MigrationFileName;
 import dev.schemacode.model.MigrationIndex;
+import dev.schemacode.runtime.internal.ClasspathLocation;
+import dev.schemacode.runtime.internal.KeptSummaries;
+import dev.schemacode.runtime.internal.StartupSummary;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +12,9 @@ import java.util.Optional;
  * were) gives the summary it kept, without listing anything: with nothing pending the check then
  * costs the same with 200 or 10,000 migrations. The listing itself is built when the history differs.
  */
-final class StartupSummary {
+public final class StartupSummary {
   /** A source that can keep its summary between calls. */
-  interface Source {
+  public interface Source {
     StartupSummary startupSummary();
   }
 
@@ -30,12 +32,12 @@ final class StartupSummary {
   }
 
   /** The summary of {@code source}: kept, when the source keeps one, else from its listing now. */
-  static StartupSummary of(MigrationSource source) {
+  public static StartupSummary of(MigrationSource source) {
     return source instanceof Source keeping ? keeping.startupSummary() : of(source, source.listing());
   }
 
   /** The summary of a listing just built, which it keeps for {@link #listing()}. */
-  static StartupSummary of(MigrationSource source, List<ResolvedMigration> listing) {
+  public static StartupSummary of(MigrationSource source, List<ResolvedMigration> listing) {
     return new StartupSummary(source, HistoryDigest.allApplied(listing),
         listing.isEmpty() ? Optional.empty() : Optional.of(listing.get(listing.size() - 1).version()), listing);
   }
@@ -45,16 +47,16 @@ final class StartupSummary {
     return new StartupSummary(later, digest, currentVersion, null);
   }
 
-  String digest() {
+  public String digest() {
     return digest;
   }
 
-  Optional<String> currentVersion() {
+  public Optional<String> currentVersion() {
     return currentVersion;
   }
 
   /** The source's listing: the one this summary was made from, or a new one. */
-  List<ResolvedMigration> listing() {
+  public List<ResolvedMigration> listing() {
     if (listing == null) {
       listing = source.listing();
     }

@@ -1,4 +1,4 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.Ledger;
 import java.io.IOException;
@@ -13,9 +13,9 @@ import java.nio.file.attribute.FileTime;
  * it changes its time), and the ledger's time, size and identity (the processor replaces it whole).
  * Equal stamps mean the same file names and the same recorded checksums, which is all the check
  * reads of a directory whose files are all in the ledger (the files themselves are read only when
- * something is pending; see {@link MigrationSource#directory}).
+ * something is pending; see {@code MigrationSource.directory}).
  */
-record DirectoryStamp(FileTime directoryModified, Object directoryKey, FileTime ledgerModified, long ledgerSize,
+public record DirectoryStamp(FileTime directoryModified, Object directoryKey, FileTime ledgerModified, long ledgerSize,
     Object ledgerKey) {
   /**
    * How long after a change a stamp may still be equal to the one taken before it: file times come
@@ -25,7 +25,7 @@ record DirectoryStamp(FileTime directoryModified, Object directoryKey, FileTime 
   static final long GRANULARITY_MILLIS = 2_000;
 
   /** The directory's stamp now; null when it has no ledger or cannot be read (then nothing is kept). */
-  static DirectoryStamp of(Path directory) {
+  public static DirectoryStamp of(Path directory) {
     try {
       BasicFileAttributes folder = Files.readAttributes(directory, BasicFileAttributes.class);
       BasicFileAttributes ledger = Files.readAttributes(directory.resolve(Ledger.FILE_NAME), BasicFileAttributes.class);
@@ -40,7 +40,7 @@ record DirectoryStamp(FileTime directoryModified, Object directoryKey, FileTime 
   }
 
   /** Whether a change after {@code takenAtMillis} (when this stamp was read) must show in a later stamp. */
-  boolean settledAt(long takenAtMillis) {
+  public boolean settledAt(long takenAtMillis) {
     long newest = Math.max(directoryModified.toMillis(), ledgerModified.toMillis());
     return newest <= takenAtMillis - GRANULARITY_MILLIS;
   }

@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.Migrator;
 import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.Map;
  * few dozen at most, least recently used dropped; each holds a digest and a version, never a listing
  * or a script, and a generated index only weakly (its class may be unloaded).
  */
-final class KeptSummaries {
+public final class KeptSummaries {
   private static final int CAPACITY = 32;
 
   private record Kept(Object stamp, StartupSummary summary) {}
@@ -25,7 +27,7 @@ final class KeptSummaries {
   private KeptSummaries() {}
 
   /** The summary kept for {@code key} when it was kept with an equal {@code stamp}, for {@code source}; else null. */
-  static StartupSummary find(Object key, Object stamp, MigrationSource source) {
+  public static StartupSummary find(Object key, Object stamp, MigrationSource source) {
     Kept kept;
     synchronized (KEPT) {
       kept = KEPT.get(key);
@@ -33,14 +35,14 @@ final class KeptSummaries {
     return kept != null && kept.stamp().equals(stamp) ? kept.summary().keptFor(source) : null;
   }
 
-  static void keep(Object key, Object stamp, StartupSummary summary) {
+  public static void keep(Object key, Object stamp, StartupSummary summary) {
     synchronized (KEPT) {
       KEPT.put(key, new Kept(stamp, summary.keptFor(null)));
     }
   }
 
   /** A key that is one object, compared by identity and held weakly (a generated index: records compare by value, in O(n)). */
-  static Object identityOf(Object referent) {
+  public static Object identityOf(Object referent) {
     return new Identity(referent);
   }
 
