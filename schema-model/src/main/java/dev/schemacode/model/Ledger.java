@@ -56,6 +56,18 @@ public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedN
     return new Ledger(next, after, declaredBy);
   }
 
+  /** This ledger with {@code reverse} recorded on the entry of {@code file}, which must be recorded. */
+  public Ledger withReverse(MigrationFileName file, LedgerEntry.Reverse reverse) {
+    List<LedgerEntry> next = new ArrayList<>(migrations);
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).file().equals(file)) {
+        next.set(i, next.get(i).withReverse(reverse));
+        return new Ledger(next, schema, declaredBy);
+      }
+    }
+    throw new IllegalArgumentException(file + " is not recorded");
+  }
+
   /**
    * Entries whose chain hash does not follow from the ones before: the file was edited by hand or
    * merged from two branches.

@@ -82,6 +82,23 @@ final class MigrationsDirectory {
     return files;
   }
 
+  /** Every reverse script ({@code U<version>__<name>.sql}), by name, with its text. */
+  SortedMap<String, String> reverseFiles() throws IOException {
+    SortedMap<String, String> files = new TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return files;
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) entries::iterator) {
+        String name = file.getFileName().toString();
+        if (dev.schemacode.model.ReverseFileName.parse(name).isPresent() && Files.isRegularFile(file)) {
+          files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return files;
+  }
+
   /** Writes a new migration; fails rather than replace an existing file. */
   void createMigration(String fileName, String script) throws IOException {
     Files.createDirectories(directory);
