@@ -50,7 +50,8 @@ public final class LedgerCodec {
 
   public static String write(Ledger ledger) {
     ObjectNode root = NODES.objectNode();
-    root.put("format", ledger.migrations().stream().anyMatch(e -> e.reverse().isPresent()) ? 2 : 1);
+    boolean extended = !ledger.checkpoints().isEmpty() || ledger.migrations().stream().anyMatch(e -> e.reverse().isPresent());
+    root.put("format", extended ? 2 : 1);
     root.put("head", ledger.head());
     ObjectNode schema = schemaNode(ledger.schema(), ledger.declaredBy());
     root.put("schemaChecksum", checksum(schema));
@@ -75,6 +76,19 @@ public final class LedgerCodec {
       });
     }
     root.set("schema", schema);
+    if (!ledger.checkpoints().isEmpty()) {
+      ArrayNode checkpoints = root.putArray("checkpoints");
+      for (Checkpoint checkpoint : ledger.checkpoints()) {
+        ObjectNode node = checkpoints.addObject();
+        node.put("file", checkpoint.fileName());
+        node.put("checksum", checkpoint.checksum());
+        if (!checkpoint.skipped().isEmpty()) {
+          ArrayNode skipped = node.putArray("skipped");
+          checkpoint.skipped().forEach(skipped::add);
+        }
+        node.set("schema", schemaNode(checkpoint.schema(), Map.of()));
+      }
+    }
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = JSON.createGenerator(text)) {
       generator.setPrettyPrinter(PRETTY.createInstance());
@@ -218,7 +232,23 @@ public final class LedgerCodec {
     }
     Map<QualifiedName, String> declaredBy = new TreeMap<>();
     Schema schema = reader.schema(reader.object(root, "schema"), declaredBy);
-    Ledger ledger = new Ledger(entries, schema, declaredBy);
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    if (root.has("checkpoints")) {
+      for (JsonNode node : reader.array(root, "checkpoints")) {
+        String name = reader.text(node, "file");
+        String version = Checkpoint.versionOf(name).orElseThrow(() ->
+            new LedgerFormatException(source + ": '" + name + "' is not a checkpoint file name (C<version>__checkpoint.sql)"));
+        List<String> skipped = new ArrayList<>();
+        if (node.has("skipped")) {
+          for (JsonNode skip : reader.array(node, "skipped")) {
+            skipped.add(skip.asText());
+          }
+        }
+        checkpoints.add(new Checkpoint(version, reader.text(node, "checksum"),
+            reader.schema(reader.object(node, "schema"), new TreeMap<>()), skipped));
+      }
+    }
+    Ledger ledger = new Ledger(entries, schema, declaredBy, checkpoints);
     String head = reader.text(root, "head");
     if (!head.equals(ledger.head())) {
       throw new LedgerFormatException(source + ": head " + abbreviate(head)

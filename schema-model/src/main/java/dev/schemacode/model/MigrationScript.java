@@ -34,11 +34,16 @@ public final class MigrationScript {
     int part = 1;
     for (Map.Entry<Phase, List<SchemaChange>> entry : byPhase.entrySet()) {
       String suffix = entry.getKey().suffix();
-      String name = suffix.isEmpty() ? slug : cut(slug, MAX_SLUG_LENGTH - suffix.length() - 1) + "_" + suffix;
+      String name = withSuffix(slug, suffix);
       MigrationFileName file = MigrationFileName.of(sequence++, name);
       files.add(new File(file, render(file, entry.getKey(), entry.getValue(), part++, byPhase.size(), lockTimeout)));
     }
     return files;
+  }
+
+  /** A phase's file name part: the slug, cut so that {@code _<suffix>} always fits. */
+  static String withSuffix(String slug, String suffix) {
+    return suffix.isEmpty() ? slug : cut(slug, MAX_SLUG_LENGTH - suffix.length() - 1) + "_" + suffix;
   }
 
   /** A single transactional file (tests and simple callers). */

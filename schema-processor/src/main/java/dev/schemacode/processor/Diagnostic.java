@@ -158,6 +158,9 @@ enum Diagnostic {
           + " delete the new file"),
   REVERSE_NOT_GENERATED("ReverseNotGenerated",
       "the migration %s has no reverse, so `schemacode revert` cannot undo it: %s"),
+  CHECKPOINT_MISMATCH("Checkpoint",
+      "%s does not build exactly the schema %s records for it: %s; restore it from version control (or remove the"
+          + " checkpoint from the ledger and make it again with `schemacode checkpoint`)"),
   WROTE_MIGRATION("Generated",
       "wrote %s (%s)");
 

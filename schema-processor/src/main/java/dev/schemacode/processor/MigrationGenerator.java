@@ -87,9 +87,17 @@ final class MigrationGenerator {
       return Optional.empty();
     }
 
-    List<MigrationFileName> unrecorded = checkHistory(ledger, files);
+    Checkpoints checkpoints;
+    try {
+      checkpoints = new Checkpoints(reporter, directory.checkpointFiles(), ledger);
+    } catch (IOException e) {
+      reporter.error(Diagnostic.LEDGER_UNREADABLE, "cannot read " + directory.path() + ": " + e);
+      return Optional.empty();
+    }
+    checkpoints.check(ledger);
+    List<MigrationFileName> unrecorded = checkHistory(ledger, files, checkpoints);
     SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> newReverses =
-        reverses.check(ledger, unrecorded, Reverses.Archive.NONE);
+        reverses.check(ledger, unrecorded, checkpoints);
     if (reporter.hasErrors()) {
       return Optional.of(ledger);
     }
@@ -116,12 +124,12 @@ final class MigrationGenerator {
         // later partial compilation can tell a table whose class was not compiled from one that is gone.
         Ledger updated = ledger.withDeclaredBy(declaredBy);
         if (writeLedger(updated, List.of())) {
-          shipWithBuild(updated, files, reverses);
+          shipWithBuild(updated, files, reverses, checkpoints);
           return Optional.of(updated);
         }
         return Optional.of(ledger);
       }
-      shipWithBuild(ledger, files, reverses);
+      shipWithBuild(ledger, files, reverses, checkpoints);
       return Optional.of(ledger);
     }
     if (mode == Mode.VERIFY) {
@@ -135,7 +143,7 @@ final class MigrationGenerator {
       return Optional.of(ledger);
     }
     return Optional.of(write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after,
-        new Reversing(reverses, newReverses, before, assembly.renames())).orElse(ledger));
+        new Reversing(reverses, newReverses, before, assembly.renames(), checkpoints)).orElse(ledger));
   }
 
   /** Data loss needs a matching {@code @AcknowledgeDataLoss} in code; reports each change that lacks one. */
@@ -156,9 +164,12 @@ final class MigrationGenerator {
    * Checks every recorded migration against its file and returns, in order, the new files a person
    * added that are not recorded yet. Reports tampering and ordering problems as errors.
    */
-  private List<MigrationFileName> checkHistory(Ledger ledger, SortedMap<String, String> files) {
+  private List<MigrationFileName> checkHistory(Ledger ledger, SortedMap<String, String> files, Reverses.Archive archive) {
     for (LedgerEntry entry : ledger.migrations()) {
       String script = files.get(entry.file().fileName());
+      if (script == null && archive.archived(entry.file())) {
+        continue; // archived after a checkpoint: the ledger keeps its checksum
+      }
       if (script == null) {
         reporter.error(Diagnostic.MIGRATION_MISSING, entry.file().fileName(), Ledger.FILE_NAME);
         continue;
@@ -202,7 +213,7 @@ final class MigrationGenerator {
 
   /** What writing needs for reverses: the checker, the reverses people wrote, and the schema before the change. */
   private record Reversing(Reverses reverses, SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> handWritten,
-      Schema before, dev.schemacode.model.Renames renames) {}
+      Schema before, dev.schemacode.model.Renames renames, Checkpoints checkpoints) {}
 
   private Optional<Ledger> write(Ledger ledger, SortedMap<String, String> files, List<MigrationFileName> handWritten,
       List<SchemaChange> changes, Schema after, Reversing reversing) {
@@ -250,7 +261,7 @@ final class MigrationGenerator {
           file.script().lines().filter(l -> l.startsWith("--   ")).map(l -> l.substring(5))
               .collect(Collectors.joining("; ")));
     }
-    shipWithBuild(next, shipped, reversing.reverses().with(reverseFiles));
+    shipWithBuild(next, shipped, reversing.reverses().with(reverseFiles), reversing.checkpoints());
     return Optional.of(next);
   }
 
@@ -282,9 +293,18 @@ final class MigrationGenerator {
    * build's artifact; and Maven's incremental compiler deletes what an earlier compilation's
    * processor wrote, so files shipped once may be gone by the next build.
    */
-  private void shipWithBuild(Ledger ledger, Map<String, String> scripts, Reverses reverses) {
+  private void shipWithBuild(Ledger ledger, Map<String, String> scripts, Reverses reverses, Checkpoints checkpoints) {
+    for (dev.schemacode.model.Checkpoint checkpoint : ledger.checkpoints()) {
+      String script = checkpoints.script(checkpoint);
+      if (script != null) {
+        shipFile(checkpoint.fileName(), script);
+      }
+    }
     for (LedgerEntry entry : ledger.migrations()) {
-      shipFile(entry.file().fileName(), scripts.get(entry.file().fileName()));
+      String migration = scripts.get(entry.file().fileName());
+      if (migration != null) { // null: archived after a checkpoint
+        shipFile(entry.file().fileName(), migration);
+      }
       for (LedgerEntry.ReverseFile reverse : entry.reverse().map(LedgerEntry.Reverse::files).orElse(List.of())) {
         String script = reverses.script(reverse.file());
         if (script != null) { // an archived migration's reverse may be gone with it

@@ -84,6 +84,15 @@ final class MigrationsDirectory {
 
   /** Every reverse script ({@code U<version>__<name>.sql}), by name, with its text. */
   SortedMap<String, String> reverseFiles() throws IOException {
+    return files(name -> dev.schemacode.model.ReverseFileName.parse(name).isPresent());
+  }
+
+  /** Every checkpoint ({@code C<version>__checkpoint.sql}), by name, with its text. */
+  SortedMap<String, String> checkpointFiles() throws IOException {
+    return files(name -> dev.schemacode.model.Checkpoint.versionOf(name).isPresent());
+  }
+
+  private SortedMap<String, String> files(java.util.function.Predicate<String> named) throws IOException {
     SortedMap<String, String> files = new TreeMap<>();
     if (!Files.isDirectory(directory)) {
       return files;
@@ -91,7 +100,7 @@ final class MigrationsDirectory {
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path file : (Iterable<Path>) entries::iterator) {
         String name = file.getFileName().toString();
-        if (dev.schemacode.model.ReverseFileName.parse(name).isPresent() && Files.isRegularFile(file)) {
+        if (named.test(name) && Files.isRegularFile(file)) {
           files.put(name, Files.readString(file, StandardCharsets.UTF_8));
         }
       }
