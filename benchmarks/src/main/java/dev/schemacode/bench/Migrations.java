@@ -6,6 +6,7 @@ import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerCodec;
 import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.MigrationIndex;
 import dev.schemacode.model.Schema;
 import java.io.File;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import javax.tools.ToolProvider;
  */
 final class Migrations {
   static final String ALL = "all.sql";
-  private static final int CHUNK = 2000;
+  private static final int CHUNK = 500;
 
   /** The files as a directory and as a jar. */
   record Set(Path directory, Path jar) {}
@@ -57,7 +58,7 @@ final class Migrations {
     StringBuilder index = new StringBuilder("package dev.schemacode.bench.generated;\n\n"
         + "/** What the schemacode processor generates for these migrations (MigrationIndexWriter). */\n"
         + "public final class SchemacodeMigrations {\n"
-        + "    public static final dev.schemacode.model.MigrationIndex INDEX = dev.schemacode.model.MigrationIndex.of(\""
+        + "    public static final dev.schemacode.model.MigrationIndex INDEX = dev.schemacode.model.MigrationIndex.parse(\""
         + Runner.FOLDER + "\"");
     List<String> files = new ArrayList<>();
     List<String> entries = new ArrayList<>();
@@ -71,30 +72,19 @@ final class Migrations {
       changelog.append("  <changeSet id=\"").append(i).append("\" author=\"bench\">\n    <sqlFile path=\"").append(file)
           .append("\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n");
       String checksum = Checksums.ofScript(sql);
-      entries.add("dev.schemacode.model.MigrationIndex.entry(\"" + file + "\", \"" + checksum + "\")");
+      entries.add(MigrationIndex.line(file, checksum));
       ledger = ledger.append(MigrationFileName.parse(file).orElseThrow(), checksum, LedgerEntry.Origin.GENERATED,
           Schema.EMPTY);
     }
     changelog.append("</databaseChangeLog>\n");
-    if (n <= CHUNK) { // the processor's shape (MigrationIndexWriter)
-      entries.forEach(entry -> index.append(",\n            ").append(entry));
-      index.append(");\n\n    private SchemacodeMigrations() {}\n}\n");
-    } else {
-      // One class initialiser cannot hold thousands of entries (a method's code is limited to 64 kB):
-      // the entries are built in parts, which costs the same at run time.
-      index.append(", java.util.stream.Stream.of(");
-      for (int part = 0; part * CHUNK < n; part++) {
-        index.append(part == 0 ? "" : ", ").append("part").append(part).append("()");
-      }
-      index.append(").flatMap(java.util.Arrays::stream).toArray(dev.schemacode.model.MigrationIndex.Entry[]::new));\n");
-      for (int part = 0; part * CHUNK < n; part++) {
-        index.append("\n    private static dev.schemacode.model.MigrationIndex.Entry[] part").append(part)
-            .append("() {\n        return new dev.schemacode.model.MigrationIndex.Entry[] {\n            ")
-            .append(String.join(",\n            ", entries.subList(part * CHUNK, Math.min(n, (part + 1) * CHUNK))))
-            .append("};\n    }\n");
-      }
-      index.append("\n    private SchemacodeMigrations() {}\n}\n");
+    // The processor's shape (MigrationIndexWriter): the index's lines in string constants of at most
+    // CHUNK lines, each well below the class file's 65,535-byte limit of a constant.
+    for (int part = 0; part * CHUNK < n; part++) {
+      index.append(",\n            \"");
+      entries.subList(part * CHUNK, Math.min(n, (part + 1) * CHUNK)).forEach(line -> index.append(line.replace("\n", "\\n")));
+      index.append('"');
     }
+    index.append(");\n\n    private SchemacodeMigrations() {}\n}\n");
     Files.writeString(dir.resolve(ALL), all, StandardCharsets.UTF_8);
     // The ledger the processor keeps beside the files (its schema section left empty: the start-up
     // check reads only the entries, but the parser still reads a real ledger's schema, so a real

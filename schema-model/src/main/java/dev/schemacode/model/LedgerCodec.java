@@ -269,6 +269,81 @@ public final class LedgerCodec {
     return ledger;
   }
 
+  // ---- shared with DeclaredSchemaCodec, which writes a schema without a history in the same layout
+
+  /** The schema section as a ledger holds it. */
+  static ObjectNode schemaTree(Schema schema, Map<QualifiedName, String> declaredBy) {
+    return schemaNode(schema, declaredBy);
+  }
+
+  /** A tree printed as the ledger is: fixed field order, one value per line, a final {@code \n}. */
+  static String pretty(JsonNode root) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(text)) {
+      generator.setPrettyPrinter(PRETTY.createInstance());
+      print(generator, root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a JSON tree always serialises", e);
+    }
+    return text + "\n";
+  }
+
+  /** The JSON object of a file; {@code source} names it in messages. */
+  static JsonNode tree(String json, String source) {
+    JsonNode root;
+    try {
+      root = parse(json);
+    } catch (JsonProcessingException e) {
+      throw new LedgerFormatException(source + " is not valid JSON (" + e.getOriginalMessage()
+          + " at line " + e.getLocation().getLineNr() + ")", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new LedgerFormatException(source + " is not a JSON object");
+    }
+    return root;
+  }
+
+  /** A schema section read back, collecting each table's declaring class into {@code declaredBy}. */
+  static Schema schemaOf(JsonNode node, String source, Map<QualifiedName, String> declaredBy) {
+    return new Reader(source).schema(node, declaredBy);
+  }
+
+  /** The field reader with the ledger's messages, for the declared schema's other sections. */
+  static Fields fields(String source) {
+    return new Fields(new Reader(source));
+  }
+
+  /** Field access that names the file in every message. */
+  static final class Fields {
+    private final Reader reader;
+
+    private Fields(Reader reader) {
+      this.reader = reader;
+    }
+
+    String text(JsonNode node, String field) {
+      return reader.text(node, field);
+    }
+
+    int integer(JsonNode node, String field) {
+      return reader.integer(node, field);
+    }
+
+    QualifiedName name(JsonNode node) {
+      return reader.name(node);
+    }
+
+    JsonNode object(JsonNode node, String field) {
+      return reader.object(node, field);
+    }
+
+    Iterable<JsonNode> optionalArray(JsonNode node, String field) {
+      return reader.optionalArray(node, field);
+    }
+  }
+
   private static String abbreviate(String hash) {
     return hash.isEmpty() ? "(none)" : hash.substring(0, Math.min(12, hash.length()));
   }

@@ -1,5 +1,6 @@
 package dev.schemacode.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,5 +31,40 @@ public record MigrationIndex(String resourcePath, List<Entry> migrations) {
 
   public static Entry entry(String file, String checksum) {
     return new Entry(file, checksum);
+  }
+
+  /**
+   * The index the processor generates: each text holds one {@link #line line} per migration. It is
+   * text, not one {@code entry(…)} call per migration, because a class's initialiser is limited to
+   * 64 kB of code and its constant pool to 65,535 entries, which a history of a few thousand
+   * migrations would exceed; as a few string constants, a class holds any history, and loads faster.
+   *
+   * @throws IllegalArgumentException on a line that is not {@code <file> <checksum>\n}
+   */
+  public static MigrationIndex parse(String resourcePath, String... texts) {
+    List<Entry> entries = new ArrayList<>();
+    for (String text : texts) {
+      int start = 0;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        int space = end < 0 ? -1 : text.lastIndexOf(' ', end);
+        if (space <= start || space == end - 1) {
+          throw new IllegalArgumentException("not a migration index line: "
+              + text.substring(start, end < 0 ? text.length() : end));
+        }
+        entries.add(new Entry(text.substring(start, space), text.substring(space + 1, end)));
+        start = end + 1;
+      }
+    }
+    return new MigrationIndex(resourcePath, entries);
+  }
+
+  /** One migration as {@link #parse} reads it: file name, a space, checksum, a new line. */
+  public static String line(String file, String checksum) {
+    if (file.isEmpty() || file.indexOf('\n') >= 0 || checksum.isEmpty() || checksum.indexOf(' ') >= 0
+        || checksum.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("cannot index " + file + " with checksum " + checksum);
+    }
+    return file + ' ' + checksum + '\n';
   }
 }

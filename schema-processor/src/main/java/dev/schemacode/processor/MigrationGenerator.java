@@ -139,6 +139,15 @@ final class MigrationGenerator {
       }
       return Optional.of(ledger);
     }
+    if (mode == Mode.PUSH) {
+      // Nothing is written into the directory: the build still ships what is recorded, and the
+      // processor leaves the declared schema beside it for push.
+      List<String> waiting = new ArrayList<>(diff.changes().stream().map(SchemaChange::describe).toList());
+      unrecorded.forEach(file -> waiting.add("hand-written " + file.fileName() + ", not recorded yet"));
+      reporter.note(Diagnostic.POSTPONED, waiting.stream().map(line -> "  " + line).collect(Collectors.joining("\n")));
+      shipWithBuild(ledger, files);
+      return Optional.of(ledger);
+    }
     if (!acknowledged(diff.changes())) {
       return Optional.of(ledger);
     }

@@ -9,7 +9,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerEntry;
+import dev.schemacode.model.MigrationIndex;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
 
@@ -24,14 +27,20 @@ final class MigrationIndexWriter {
 
   private MigrationIndexWriter() {}
 
+  /**
+   * What one string constant of the index may hold, in bytes of the class file's (modified) UTF-8:
+   * the format's limit is 65,535; a margin keeps every constant clear of it.
+   */
+  static final int MAX_TEXT_BYTES = 60_000;
+
   static JavaFile javaFile(ClassName name, String resourcePath, Ledger ledger) {
-    CodeBlock.Builder entries = CodeBlock.builder().add("$T.of($S$>$>", MIGRATION_INDEX, resourcePath);
-    for (LedgerEntry entry : ledger.migrations()) {
-      entries.add(",\n$T.entry($S, $S)", MIGRATION_INDEX, entry.file().fileName(), entry.checksum());
+    CodeBlock.Builder entries = CodeBlock.builder().add("$T.parse($S$>$>", MIGRATION_INDEX, resourcePath);
+    for (String text : texts(ledger)) {
+      entries.add(",\n$S", text);
     }
     entries.add("$<$<)");
     FieldSpec index = FieldSpec.builder(MIGRATION_INDEX, "INDEX", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Every migration of this build, in order, with its SHA-256.\n")
+        .addJavadoc("Every migration of this build, in order, with its SHA-256: a line each.\n")
         .initializer(entries.build())
         .build();
     TypeSpec type = TypeSpec.classBuilder(name)
@@ -43,6 +52,41 @@ final class MigrationIndexWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
     return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("    ").build();
+  }
+
+  /**
+   * The index's lines ({@link MigrationIndex#line}) in as few string constants as the class-file
+   * format allows: one entry call per migration would exceed a method's 64 kB at about 4,600
+   * migrations, so the class holds text, whatever the history's length.
+   */
+  static List<String> texts(Ledger ledger) {
+    List<String> texts = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    int bytes = 0;
+    for (LedgerEntry entry : ledger.migrations()) {
+      String line = MigrationIndex.line(entry.file().fileName(), entry.checksum());
+      int size = modifiedUtf8Length(line);
+      if (bytes + size > MAX_TEXT_BYTES && bytes > 0) {
+        texts.add(text.toString());
+        text.setLength(0);
+        bytes = 0;
+      }
+      text.append(line);
+      bytes += size;
+    }
+    if (bytes > 0) {
+      texts.add(text.toString());
+    }
+    return texts;
+  }
+
+  private static int modifiedUtf8Length(String s) {
+    int length = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      length += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return length;
   }
 
   static void write(Filer filer, ClassName name, String resourcePath, Ledger ledger) throws IOException {

@@ -136,10 +136,10 @@ class MigrationGenerationTest {
         @Generated("dev.schemacode.processor.SchemaProcessor")
         public final class SchemacodeMigrations {
             /**
-             * Every migration of this build, in order, with its SHA-256.
+             * Every migration of this build, in order, with its SHA-256: a line each.
              */
-            public static final MigrationIndex INDEX = MigrationIndex.of("db/migration",
-                    MigrationIndex.entry("V0001__init.sql", "%s"));
+            public static final MigrationIndex INDEX = MigrationIndex.parse("db/migration",
+                    "V0001__init.sql %s\\n");
 
             private SchemacodeMigrations() {
             }
