@@ -145,7 +145,7 @@ final class MigrationGenerator {
       List<String> waiting = new ArrayList<>(diff.changes().stream().map(SchemaChange::describe).toList());
       unrecorded.forEach(file -> waiting.add("hand-written " + file.fileName() + ", not recorded yet"));
       reporter.note(Diagnostic.POSTPONED, waiting.stream().map(line -> "  " + line).collect(Collectors.joining("\n")));
-      shipWithBuild(ledger, files);
+      shipWithBuild(ledger, files, reverses, checkpoints);
       return Optional.of(ledger);
     }
     if (!acknowledged(diff.changes())) {
