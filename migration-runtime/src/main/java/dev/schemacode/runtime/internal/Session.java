@@ -1,4 +1,4 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,7 +17,7 @@ import org.postgresql.jdbc.PgConnection;
  * relies on session state unless {@link #behindPooler()} said there is none in between, and no
  * statement is prepared by name on the server ({@code S_1} would meet another client's {@code S_1}).
  */
-final class Session implements AutoCloseable {
+public final class Session implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   /** How often the server checks that a migrator is still there while one of its statements runs. */
   static final String CLIENT_CHECK_INTERVAL = "1s";
@@ -91,7 +91,7 @@ final class Session implements AutoCloseable {
     return behindPooler;
   }
 
-  Connection connection() {
+  public Connection connection() {
     return connection;
   }
 

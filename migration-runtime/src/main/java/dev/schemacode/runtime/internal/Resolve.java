@@ -1,5 +1,10 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.MigrationInfo;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -7,10 +12,10 @@ import java.util.List;
  * {@code resolve}: a person tells the history what happened to a migration that it cannot know by
  * itself, as with Prisma's {@code migrate resolve}. Holding the lock.
  */
-final class Resolve {
+public final class Resolve {
   private final Context context;
 
-  Resolve(Context context) {
+  public Resolve(Context context) {
     this.context = context;
   }
 
@@ -18,7 +23,7 @@ final class Resolve {
    * The migration counts as applied as its file is now: a failed one that was completed by hand, a
    * pending one applied by hand, or a modified one whose edit is accepted.
    */
-  MigrationInfo applied(Session session, List<ResolvedMigration> resolved, String version) throws SQLException {
+  public MigrationInfo applied(Session session, List<ResolvedMigration> resolved, String version) throws SQLException {
     MigrationInfo info = find(session, resolved, version);
     var connection = session.connection();
     switch (info.state()) {
@@ -47,7 +52,7 @@ final class Resolve {
    * The history forgets the migration: a failed one whose effects were undone by hand (deploy then
    * runs it again), or an applied one whose file is gone for good.
    */
-  java.util.Optional<MigrationInfo> rolledBack(Session session, List<ResolvedMigration> resolved, String version)
+  public java.util.Optional<MigrationInfo> rolledBack(Session session, List<ResolvedMigration> resolved, String version)
       throws SQLException {
     MigrationInfo info = find(session, resolved, version);
     switch (info.state()) {

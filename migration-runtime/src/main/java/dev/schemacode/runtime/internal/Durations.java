@@ -1,9 +1,9 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import java.time.Duration;
 
 /** Durations as people write them in options: {@code 500ms}, {@code 10s}, {@code 10m}, {@code 1h}. */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
   static String format(Duration duration) {

@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.DatabaseUnreachableException;
+import dev.schemacode.runtime.DatabaseUrl;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -16,12 +18,12 @@ import java.util.List;
  * and {@code SET LOCAL} ends with each transaction. A target that failed drops its thread's connection,
  * so the next one starts from a fresh session whatever state the failure left.
  */
-final class ThreadConnections implements ConnectionFactory, AutoCloseable {
+public final class ThreadConnections implements ConnectionFactory, AutoCloseable {
   private final DatabaseUrl url;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
   private final List<Connection> all = new ArrayList<>();
 
-  ThreadConnections(DatabaseUrl url) {
+  public ThreadConnections(DatabaseUrl url) {
     this.url = url;
   }
 
@@ -43,7 +45,7 @@ final class ThreadConnections implements ConnectionFactory, AutoCloseable {
   }
 
   /** After a target failed: this thread's next target gets a new connection. */
-  void discard() {
+  public void discard() {
     Connection connection = current.get();
     current.remove();
     if (connection != null) {

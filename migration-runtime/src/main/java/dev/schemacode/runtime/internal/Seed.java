@@ -1,5 +1,6 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +13,17 @@ import java.util.Map;
  * be repeatable ({@code INSERT … ON CONFLICT DO NOTHING}). {@link Migrator#seed()} checks the
  * environment first. Holding the lock.
  */
-final class Seed {
+public final class Seed {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
 
   private final Context context;
 
-  Seed(Context context) {
+  public Seed(Context context) {
     this.context = context;
   }
 
   /** Reads the scripts before anything touches the database, so that an unreadable one changes nothing. */
-  Map<String, String> scripts() {
+  public Map<String, String> scripts() {
     Map<String, String> scripts = new LinkedHashMap<>();
     for (String name : context.seeds.names()) {
       scripts.put(name, context.seeds.read(name).orElseThrow());
@@ -30,7 +31,7 @@ final class Seed {
     return scripts;
   }
 
-  List<String> run(Session session, List<ResolvedMigration> resolved, Map<String, String> scripts) throws SQLException {
+  public List<String> run(Session session, List<ResolvedMigration> resolved, Map<String, String> scripts) throws SQLException {
     EnvironmentGuard.requireDatabaseAgrees(session.connection(), context.environment, "seed");
     context.requireUpToDate(context.status(session, resolved), "seed");
     ScriptRunner runner = context.runner(session);

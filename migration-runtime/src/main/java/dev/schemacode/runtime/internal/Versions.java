@@ -1,10 +1,12 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
+
+import dev.schemacode.runtime.ConfigurationException;
 
 /** Versions as people type them on a command line: {@code 3}, {@code 0003} and {@code V0003} are one version. */
-final class Versions {
+public final class Versions {
   private Versions() {}
 
-  static long number(String text) {
+  public static long number(String text) {
     String digits = text == null ? "" : text.strip();
     if (digits.startsWith("V") || digits.startsWith("v")) {
       digits = digits.substring(1);

@@ -1,5 +1,9 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,14 +14,14 @@ import java.util.List;
  * without running, with their checksums, so that later they are validated like any other. Holding
  * the lock.
  */
-final class Baseline {
+public final class Baseline {
   private final Context context;
 
-  Baseline(Context context) {
+  public Baseline(Context context) {
     this.context = context;
   }
 
-  List<ResolvedMigration> run(Session session, List<ResolvedMigration> resolved, String version) throws SQLException {
+  public List<ResolvedMigration> run(Session session, List<ResolvedMigration> resolved, String version) throws SQLException {
     long number = Versions.number(version);
     if (resolved.stream().noneMatch(migration -> migration.file().number() == number)) {
       throw new ConfigurationException("no migration V" + version.replaceFirst("^[Vv]", "") + " in "

@@ -1,5 +1,10 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.MigrateResult;
+import dev.schemacode.runtime.MigrationInfo;
+import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,12 +23,12 @@ import java.util.Optional;
  * first one still pending. A {@code -- schemacode:no-transaction} migration needs a session: it runs
  * under the session-level lock, on a connection that is one.
  */
-final class Deploy {
+public final class Deploy {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
 
   private final Context context;
 
-  Deploy(Context context) {
+  public Deploy(Context context) {
     this.context = context;
   }
 
@@ -31,7 +36,7 @@ final class Deploy {
   private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {}
 
   /** Applies what is pending, judging the history again under the lock before every migration. */
-  MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
+  public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
     List<ResolvedMigration> applied = new ArrayList<>();
     boolean first = true;
     while (true) {

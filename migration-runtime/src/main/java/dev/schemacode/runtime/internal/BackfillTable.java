@@ -1,4 +1,4 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,11 +12,11 @@ import java.util.Map;
  * Which backfills ran: {@code <history table>_backfills}. A table of its own, because backfills
  * are named, not versioned, and must never show up among the migrations' states.
  */
-final class BackfillTable {
+public final class BackfillTable {
   /** A row: when it ran, how long, whether it finished. */
   record Row(String name, String checksum, java.time.Instant ranAt, long executionMillis, boolean success) {}
 
-  static final String SUFFIX = "_backfills";
+  public static final String SUFFIX = "_backfills";
 
   private final String quoted;
 

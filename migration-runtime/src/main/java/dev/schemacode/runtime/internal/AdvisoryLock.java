@@ -1,5 +1,6 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,9 +29,9 @@ import java.time.Duration;
  * A polling waiter holds a snapshot only for the microseconds of each attempt, and between attempts
  * it holds no transaction, so through a pooler it does not keep a server connection either.
  */
-final class AdvisoryLock {
+public final class AdvisoryLock {
   /** "schc" as an int: the first key, so our locks do not collide with an application's own. */
-  static final int NAMESPACE = 0x73636863;
+  public static final int NAMESPACE = 0x73636863;
   private static final long FIRST_PAUSE_MILLIS = 10;
   private static final long MAX_PAUSE_MILLIS = 500;
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
@@ -55,7 +56,7 @@ final class AdvisoryLock {
   }
 
   /** The second key, as SQL: the schema and the history table, so two schemas migrate independently. */
-  static String keySql(String historyTable) {
+  public static String keySql(String historyTable) {
     return keySql(null, historyTable);
   }
 

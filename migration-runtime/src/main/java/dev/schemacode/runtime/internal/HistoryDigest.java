@@ -1,5 +1,6 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ResolvedMigration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,14 +15,14 @@ import java.util.List;
  * {@link HistoryTable}); and it does not depend on the order rows were written in. It guards against
  * accidents, not against someone who rewrites the summary row by hand.
  */
-final class HistoryDigest {
+public final class HistoryDigest {
   /** The digest of an empty history. */
   static final String EMPTY = "0".repeat(32);
 
   private HistoryDigest() {}
 
   /** What the history's digest is when every one of these migrations is applied, successfully, as it is now. */
-  static String allApplied(List<ResolvedMigration> migrations) {
+  public static String allApplied(List<ResolvedMigration> migrations) {
     MessageDigest md5 = md5();
     byte[] digest = new byte[16];
     for (ResolvedMigration migration : migrations) {

@@ -1,4 +1,4 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.CheckConstraint;
 import dev.schemacode.model.Column;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * TABLE}, {@code CREATE [UNIQUE] INDEX}, {@code CREATE TYPE … AS ENUM}, {@code ALTER TABLE … ADD
  * [COLUMN] …}, {@code ADD CONSTRAINT …}), as PostgreSQL folds them: unquoted to lower case.
  */
-final class HandWrittenObjects {
+public final class HandWrittenObjects {
   private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
   private static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")?";
   private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^create\\s+(?:(?:global|local)\\s+)?"
@@ -59,7 +59,7 @@ final class HandWrittenObjects {
     return java.util.Collections.unmodifiableSet(enums);
   }
 
-  static HandWrittenObjects in(List<String> scripts) {
+  public static HandWrittenObjects in(List<String> scripts) {
     HandWrittenObjects objects = new HandWrittenObjects();
     for (String script : scripts) {
       for (SqlScript.Statement statement : SqlScript.split(script)) {
@@ -114,7 +114,7 @@ final class HandWrittenObjects {
   }
 
   /** The live schema without the objects hand-written migrations own and the recorded schema does not declare. */
-  Schema removeFrom(Schema live, Schema recorded) {
+  public Schema removeFrom(Schema live, Schema recorded) {
     List<Table> kept = new ArrayList<>();
     for (Table table : live.tables()) {
       Table declared = recorded.table(table.name()).orElse(null);

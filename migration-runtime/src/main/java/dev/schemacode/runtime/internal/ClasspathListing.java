@@ -1,5 +1,6 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ConfigurationException;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -17,10 +18,10 @@ import java.util.stream.Stream;
  * Migrations never need this: they are found through the ledger or the generated index, so the
  * start-up path does no class-path scanning.
  */
-final class ClasspathListing {
+public final class ClasspathListing {
   private ClasspathListing() {}
 
-  static java.util.List<String> sqlFiles(ClassLoader loader, String folder) {
+  public static java.util.List<String> sqlFiles(ClassLoader loader, String folder) {
     TreeSet<String> names = new TreeSet<>();
     try {
       Enumeration<URL> urls = loader.getResources(folder.isEmpty() ? "" : folder + "/");

@@ -1,5 +1,6 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ConfigurationException;
 import java.time.Duration;
 
 /**
@@ -8,10 +9,10 @@ import java.time.Duration;
  * {@code ALTER TABLE} that waits for a lock blocks every query queued behind it, so it had better
  * give up soon and fail the deploy instead.
  */
-record Timeouts(Duration lock, Duration statement) {
-  static final Duration DEFAULT_LOCK = Duration.ofSeconds(10);
+public record Timeouts(Duration lock, Duration statement) {
+  public static final Duration DEFAULT_LOCK = Duration.ofSeconds(10);
   /** No limit: index builds and backfills legitimately take long, and lock waits are bounded already. */
-  static final Duration DEFAULT_STATEMENT = Duration.ZERO;
+  public static final Duration DEFAULT_STATEMENT = Duration.ZERO;
 
   /**
    * For a migration in its own transaction: the settings end with it, so they never stay behind on
@@ -36,7 +37,7 @@ record Timeouts(Duration lock, Duration statement) {
   /** Back to the session's defaults, so a pooled connection goes back to the pool as it came. */
   static final String RESET = "RESET lock_timeout; RESET statement_timeout";
 
-  static Duration check(Duration timeout, String what) {
+  public static Duration check(Duration timeout, String what) {
     if (timeout == null || timeout.isNegative()) {
       throw new ConfigurationException(what + " must be zero or positive");
     }

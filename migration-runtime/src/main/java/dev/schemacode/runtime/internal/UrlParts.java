@@ -1,5 +1,6 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * names only the problem and, once the user information is split off, the host part: never
  * anything before the {@code @} or any parameter value.
  */
-record UrlParts(boolean libpq, String userInfoUser, String userInfoPassword, String hosts, String path,
+public record UrlParts(boolean libpq, String userInfoUser, String userInfoPassword, String hosts, String path,
     Map<String, String> parameters) {
   static final String JDBC_PREFIX = "jdbc:postgresql://";
   private static final Pattern HOST_TEXT = Pattern.compile("[A-Za-z0-9._~:\\[\\],%-]*");
@@ -32,7 +33,7 @@ record UrlParts(boolean libpq, String userInfoUser, String userInfoPassword, Str
   static final String FORMS = "expected jdbc:postgresql://host:port/database?user=…&password=… or"
       + " postgresql://user:password@host:port/database";
 
-  static UrlParts split(String url) {
+  public static UrlParts split(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     String rest;
     boolean libpq;
@@ -184,7 +185,7 @@ record UrlParts(boolean libpq, String userInfoUser, String userInfoPassword, Str
   }
 
   /** Strict decoding, for what is not a password: null when a '%' does not start a two-digit escape. */
-  static String decodeOrNull(String text) {
+  public static String decodeOrNull(String text) {
     for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 3)) {
       if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
         return null;
@@ -198,7 +199,7 @@ record UrlParts(boolean libpq, String userInfoUser, String userInfoPassword, Str
   }
 
   /** A usage error about a URL; {@code shown} is a part known to hold no credential, or null. */
-  static ConfigurationException malformed(String shown, String problem) {
+  public static ConfigurationException malformed(String shown, String problem) {
     return new ConfigurationException("malformed database URL" + (shown == null ? "" : " (host " + shown + ")")
         + ": " + problem);
   }

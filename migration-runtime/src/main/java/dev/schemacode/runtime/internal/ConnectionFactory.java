@@ -1,11 +1,13 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.DatabaseUnreachableException;
+import dev.schemacode.runtime.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Opens connections and describes their failures without leaking a password. */
-interface ConnectionFactory {
+public interface ConnectionFactory {
   Connection open() throws SQLException;
 
   String redact(String message);

@@ -1,10 +1,10 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /** What the runner records about a script, and when. */
-interface Recorder {
+public interface Recorder {
   Recorder NONE = (connection, millis) -> {};
 
   /**

@@ -1,6 +1,8 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.ScriptDirectives;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.ResolvedMigration;
 
 /**
  * A SQL script the runner executes: a migration, a seed or a backfill.
@@ -10,8 +12,8 @@ import dev.schemacode.model.ScriptDirectives;
  * @param location where it came from, e.g. a file path
  * @param recoveryHint what to do when it fails outside a transaction (empty for none)
  */
-record Script(String kind, String label, String location, String sql, String recoveryHint) {
-  Script {
+public record Script(String kind, String label, String location, String sql, String recoveryHint) {
+  public Script {
     check(sql, location);
   }
 

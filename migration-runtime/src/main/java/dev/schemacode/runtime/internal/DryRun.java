@@ -1,16 +1,19 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.DeployPlan;
+import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.util.List;
 
 /** Renders the SQL a deploy would run, statement by statement as the runner would send it. */
-final class DryRun {
+public final class DryRun {
   private final Context context;
 
-  DryRun(Context context) {
+  public DryRun(Context context) {
     this.context = context;
   }
 
-  DeployPlan plan(MigrationStatus status) {
+  public DeployPlan plan(MigrationStatus status) {
     context.failOnProblems(status);
     List<ResolvedMigration> migrations = status.toApply(context.outOfOrder).stream()
         .map(info -> info.resolved().orElseThrow()).toList();

@@ -1,6 +1,8 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.Ledger;
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.ScriptFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +13,11 @@ import java.util.Optional;
  * What the class-path sources (the ledger and the generated index) share: a folder on the class
  * path, its ledger, and the seeds and backfills beside it.
  */
-abstract class ClasspathLocation implements MigrationSource {
-  final String folder;
+public abstract class ClasspathLocation implements MigrationSource {
+  public final String folder;
   final ClassLoader loader;
 
-  ClasspathLocation(String path, ClassLoader loader) {
+  public ClasspathLocation(String path, ClassLoader loader) {
     this.folder = path.replaceAll("^/+|/+$", "");
     this.loader = loader;
   }

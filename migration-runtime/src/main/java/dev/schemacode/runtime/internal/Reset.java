@@ -1,6 +1,10 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.QualifiedName;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.MigrateResult;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,16 +25,16 @@ import java.util.Set;
  * migrations create them {@code IF NOT EXISTS}). All drops are one transaction: a reset that cannot
  * drop everything drops nothing.
  */
-final class Reset {
+public final class Reset {
   private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema", "pg_toast");
 
   private final Context context;
 
-  Reset(Context context) {
+  public Reset(Context context) {
     this.context = context;
   }
 
-  MigrateResult run(Session session, List<ResolvedMigration> resolved) throws SQLException {
+  public MigrateResult run(Session session, List<ResolvedMigration> resolved) throws SQLException {
     Connection connection = session.connection();
     EnvironmentGuard.requireDatabaseAgrees(connection, context.environment, "reset");
     recreateSchema(connection, owned(resolved));

@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.DatabaseUrl;
+import dev.schemacode.runtime.ScriptFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +17,7 @@ import org.postgresql.util.ServerErrorMessage;
  * configured timeouts, and with a failure message that names the script, the statement and its
  * line, and what PostgreSQL said.
  */
-final class ScriptRunner {
+public final class ScriptRunner {
   private static final Pattern CONCURRENT_INDEX = Pattern.compile("(?is)^\\s*(CREATE|REINDEX)\\b.*\\bCONCURRENTLY\\b.*");
 
   private final Connection connection;

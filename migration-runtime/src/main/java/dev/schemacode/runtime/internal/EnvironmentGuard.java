@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.Environment;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,11 +9,11 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /** Keeps seeds and reset away from production: checks the declared environment and the database's own word. */
-final class EnvironmentGuard {
+public final class EnvironmentGuard {
   private EnvironmentGuard() {}
 
   /** Before connecting: the operator must have named a non-production environment. */
-  static void requireDeclaredNonProduction(Environment environment, String operation) {
+  public static void requireDeclaredNonProduction(Environment environment, String operation) {
     if (!environment.isDeclared()) {
       throw new ConfigurationException("refusing to " + operation + ": no environment is declared; set "
           + Environment.VARIABLE + " (or pass --environment) to a non-production name such as development or test."

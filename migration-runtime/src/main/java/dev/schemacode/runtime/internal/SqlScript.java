@@ -1,4 +1,4 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,13 @@ import java.util.List;
  * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE} (SQL-standard bodies, {@code BEGIN
  * ATOMIC}), where a {@code CASE} inside also ends with {@code END}: psql's own heuristic.
  */
-final class SqlScript {
+public final class SqlScript {
   /** One statement without its terminating semicolon, and the 1-based line where it starts. */
-  record Statement(String sql, int line) {}
+  public record Statement(String sql, int line) {}
 
   private SqlScript() {}
 
-  static List<Statement> split(String text) {
+  public static List<Statement> split(String text) {
     // An editor's UTF-8 byte-order mark is no part of the SQL: sent on, PostgreSQL reads it as part of the first word.
     String script = dev.schemacode.model.ScriptDirectives.withoutByteOrderMark(text);
     List<Statement> statements = new ArrayList<>();
@@ -150,7 +150,7 @@ final class SqlScript {
    * The first {@code COPY … FROM STDIN} (or {@code TO STDOUT}): psql sends the rows that follow
    * it, but a migration has no client to do that, and the driver's own message says nothing useful.
    */
-  static java.util.Optional<Statement> copyWithClient(List<Statement> statements) {
+  public static java.util.Optional<Statement> copyWithClient(List<Statement> statements) {
     return statements.stream().filter(statement -> COPY_WITH_CLIENT.matcher(statement.sql()).matches()).findFirst();
   }
 

@@ -1,6 +1,12 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.Checksums;
+import dev.schemacode.runtime.BackfillInfo;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.MigrationInfo;
+import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,15 +21,15 @@ import java.util.Optional;
  * behind and may run again; one outside a transaction (batches that commit as they go) is recorded
  * as failed and may run again too, so write those to be safe to repeat. Holding the lock.
  */
-final class Backfill {
+public final class Backfill {
   private final Context context;
 
-  Backfill(Context context) {
+  public Backfill(Context context) {
     this.context = context;
   }
 
   /** The script of a backfill, read before connecting: a wrong name is a usage error. */
-  String script(String name) {
+  public String script(String name) {
     return context.backfills.read(name).orElseThrow(() -> {
       List<String> names = context.backfills.names();
       return new ConfigurationException("no backfill '" + name + "' in " + context.backfills.description()
@@ -31,7 +37,7 @@ final class Backfill {
     });
   }
 
-  BackfillInfo run(Session session, List<ResolvedMigration> resolved, String name, String sql, boolean whilePending)
+  public BackfillInfo run(Session session, List<ResolvedMigration> resolved, String name, String sql, boolean whilePending)
       throws SQLException {
     Connection connection = session.connection();
     MigrationStatus status = context.status(session, resolved);
@@ -60,7 +66,7 @@ final class Backfill {
   }
 
   /** Every backfill script and every recorded run, merged: one round trip, no lock. */
-  List<BackfillInfo> list(Session session) throws SQLException {
+  public List<BackfillInfo> list(Session session) throws SQLException {
     Map<String, BackfillTable.Row> rows = context.backfillTable.read(session.connection());
     List<BackfillInfo> infos = new ArrayList<>();
     for (String name : context.backfills.names()) {

@@ -1,7 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
 /** Quoting for the few names and values the runtime puts into SQL text itself. */
-final class Sql {
+public final class Sql {
   private Sql() {}
 
   static String identifier(String name) {

@@ -1,5 +1,7 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +15,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
-final class HistoryTable {
+public final class HistoryTable {
   static final String UNDEFINED_TABLE = "42P01";
   /** {@code <history table>_summary}: one row, the {@link HistoryDigest} of the history, kept by a trigger. */
-  static final String SUMMARY_SUFFIX = "_summary";
+  public static final String SUMMARY_SUFFIX = "_summary";
   private static final String ROW_TRIGGER = "schemacode_summary";
   private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
 
@@ -24,7 +26,7 @@ final class HistoryTable {
   private final String quoted;
   private final String summary;
 
-  HistoryTable(String name) {
+  public HistoryTable(String name) {
     this(null, name);
   }
 
@@ -45,7 +47,7 @@ final class HistoryTable {
     return name + SUMMARY_SUFFIX;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -65,7 +67,7 @@ final class HistoryTable {
    * changes the digest in the same transaction, so the start-up check sees the change and compares
    * every row. Runs under the migration lock.
    */
-  void createIfMissing(Connection connection) throws SQLException {
+  public void createIfMissing(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(createSql());
     }
@@ -114,7 +116,7 @@ final class HistoryTable {
   }
 
   /** What {@link #readUnlessSummarised} found: the history matched the digest, or all its rows. */
-  record StartupRead(boolean matched, List<AppliedMigration> rows) {}
+  public record StartupRead(boolean matched, List<AppliedMigration> rows) {}
 
   /**
    * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
@@ -122,7 +124,7 @@ final class HistoryTable {
    * otherwise every row, as {@link #read(Connection)}. Null when the history or the summary table
    * does not exist (a database nobody migrated, or one an earlier build migrated): then read it all.
    */
-  StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+  public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
       boolean matched = false;

@@ -1,5 +1,14 @@
-package dev.schemacode.runtime;
+package dev.schemacode.runtime.internal;
 
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ConfigurationException;
+import dev.schemacode.runtime.Environment;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.MigrationInfo;
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.ResolvedMigration;
+import dev.schemacode.runtime.ScriptFolder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -7,30 +16,30 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** What every operation of a {@link Migrator} shares: its configuration and the few steps they all take. */
-final class Context {
+public final class Context {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
 
   /** Work on an open session. */
-  interface Work<T> {
+  public interface Work<T> {
     T run(Session session) throws SQLException;
   }
 
   final ConnectionFactory connections;
   /** Where changes go when the main connection is a pooler's: a real session (null: the main one). */
-  final ConnectionFactory direct;
-  final MigrationSource source;
-  final HistoryTable history;
+  public final ConnectionFactory direct;
+  public final MigrationSource source;
+  public final HistoryTable history;
   final BackfillTable backfillTable;
   final AdvisoryLock lock;
   final Timeouts timeouts;
-  final boolean outOfOrder;
-  final Environment environment;
-  final ScriptFolder seeds;
-  final ScriptFolder backfills;
+  public final boolean outOfOrder;
+  public final Environment environment;
+  public final ScriptFolder seeds;
+  public final ScriptFolder backfills;
   /** A fleet target's tenant schema, or null for the connection's own {@code search_path}. */
   final String schema;
 
-  Context(ConnectionFactory connections, ConnectionFactory direct, MigrationSource source, String schema,
+  public Context(ConnectionFactory connections, ConnectionFactory direct, MigrationSource source, String schema,
       String historyTable, Timeouts timeouts, Duration lockWait, boolean outOfOrder, Environment environment,
       ScriptFolder seeds, ScriptFolder backfills) {
     this.connections = connections;
@@ -48,12 +57,12 @@ final class Context {
   }
 
   /** Opens a session, runs the work, closes it; database errors become one line without the password. */
-  <T> T withSession(Work<T> work) {
+  public <T> T withSession(Work<T> work) {
     return withSession(connections, work);
   }
 
   /** A session for work that changes the database: on the direct URL when there is one. */
-  <T> T withChangeSession(Work<T> work) {
+  public <T> T withChangeSession(Work<T> work) {
     return withSession(direct != null ? direct : connections, work);
   }
 
@@ -71,7 +80,7 @@ final class Context {
    * commit itself). Safe through a pooler in transaction mode. With {@code ensureHistory} the history
    * table is created first if missing, and committed, whatever becomes of the work.
    */
-  <T> T inTransaction(Session session, boolean ensureHistory, Work<T> work) throws SQLException {
+  public <T> T inTransaction(Session session, boolean ensureHistory, Work<T> work) throws SQLException {
     if (ensureHistory) {
       inTransaction(session, false, created -> {
         history.createIfMissing(created.connection());
@@ -134,7 +143,7 @@ final class Context {
    * (statements in auto-commit mode, session settings); refuses, naming {@code what}, when the
    * session goes through a pooler. The history table exists by then.
    */
-  <T> T inSession(Session session, String what, Work<T> work) throws SQLException {
+  public <T> T inSession(Session session, String what, Work<T> work) throws SQLException {
     requireSession(session, what);
     lock.acquireForSession(session.connection(), history.name());
     String searchPathBefore = null;
@@ -190,7 +199,7 @@ final class Context {
   }
 
   /** Files merged with the history: one round trip. */
-  MigrationStatus status(Session session, List<ResolvedMigration> resolved) throws SQLException {
+  public MigrationStatus status(Session session, List<ResolvedMigration> resolved) throws SQLException {
     return MigrationStatus.merge(resolved, history.read(session.connection()));
   }
 
