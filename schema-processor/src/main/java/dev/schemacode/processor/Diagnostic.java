@@ -150,6 +150,17 @@ enum Diagnostic {
           + " without it, so do not run two builds of these sources at once, or make java.io.tmpdir writable"),
   BAD_GENERATION_WAIT("GenerationWait",
       "-Aschemacode.generationWait=%s is not a number of seconds"),
+  REVERSE_WITHOUT_MIGRATION("ReverseWithoutMigration",
+      "%s undoes no migration: no recorded or new V%s__*.sql has its version; name a reverse U<version>__<name>.sql"
+          + " after the migration it undoes"),
+  REVERSE_ALREADY_RECORDED("ReverseAlreadyRecorded",
+      "%s is not recorded, but %s is already undone by %s; recorded reverses are immutable like migrations:"
+          + " delete the new file"),
+  REVERSE_NOT_GENERATED("ReverseNotGenerated",
+      "the migration %s has no reverse, so `schemacode revert` cannot undo it: %s"),
+  CHECKPOINT_MISMATCH("Checkpoint",
+      "%s does not build exactly the schema %s records for it: %s; restore it from version control (or remove the"
+          + " checkpoint from the ledger and make it again with `schemacode checkpoint`)"),
   WROTE_MIGRATION("Generated",
       "wrote %s (%s)"),
   POSTPONED("Postponed",
@@ -158,7 +169,10 @@ enum Diagnostic {
           + " writes them as one migration"),
   DECLARED_UNREADABLE("Declared",
       "the previous build's %s could not be read (%s); tables of classes this compilation did not see are taken"
-          + " from the ledger");
+          + " from the ledger"),
+  JOOQ_TABLE_UNREFERENCED("JooqPartial",
+      "the jOOQ metamodel's Tables, Keys, Indexes and schema classes leave out table %s: this compilation did not"
+          + " compile its entity and the ledger records no class for it; build every entity once (mvn compile) to record it");
 
   private final String tag;
   private final String template;
