@@ -150,6 +150,17 @@ enum Diagnostic {
           + " without it, so do not run two builds of these sources at once, or make java.io.tmpdir writable"),
   BAD_GENERATION_WAIT("GenerationWait",
       "-Aschemacode.generationWait=%s is not a number of seconds"),
+  REVERSE_WITHOUT_MIGRATION("ReverseWithoutMigration",
+      "%s undoes no migration: no recorded or new V%s__*.sql has its version; name a reverse U<version>__<name>.sql"
+          + " after the migration it undoes"),
+  REVERSE_ALREADY_RECORDED("ReverseAlreadyRecorded",
+      "%s is not recorded, but %s is already undone by %s; recorded reverses are immutable like migrations:"
+          + " delete the new file"),
+  REVERSE_NOT_GENERATED("ReverseNotGenerated",
+      "the migration %s has no reverse, so `schemacode revert` cannot undo it: %s"),
+  CHECKPOINT_MISMATCH("Checkpoint",
+      "%s does not build exactly the schema %s records for it: %s; restore it from version control (or remove the"
+          + " checkpoint from the ledger and make it again with `schemacode checkpoint`)"),
   WROTE_MIGRATION("Generated",
       "wrote %s (%s)"),
   POSTPONED("Postponed",

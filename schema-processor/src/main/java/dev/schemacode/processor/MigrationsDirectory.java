@@ -82,6 +82,32 @@ final class MigrationsDirectory {
     return files;
   }
 
+  /** Every reverse script ({@code U<version>__<name>.sql}), by name, with its text. */
+  SortedMap<String, String> reverseFiles() throws IOException {
+    return files(name -> dev.schemacode.model.ReverseFileName.parse(name).isPresent());
+  }
+
+  /** Every checkpoint ({@code C<version>__checkpoint.sql}), by name, with its text. */
+  SortedMap<String, String> checkpointFiles() throws IOException {
+    return files(name -> dev.schemacode.model.Checkpoint.versionOf(name).isPresent());
+  }
+
+  private SortedMap<String, String> files(java.util.function.Predicate<String> named) throws IOException {
+    SortedMap<String, String> files = new TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return files;
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) entries::iterator) {
+        String name = file.getFileName().toString();
+        if (named.test(name) && Files.isRegularFile(file)) {
+          files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return files;
+  }
+
   /** Writes a new migration; fails rather than replace an existing file. */
   void createMigration(String fileName, String script) throws IOException {
     Files.createDirectories(directory);
