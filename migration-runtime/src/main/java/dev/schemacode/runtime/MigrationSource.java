@@ -65,6 +65,15 @@ public interface MigrationSource {
   }
 
   /**
+   * The declared schema the build left beside the migrations ({@code schemacode-declared.json}), which
+   * {@code push} makes a development database match. The build writes it into its output only, so a
+   * directory in the source tree has none: give the build's output (or the class path) for push.
+   */
+  default java.util.Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A folder of scripts beside the migrations, such as {@value #SEEDS}. The built-in sources give
    * the sub-folder of their location; this default takes {@link #description()} for a directory, so
    * other sources should override it (a folder that does not exist simply holds no scripts).
@@ -221,6 +230,19 @@ public interface MigrationSource {
       }
 
       @Override
+      public java.util.Optional<dev.schemacode.model.DeclaredSchema> declared() {
+        Path file = directory.resolve(dev.schemacode.model.DeclaredSchema.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+          return java.util.Optional.empty();
+        }
+        try {
+          return java.util.Optional.of(Sources.parseDeclared(Files.readString(file, StandardCharsets.UTF_8), description()));
+        } catch (IOException e) {
+          throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+      }
+
+      @Override
       public ScriptFolder folder(String name) {
         return ScriptFolder.directory(directory.resolve(name));
       }
@@ -244,6 +266,14 @@ public interface MigrationSource {
   /** Shared checks of resolved migrations. */
   final class Sources {
     private Sources() {}
+
+    public static dev.schemacode.model.DeclaredSchema parseDeclared(String json, String location) {
+      try {
+        return dev.schemacode.model.DeclaredSchemaCodec.read(json, location + "/" + dev.schemacode.model.DeclaredSchema.FILE_NAME);
+      } catch (LedgerFormatException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+    }
 
     public static Ledger parseLedger(String json, String location) {
       try {

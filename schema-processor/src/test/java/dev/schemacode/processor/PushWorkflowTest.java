@@ -112,7 +112,8 @@ class PushWorkflowTest {
     List<String> before = List.copyOf(snapshot(migrations).keySet());
     Compilation generate = build(null, acknowledging("drop column customer.fax",
         customer("  @Nullable @RenamedFrom(\"phone\") @Column(length = 30) String mobile;")));
-    List<String> added = snapshot(migrations).keySet().stream().filter(name -> !before.contains(name)).toList();
+    List<String> added = snapshot(migrations).keySet().stream()
+        .filter(name -> !before.contains(name) && name.startsWith("V")).toList(); // its reverse (U…) comes along
     assertEquals(1, added.size(), added.toString());
     assertThat(generate).succeeded();
 
