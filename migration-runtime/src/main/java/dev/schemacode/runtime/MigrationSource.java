@@ -69,6 +69,15 @@ public interface MigrationSource {
    * the sub-folder of their location; this default takes {@link #description()} for a directory, so
    * other sources should override it (a folder that does not exist simply holds no scripts).
    */
+  /**
+   * A file beside the migrations that is not one of them: a reverse ({@code U*.sql}) or a checkpoint
+   * ({@code C*.sql}), as text; empty when it is not there. The ledger records its checksum, and the
+   * caller checks it. The built-in sources read their location; other sources have none.
+   */
+  default java.util.Optional<String> companion(String fileName) {
+    return java.util.Optional.empty();
+  }
+
   default ScriptFolder folder(String name) {
     return ScriptFolder.directory(Path.of(description(), name));
   }
@@ -92,7 +101,7 @@ public interface MigrationSource {
     return new ClasspathLocation(path, loader) {
       @Override
       public List<ResolvedMigration> resolve() {
-        return loaded(listing());
+        return loadedUnlessArchived(listing());
       }
 
       @Override
@@ -124,7 +133,7 @@ public interface MigrationSource {
     return new ClasspathLocation(index.resourcePath(), loader) {
       @Override
       public List<ResolvedMigration> resolve() {
-        return loaded(listing());
+        return loadedUnlessArchived(listing());
       }
 
       @Override
@@ -173,12 +182,14 @@ public interface MigrationSource {
           throw new ConfigurationException("migrations directory " + directory + " does not exist");
         }
         Map<String, String> recorded = new HashMap<>();
+        java.util.Optional<Ledger> ledger = java.util.Optional.empty();
+        try {
+          ledger = ledger();
+        } catch (ConfigurationException unreadable) {
+          // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
+        }
         if (trustLedger) {
-          try {
-            ledger().ifPresent(ledger -> ledger.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
-          } catch (ConfigurationException unreadable) {
-            // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
-          }
+          ledger.ifPresent(l -> l.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
         }
         String listedIn = "the ledger at " + directory.resolve(Ledger.FILE_NAME);
         List<ResolvedMigration> migrations = new ArrayList<>();
@@ -199,6 +210,7 @@ public interface MigrationSource {
         } catch (IOException e) {
           throw new ConfigurationException("cannot read migrations directory " + directory + ": " + e.getMessage(), e);
         }
+        ledger.ifPresent(l -> migrations.addAll(Sources.archived(l, migrations, description())));
         return Sources.inOrder(migrations, description());
       }
 
@@ -223,6 +235,19 @@ public interface MigrationSource {
       @Override
       public ScriptFolder folder(String name) {
         return ScriptFolder.directory(directory.resolve(name));
+      }
+
+      @Override
+      public java.util.Optional<String> companion(String fileName) {
+        Path file = directory.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+          return java.util.Optional.empty();
+        }
+        try {
+          return java.util.Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+        }
       }
     };
   }
@@ -294,6 +319,33 @@ public interface MigrationSource {
             + " Restore it (an applied migration never runs again), or rebuild so that the processor checks it");
       }
       return script;
+    }
+
+    /**
+     * The migrations the newest checkpoint of {@code ledger} covers that {@code present} lacks: archived,
+     * known by the ledger's checksums. A database that applied them is checked against those; one that
+     * has not cannot get them, and loading one says so.
+     */
+    static List<ResolvedMigration> archived(Ledger ledger, List<ResolvedMigration> present, String location) {
+      java.util.Optional<dev.schemacode.model.Checkpoint> checkpoint = ledger.newestCheckpoint();
+      if (checkpoint.isEmpty()) {
+        return List.of();
+      }
+      java.util.Set<Long> versions = new java.util.HashSet<>();
+      present.forEach(m -> versions.add(m.file().number()));
+      List<ResolvedMigration> archived = new ArrayList<>();
+      for (dev.schemacode.model.LedgerEntry entry : ledger.migrations()) {
+        if (checkpoint.get().covers(entry.file()) && !versions.contains(entry.file().number())) {
+          archived.add(ResolvedMigration.deferred(entry.file(), entry.checksum(), location + "/" + entry.file().fileName(),
+              () -> {
+                throw new ConfigurationException(entry.file().fileName() + " is archived: the checkpoint "
+                    + checkpoint.get().fileName() + " covers it and " + location + " no longer holds it, but this"
+                    + " database has not applied it; restore the file from version control to bring this database"
+                    + " forward, or build a new database, which starts from the checkpoint");
+              }));
+        }
+      }
+      return archived;
     }
 
     static List<ResolvedMigration> inOrder(List<ResolvedMigration> migrations, String description) {
