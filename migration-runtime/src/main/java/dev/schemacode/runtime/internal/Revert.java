@@ -151,8 +151,11 @@ public final class Revert {
   private static void refuseInexact(List<Step> steps, boolean acceptDataLoss) {
     List<String> reasons = new ArrayList<>();
     for (Step step : steps) {
+      // every part of a reverse repeats its reasons: once per change, named by its first file
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (Script script : step.scripts()) {
-        ScriptDirectives.inexact(script.sql()).forEach(reason -> reasons.add(script.label() + ": " + reason));
+        ScriptDirectives.inexact(script.sql()).stream().filter(seen::add)
+            .forEach(reason -> reasons.add(script.label() + ": " + reason));
       }
     }
     if (reasons.isEmpty()) {
@@ -163,6 +166,6 @@ public final class Revert {
           + String.join("; ", reasons) + "); nothing was reverted. Pass --accept-data-loss"
           + " (Migrator.revert(…, true)) to revert with those empty");
     }
-    reasons.forEach(reason -> LOG.log(System.Logger.Level.WARNING, "inexact reverse accepted: {0}", reason));
+    reasons.forEach(reason -> LOG.log(System.Logger.Level.INFO, "inexact reverse accepted: {0}", reason));
   }
 }
