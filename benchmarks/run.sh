@@ -4,7 +4,7 @@
 #   ./benchmarks/run.sh            # ~15 minutes on a 2-core machine
 #   ./benchmarks/run.sh --long     # every repetition count tripled: tighter figures, ~45 minutes
 #   ./benchmarks/run.sh --quick    # smoke run, figures not worth reporting
-#   ./benchmarks/run.sh --only startup,apply,introspection,processor,jmh
+#   ./benchmarks/run.sh --only startup,apply,cli,introspection,processor,jmh
 #
 # Needs a JDK 17+, psql, and a PostgreSQL server on which it may create and drop databases named
 # schemacode_bench_*: by default 127.0.0.1:5432 as postgres without password; override with

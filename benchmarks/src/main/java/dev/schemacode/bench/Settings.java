@@ -32,7 +32,7 @@ final class Settings {
   final int jmhForks;
   final int jmhIterations;
 
-  static final Set<String> ALL = Set.of("startup", "apply", "processor", "introspection", "jmh");
+  static final Set<String> ALL = Set.of("startup", "apply", "cli", "processor", "introspection", "jmh");
 
   Settings(Path work, Path out, Set<String> suites, String mode, List<Integer> startupSizes) {
     this.startupSizes = startupSizes;
@@ -69,7 +69,7 @@ final class Settings {
         case "--out" -> out = Path.of(args[++i]);
         case "--startup-sizes" -> startupSizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh] [--startup-sizes 200,1000,10000] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh] [--startup-sizes 200,1000,10000] [--out DIR]");
       }
     }
     return new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes);
