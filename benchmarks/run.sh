@@ -19,7 +19,8 @@ if ! command -v psql >/dev/null; then
 fi
 
 # Build the modules into their target directories (never `install`: nothing leaves this tree).
-./mvnw -B -q -ntp -Pbench -pl benchmarks -am package -DskipTests
+# (schemacode-cli too: the cli suite runs the packaged jar and the launcher beside it.)
+./mvnw -B -q -ntp -Pbench -pl benchmarks,schemacode-cli -am package -DskipTests
 
 CP="$PWD/benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
 export REDGATE_DISABLE_TELEMETRY=true LIQUIBASE_ANALYTICS_ENABLED=false
