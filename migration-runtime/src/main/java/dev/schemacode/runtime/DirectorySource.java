@@ -132,6 +132,19 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
   }
 
   @Override
+  public Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    Path file = directory.resolve(dev.schemacode.model.DeclaredSchema.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MigrationSource.Sources.parseDeclared(Files.readString(file, StandardCharsets.UTF_8), description()));
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public ScriptFolder folder(String name) {
     return ScriptFolder.directory(directory.resolve(name));
   }

@@ -65,6 +65,15 @@ public interface MigrationSource {
   }
 
   /**
+   * The declared schema the build left beside the migrations ({@code schemacode-declared.json}), which
+   * {@code push} makes a development database match. The build writes it into its output only, so a
+   * directory in the source tree has none: give the build's output (or the class path) for push.
+   */
+  default java.util.Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A folder of scripts beside the migrations, such as {@value #SEEDS}. The built-in sources give
    * the sub-folder of their location; this default takes {@link #description()} for a directory, so
    * other sources should override it (a folder that does not exist simply holds no scripts).
@@ -159,6 +168,14 @@ public interface MigrationSource {
   /** Shared checks of resolved migrations. */
   final class Sources {
     private Sources() {}
+
+    public static dev.schemacode.model.DeclaredSchema parseDeclared(String json, String location) {
+      try {
+        return dev.schemacode.model.DeclaredSchemaCodec.read(json, location + "/" + dev.schemacode.model.DeclaredSchema.FILE_NAME);
+      } catch (LedgerFormatException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+    }
 
     public static Ledger parseLedger(String json, String location) {
       try {

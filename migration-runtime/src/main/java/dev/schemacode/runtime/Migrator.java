@@ -54,7 +54,8 @@ public final class Migrator {
    * leaves them out, as {@link #drift()} does.
    */
   public static java.util.Set<String> runtimeTables(String historyTable) {
-    return java.util.Set.of(historyTable, historyTable + HistoryTable.SUMMARY_SUFFIX, historyTable + BackfillTable.SUFFIX);
+    return java.util.Set.of(historyTable, historyTable + HistoryTable.SUMMARY_SUFFIX, historyTable + BackfillTable.SUFFIX,
+        historyTable + dev.schemacode.runtime.internal.PushMarker.SUFFIX);
   }
   /** How long a migrator waits for another one's lock by default. */
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
@@ -269,6 +270,29 @@ public final class Migrator {
     List<ResolvedMigration> resolved = context.source.resolve();
     return context.withChangeSession(session -> context.inSession(session, "reset",
         locked -> new Reset(context).run(locked, resolved)));
+  }
+
+  /**
+   * Makes a development database the schema the entities declare, without a migration: compares it
+   * with the declared schema the build left beside the migrations ({@code schemacode-declared.json},
+   * so the source must be the build's output: the class path, or {@code target/classes/db/migration})
+   * and applies the difference in the generator's safe forms. A database nobody pushed gets its
+   * pending migrations first; pending migrations the database then already matches are recorded as
+   * applied. Refuses unless a non-production environment is declared and the database does not say
+   * otherwise; a change that loses data is refused, naming it, unless {@code acceptDataLoss}.
+   *
+   * @throws MigrationException when a change would lose data and that was not accepted, or a change fails
+   * @throws ConfigurationException when refused for the environment, or the build left no declared schema
+   */
+  public PushResult push(boolean acceptDataLoss) {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
+    dev.schemacode.model.DeclaredSchema declared = context.source.declared().orElseThrow(() -> new ConfigurationException(
+        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
+            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
+            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withChangeSession(session -> context.inSession(session, "push",
+        locked -> new dev.schemacode.runtime.internal.Push(context).run(locked, resolved, declared, acceptDataLoss)));
   }
 
   /**

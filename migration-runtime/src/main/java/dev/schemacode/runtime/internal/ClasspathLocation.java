@@ -33,6 +33,12 @@ public abstract class ClasspathLocation implements MigrationSource {
   }
 
   @Override
+  public Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    return Optional.ofNullable(read(dev.schemacode.model.DeclaredSchema.FILE_NAME))
+        .map(json -> Sources.parseDeclared(json, description()));
+  }
+
+  @Override
   public ScriptFolder folder(String name) {
     return ScriptFolder.classpath(resource(name), loader);
   }
