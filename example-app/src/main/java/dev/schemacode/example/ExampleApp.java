@@ -10,6 +10,7 @@ import dev.schemacode.runtime.Environment;
 import dev.schemacode.runtime.MigrationException;
 import dev.schemacode.runtime.MigrationSource;
 import dev.schemacode.runtime.Migrator;
+import dev.schemacode.runtime.PushResult;
 import dev.schemacode.ui.UiServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -84,7 +85,16 @@ public final class ExampleApp implements AutoCloseable {
       pool = pool(url, config.poolSize());
       // The index the processor generated: no class-path scanning, and stale resources are detected.
       Migrator migrator = Migrator.builder().dataSource(pool).migrations(SchemacodeMigrations.INDEX).build();
-      if (config.migrateOnStart()) {
+      if (config.pushOnStart()) {
+        // development: the database becomes what the entities declare, migration or not (docs/workflow.md)
+        Environment environment = config.environment().isDeclared() || config.databaseUrl().isPresent() ? config.environment()
+            : Environment.named("development"); // the embedded database is this process's own
+        PushResult result = Migrator.builder().dataSource(pool).migrations(SchemacodeMigrations.INDEX)
+            .environment(environment).build().push(false);
+        LOG.log(System.Logger.Level.INFO, "MIGRATE_ON_START=push: {0} migration(s) applied, {1} change(s) pushed, {2}"
+            + " migration(s) recorded as applied{3}", result.deployed().size(), result.changes().size(),
+            result.recorded().size(), result.inMigrations() ? "" : "; no migration holds the pushed changes yet");
+      } else if (config.migrateOnStart()) {
         // the runtime logs each migration it applies; one summary line here, not a second line per migration
         MigrateResult result = migrator.migrate();
         LOG.log(System.Logger.Level.INFO, "{0} migration(s) applied; schema is at {1}", result.applied().size(),
