@@ -14,6 +14,18 @@ public record AppliedMigration(String version, String name, String checksum, Ins
   public static final String BASELINE = "baseline";
   public static final String RESOLVED = "resolved";
   /**
+   * Undone by {@code revert}: the row stays as the record of it (applied_at is when it was reverted),
+   * and the migration counts as not applied; deploying it again replaces the row.
+   */
+  public static final String REVERTED = "reverted";
+  /** Built from a checkpoint on a new database: recorded as applied without running the migration itself. */
+  public static final String CHECKPOINT = "checkpoint";
+
+  /** Whether the row says the migration's changes are in the database (every kind but {@link #REVERTED}). */
+  public boolean inEffect() {
+    return !REVERTED.equals(kind);
+  }
+  /**
    * Recorded by {@code deploy} or {@code push} without running it: a push had already made the
    * database the schema it leads to (docs/workflow.md, the development loop).
    */

@@ -5,6 +5,7 @@ import dev.schemacode.model.ScriptDirectives;
 import dev.schemacode.runtime.internal.Backfill;
 import dev.schemacode.runtime.internal.BackfillTable;
 import dev.schemacode.runtime.internal.Baseline;
+import dev.schemacode.runtime.internal.CheckpointStart;
 import dev.schemacode.runtime.internal.ConnectionFactory;
 import dev.schemacode.runtime.internal.Context;
 import dev.schemacode.runtime.internal.Deploy;
@@ -14,6 +15,7 @@ import dev.schemacode.runtime.internal.HandWrittenObjects;
 import dev.schemacode.runtime.internal.HistoryTable;
 import dev.schemacode.runtime.internal.Reset;
 import dev.schemacode.runtime.internal.Resolve;
+import dev.schemacode.runtime.internal.Revert;
 import dev.schemacode.runtime.internal.Seed;
 import dev.schemacode.runtime.internal.StartupSummary;
 import dev.schemacode.runtime.internal.Timeouts;
@@ -113,7 +115,7 @@ public final class Migrator {
         return new MigrateResult(List.of(), status.currentVersion());
       }
       // Something to do: every script must be there and be what the build recorded before anything runs.
-      resolved.forEach(ResolvedMigration::script);
+      CheckpointStart.loadAllButArchived(context.source, resolved);
       // Problems seen without the lock may be another migrator's work in progress: judge them under it.
       return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
     });
@@ -270,6 +272,30 @@ public final class Migrator {
     List<ResolvedMigration> resolved = context.source.resolve();
     return context.withChangeSession(session -> context.inSession(session, "reset",
         locked -> new Reset(context).run(locked, resolved)));
+  }
+
+  /**
+   * Undoes the newest applied change with its reverse (docs/history.md). Development and test only:
+   * refuses unless a non-production environment is declared and the database does not say otherwise;
+   * refuses a reverse that cannot bring back dropped data unless {@code acceptDataLoss}.
+   */
+  public RevertResult revert(boolean acceptDataLoss) {
+    return revert(java.util.OptionalLong.empty(), acceptDataLoss);
+  }
+
+  /**
+   * Undoes every applied change after {@code version} ({@code 0}: all of them), newest first, as
+   * {@link #revert(boolean)} does one; {@code version} stays applied.
+   */
+  public RevertResult revertTo(String version, boolean acceptDataLoss) {
+    return revert(java.util.OptionalLong.of(Versions.number(version)), acceptDataLoss);
+  }
+
+  private RevertResult revert(java.util.OptionalLong to, boolean acceptDataLoss) {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "revert");
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withChangeSession(session -> context.inSession(session, "revert",
+        locked -> new Revert(context).run(locked, resolved, to, acceptDataLoss)));
   }
 
   /**

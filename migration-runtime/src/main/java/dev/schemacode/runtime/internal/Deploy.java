@@ -36,7 +36,12 @@ public final class Deploy {
   }
 
   /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
-  private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {}
+  private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside,
+      List<ResolvedMigration> checkpointed) {
+    Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {
+      this(done, applied, outside, List.of());
+    }
+  }
 
   /** Applies what is pending, judging the history again under the lock before every migration. */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
@@ -63,6 +68,10 @@ public final class Deploy {
       }
       if (step.applied() != null) {
         applied.add(step.applied());
+        continue;
+      }
+      if (!step.checkpointed().isEmpty()) {
+        applied.addAll(step.checkpointed());
         continue;
       }
       ResolvedMigration outside = step.outside();
@@ -98,6 +107,13 @@ public final class Deploy {
     List<MigrationInfo> pending = status.toApply(context.outOfOrder);
     if (pending.isEmpty()) {
       return new Step(status, null, null);
+    }
+    if (firstTurn) {
+      // a new database starts from the newest checkpoint, if there is one
+      List<ResolvedMigration> checkpointed = new CheckpointStart(context).runIfNew(session, status);
+      if (!checkpointed.isEmpty()) {
+        return new Step(null, null, null, checkpointed);
+      }
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
       // a misspelled directive in any of them stops the deploy before the first one runs
