@@ -192,7 +192,7 @@ final class FleetBench {
           .append(MIGRATIONS).append(" migrations\n\n");
       List<List<String>> rows = new ArrayList<>();
       boolean ahead = true;
-      for (int p : applyParallel) {
+      for (int p : variants.isEmpty() ? List.<Integer>of() : applyParallel) { // none when the fleets were reused
         Stats floor = applyStats.get(FLOOR + " p=" + p);
         Stats ours = applyStats.get(SCHEMACODE + " p=" + p);
         Stats flyway = applyStats.get(FLYWAY + " p=" + p);
