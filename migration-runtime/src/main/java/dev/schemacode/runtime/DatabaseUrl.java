@@ -1,5 +1,6 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.runtime.internal.UrlParts;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -191,7 +192,7 @@ public final class DatabaseUrl {
   }
 
   /** The driver's first line, plus the cause when the driver's own words say little ("The connection attempt failed."). */
-  static String describe(SQLException e) {
+  public static String describe(SQLException e) {
     String message = firstLine(e.getMessage()) + detailAndHint(e);
     Throwable cause = e.getCause();
     if (cause != null && cause.getMessage() != null && !message.contains(firstLine(cause.getMessage()))) {
@@ -206,7 +207,7 @@ public final class DatabaseUrl {
    * (id)=(1) already exists.", "view v depends on column c"): the driver puts them on lines of their
    * own, which one-line messages would drop. Empty when the error did not come from the server.
    */
-  static String detailAndHint(SQLException e) {
+  public static String detailAndHint(SQLException e) {
     if (!(e instanceof org.postgresql.util.PSQLException psql) || psql.getServerErrorMessage() == null) {
       return "";
     }
@@ -221,7 +222,7 @@ public final class DatabaseUrl {
     return more.toString();
   }
 
-  static String firstLine(String message) {
+  public static String firstLine(String message) {
     if (message == null) {
       return "";
     }

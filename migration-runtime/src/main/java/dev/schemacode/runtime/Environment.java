@@ -59,7 +59,7 @@ public final class Environment {
    * Errs on the side of production: any name that starts with {@code prod} or {@code prd}, and
    * {@code live}. Other names (development, dev, test, ci, staging, preview…) are not production.
    */
-  static boolean isProductionName(String name) {
+  public static boolean isProductionName(String name) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
     return lower.startsWith("prod") || lower.startsWith("prd") || lower.equals("live");
   }

@@ -1,5 +1,8 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.runtime.internal.ConnectionFactory;
+import dev.schemacode.runtime.internal.EnvironmentGuard;
+import dev.schemacode.runtime.internal.ThreadConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

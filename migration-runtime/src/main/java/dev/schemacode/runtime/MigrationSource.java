@@ -7,6 +7,7 @@ import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.model.LedgerFormatException;
 import dev.schemacode.model.MigrationFileName;
 import dev.schemacode.model.MigrationIndex;
+import dev.schemacode.runtime.internal.ClasspathLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -244,7 +245,7 @@ public interface MigrationSource {
   final class Sources {
     private Sources() {}
 
-    static Ledger parseLedger(String json, String location) {
+    public static Ledger parseLedger(String json, String location) {
       try {
         return LedgerCodec.read(json, location + "/" + Ledger.FILE_NAME);
       } catch (LedgerFormatException e) {

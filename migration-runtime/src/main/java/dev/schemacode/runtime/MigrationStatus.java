@@ -13,7 +13,7 @@ public record MigrationStatus(List<MigrationInfo> migrations) {
     migrations = List.copyOf(migrations);
   }
 
-  static MigrationStatus merge(List<ResolvedMigration> resolved, List<AppliedMigration> applied) {
+  public static MigrationStatus merge(List<ResolvedMigration> resolved, List<AppliedMigration> applied) {
     Map<Long, AppliedMigration> appliedByVersion = new HashMap<>();
     long newestApplied = -1;
     for (AppliedMigration row : applied) {

@@ -16,7 +16,7 @@ public final class ScriptFailedException extends MigrationException {
   private final String statement;
   private final String serverMessage;
 
-  ScriptFailedException(String message, Throwable cause, String kind, String script, String location, int line,
+  public ScriptFailedException(String message, Throwable cause, String kind, String script, String location, int line,
       String statement, String serverMessage) {
     super(message, cause);
     this.kind = kind;

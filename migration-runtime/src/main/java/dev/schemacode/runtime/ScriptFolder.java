@@ -1,5 +1,6 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.runtime.internal.ClasspathListing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,16 +1,13 @@
 package dev.schemacode.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.schemacode.model.Checksums;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerCodec;
 import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.model.MigrationFileName;
 import dev.schemacode.model.Schema;
+import dev.schemacode.runtime.internal.HistoryDigest;
+import dev.schemacode.runtime.internal.HistoryTable;
 import dev.schemacode.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The start-up check compares one summary row, kept by triggers on the history, and falls back to

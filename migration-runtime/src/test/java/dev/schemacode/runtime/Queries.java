@@ -1,5 +1,6 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.runtime.internal.AdvisoryLock;
 import dev.schemacode.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,12 +1,12 @@
 package dev.schemacode.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.schemacode.runtime.internal.SqlScript;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SqlScriptTest {
   static Stream<Arguments> scripts() {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * full schema after the last of them. The processor diffs declarations against {@link #schema()};
  * the runtime uses {@link #migrations()} as the index of what to apply.
  */
-public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedName, String> declaredBy) {
+public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedName, String> declaredBy,
+    List<Checkpoint> checkpoints) {
   public static final String FILE_NAME = "schemacode-ledger.json";
   public static final Ledger EMPTY = new Ledger(List.of(), Schema.EMPTY);
 
@@ -21,11 +22,17 @@ public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedN
    * @param declaredBy for each table, the Java class that declares it: lets a compilation that sees
    *     only some entities tell a table whose class was not compiled this time from one whose class
    *     is gone
+   * @param checkpoints recorded checkpoints, oldest first
    */
   public Ledger {
     migrations = List.copyOf(migrations);
     Objects.requireNonNull(schema, "schema");
     declaredBy = Collections.unmodifiableMap(new TreeMap<>(declaredBy));
+    checkpoints = List.copyOf(checkpoints);
+  }
+
+  public Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedName, String> declaredBy) {
+    this(migrations, schema, declaredBy, List.of());
   }
 
   public Ledger(List<LedgerEntry> migrations, Schema schema) {
@@ -33,7 +40,7 @@ public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedN
   }
 
   public Ledger withDeclaredBy(Map<QualifiedName, String> classes) {
-    return new Ledger(migrations, schema, classes);
+    return new Ledger(migrations, schema, classes, checkpoints);
   }
 
   /** The hash of the whole history; empty for a ledger with no migrations. */
@@ -53,7 +60,34 @@ public record Ledger(List<LedgerEntry> migrations, Schema schema, Map<QualifiedN
   public Ledger append(MigrationFileName file, String checksum, LedgerEntry.Origin origin, Schema after) {
     List<LedgerEntry> next = new ArrayList<>(migrations);
     next.add(new LedgerEntry(file, checksum, origin, LedgerEntry.chain(head(), file, checksum)));
-    return new Ledger(next, after, declaredBy);
+    return new Ledger(next, after, declaredBy, checkpoints);
+  }
+
+  /** This ledger with {@code reverse} recorded on the entry of {@code file}, which must be recorded. */
+  public Ledger withReverse(MigrationFileName file, LedgerEntry.Reverse reverse) {
+    List<LedgerEntry> next = new ArrayList<>(migrations);
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).file().equals(file)) {
+        next.set(i, next.get(i).withReverse(reverse));
+        return new Ledger(next, schema, declaredBy, checkpoints);
+      }
+    }
+    throw new IllegalArgumentException(file + " is not recorded");
+  }
+
+  /** This ledger with one more checkpoint, which must be newer than the others. */
+  public Ledger withCheckpoint(Checkpoint checkpoint) {
+    if (!checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).number() >= checkpoint.number()) {
+      throw new IllegalArgumentException("a checkpoint at " + checkpoint.version() + " is not newer than the last one");
+    }
+    List<Checkpoint> next = new ArrayList<>(checkpoints);
+    next.add(checkpoint);
+    return new Ledger(migrations, schema, declaredBy, next);
+  }
+
+  /** The newest checkpoint, if any. */
+  public Optional<Checkpoint> newestCheckpoint() {
+    return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
   }
 
   /**

@@ -28,7 +28,13 @@ import java.util.TreeMap;
  * add a migration conflict on the {@code head} line.
  */
 public final class LedgerCodec {
-  public static final int FORMAT = 1;
+  /**
+   * The newest format this version reads and writes. Format 2 added reverses to entries; a ledger
+   * that uses none of its additions is still written as format 1, so existing ledgers keep their
+   * text until the first migration with a reverse, and an older schemacode refuses (rather than
+   * silently drops) what it cannot read.
+   */
+  public static final int FORMAT = 2;
 
   /*
    * Jackson's streaming layer (jackson-core) parses and prints; the tree is built and walked here
@@ -44,7 +50,8 @@ public final class LedgerCodec {
 
   public static String write(Ledger ledger) {
     ObjectNode root = NODES.objectNode();
-    root.put("format", FORMAT);
+    boolean extended = !ledger.checkpoints().isEmpty() || ledger.migrations().stream().anyMatch(e -> e.reverse().isPresent());
+    root.put("format", extended ? 2 : 1);
     root.put("head", ledger.head());
     ObjectNode schema = schemaNode(ledger.schema(), ledger.declaredBy());
     root.put("schemaChecksum", checksum(schema));
@@ -55,8 +62,33 @@ public final class LedgerCodec {
       node.put("checksum", entry.checksum());
       node.put("origin", entry.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       node.put("chain", entry.chain());
+      entry.reverse().ifPresent(reverse -> {
+        ObjectNode reverseNode = node.putObject("reverse");
+        if (!reverse.from().equals(entry.file())) {
+          reverseNode.put("from", reverse.from().fileName());
+        }
+        ArrayNode files = reverseNode.putArray("files");
+        for (LedgerEntry.ReverseFile file : reverse.files()) {
+          ObjectNode fileNode = files.addObject();
+          fileNode.put("file", file.file().fileName());
+          fileNode.put("checksum", file.checksum());
+        }
+      });
     }
     root.set("schema", schema);
+    if (!ledger.checkpoints().isEmpty()) {
+      ArrayNode checkpoints = root.putArray("checkpoints");
+      for (Checkpoint checkpoint : ledger.checkpoints()) {
+        ObjectNode node = checkpoints.addObject();
+        node.put("file", checkpoint.fileName());
+        node.put("checksum", checkpoint.checksum());
+        if (!checkpoint.skipped().isEmpty()) {
+          ArrayNode skipped = node.putArray("skipped");
+          checkpoint.skipped().forEach(skipped::add);
+        }
+        node.set("schema", schemaNode(checkpoint.schema(), Map.of()));
+      }
+    }
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = JSON.createGenerator(text)) {
       generator.setPrettyPrinter(PRETTY.createInstance());
@@ -196,11 +228,27 @@ public final class LedgerCodec {
       MigrationFileName file = MigrationFileName.parse(fileName).orElseThrow(() ->
           new LedgerFormatException(source + ": '" + fileName + "' is not a migration file name (V<version>__<name>.sql)"));
       entries.add(new LedgerEntry(file, reader.text(node, "checksum"),
-          reader.origin(node), reader.text(node, "chain")));
+          reader.origin(node), reader.text(node, "chain"), reader.reverse(node, file)));
     }
     Map<QualifiedName, String> declaredBy = new TreeMap<>();
     Schema schema = reader.schema(reader.object(root, "schema"), declaredBy);
-    Ledger ledger = new Ledger(entries, schema, declaredBy);
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    if (root.has("checkpoints")) {
+      for (JsonNode node : reader.array(root, "checkpoints")) {
+        String name = reader.text(node, "file");
+        String version = Checkpoint.versionOf(name).orElseThrow(() ->
+            new LedgerFormatException(source + ": '" + name + "' is not a checkpoint file name (C<version>__checkpoint.sql)"));
+        List<String> skipped = new ArrayList<>();
+        if (node.has("skipped")) {
+          for (JsonNode skip : reader.array(node, "skipped")) {
+            skipped.add(skip.asText());
+          }
+        }
+        checkpoints.add(new Checkpoint(version, reader.text(node, "checksum"),
+            reader.schema(reader.object(node, "schema"), new TreeMap<>()), skipped));
+      }
+    }
+    Ledger ledger = new Ledger(entries, schema, declaredBy, checkpoints);
     String head = reader.text(root, "head");
     if (!head.equals(ledger.head())) {
       throw new LedgerFormatException(source + ": head " + abbreviate(head)
@@ -219,6 +267,81 @@ public final class LedgerCodec {
       }
     }
     return ledger;
+  }
+
+  // ---- shared with DeclaredSchemaCodec, which writes a schema without a history in the same layout
+
+  /** The schema section as a ledger holds it. */
+  static ObjectNode schemaTree(Schema schema, Map<QualifiedName, String> declaredBy) {
+    return schemaNode(schema, declaredBy);
+  }
+
+  /** A tree printed as the ledger is: fixed field order, one value per line, a final {@code \n}. */
+  static String pretty(JsonNode root) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(text)) {
+      generator.setPrettyPrinter(PRETTY.createInstance());
+      print(generator, root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a JSON tree always serialises", e);
+    }
+    return text + "\n";
+  }
+
+  /** The JSON object of a file; {@code source} names it in messages. */
+  static JsonNode tree(String json, String source) {
+    JsonNode root;
+    try {
+      root = parse(json);
+    } catch (JsonProcessingException e) {
+      throw new LedgerFormatException(source + " is not valid JSON (" + e.getOriginalMessage()
+          + " at line " + e.getLocation().getLineNr() + ")", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new LedgerFormatException(source + " is not a JSON object");
+    }
+    return root;
+  }
+
+  /** A schema section read back, collecting each table's declaring class into {@code declaredBy}. */
+  static Schema schemaOf(JsonNode node, String source, Map<QualifiedName, String> declaredBy) {
+    return new Reader(source).schema(node, declaredBy);
+  }
+
+  /** The field reader with the ledger's messages, for the declared schema's other sections. */
+  static Fields fields(String source) {
+    return new Fields(new Reader(source));
+  }
+
+  /** Field access that names the file in every message. */
+  static final class Fields {
+    private final Reader reader;
+
+    private Fields(Reader reader) {
+      this.reader = reader;
+    }
+
+    String text(JsonNode node, String field) {
+      return reader.text(node, field);
+    }
+
+    int integer(JsonNode node, String field) {
+      return reader.integer(node, field);
+    }
+
+    QualifiedName name(JsonNode node) {
+      return reader.name(node);
+    }
+
+    JsonNode object(JsonNode node, String field) {
+      return reader.object(node, field);
+    }
+
+    Iterable<JsonNode> optionalArray(JsonNode node, String field) {
+      return reader.optionalArray(node, field);
+    }
   }
 
   private static String abbreviate(String hash) {
@@ -416,6 +539,31 @@ public final class LedgerCodec {
       } catch (IllegalArgumentException e) {
         throw new LedgerFormatException(source + ": unknown " + field + " action '" + value + "'", e);
       }
+    }
+
+    /** The optional {@code reverse} of an entry (format 2). */
+    Optional<LedgerEntry.Reverse> reverse(JsonNode node, MigrationFileName entry) {
+      if (!node.has("reverse")) {
+        return Optional.empty();
+      }
+      JsonNode reverse = object(node, "reverse");
+      MigrationFileName from = entry;
+      if (reverse.has("from")) {
+        String name = text(reverse, "from");
+        from = MigrationFileName.parse(name).orElseThrow(() ->
+            new LedgerFormatException(source + ": '" + name + "' is not a migration file name (V<version>__<name>.sql)"));
+      }
+      List<LedgerEntry.ReverseFile> files = new ArrayList<>();
+      for (JsonNode file : array(reverse, "files")) {
+        String name = text(file, "file");
+        ReverseFileName parsed = ReverseFileName.parse(name).orElseThrow(() ->
+            new LedgerFormatException(source + ": '" + name + "' is not a reverse file name (U<version>__<name>.sql)"));
+        files.add(new LedgerEntry.ReverseFile(parsed, text(file, "checksum")));
+      }
+      if (files.isEmpty()) {
+        throw new LedgerFormatException(source + ": the reverse of " + entry.fileName() + " lists no files");
+      }
+      return Optional.of(new LedgerEntry.Reverse(from, files));
     }
 
     LedgerEntry.Origin origin(JsonNode node) {

@@ -21,6 +21,26 @@ public record Renames(Map<QualifiedName, QualifiedName> tables, Map<QualifiedNam
     enumValues = new TreeMap<>(enumValues);
   }
 
+  /**
+   * The renames that undo these: every old name becomes the new one. Column renames are keyed by the
+   * table's name after the renames, so the inverse keys them by the table's old name.
+   */
+  public Renames inverse() {
+    Map<QualifiedName, QualifiedName> invertedTables = new TreeMap<>();
+    tables.forEach((to, from) -> invertedTables.put(from, to));
+    Map<QualifiedName, Map<String, String>> invertedColumns = new TreeMap<>();
+    columns.forEach((table, byName) -> {
+      Map<String, String> inverted = invertedColumns.computeIfAbsent(tables.getOrDefault(table, table), t -> new TreeMap<>());
+      byName.forEach((to, from) -> inverted.put(from, to));
+    });
+    Map<QualifiedName, Map<String, String>> invertedValues = new TreeMap<>();
+    enumValues.forEach((type, byLabel) -> {
+      Map<String, String> inverted = invertedValues.computeIfAbsent(type, t -> new TreeMap<>());
+      byLabel.forEach((to, from) -> inverted.put(from, to));
+    });
+    return new Renames(invertedTables, invertedColumns, invertedValues);
+  }
+
   Map<String, String> columnsOf(QualifiedName table) {
     return columns.getOrDefault(table, Map.of());
   }

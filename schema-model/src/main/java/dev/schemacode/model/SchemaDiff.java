@@ -50,7 +50,18 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
   }
 
   public static SchemaDiff between(Schema before, Schema after, Renames renames) {
-    return new Differ(before, after, renames).diff();
+    return new Differ(before, after, renames, false).diff();
+  }
+
+  /**
+   * The changes that take a database from {@code after} back to {@code before}, where a migration with
+   * {@code renames} took it forward: the forward diff's safe forms and order, with one difference. A
+   * column that comes back {@code NOT NULL} without a default is added as it was (it can only come
+   * back empty, so such a reverse is inexact anyway, and PostgreSQL refuses it on a table with rows)
+   * instead of being a problem: nobody can declare a default for a reverse.
+   */
+  public static SchemaDiff reverse(Schema after, Schema before, Renames renames) {
+    return new Differ(after, before, renames.inverse(), true).diff();
   }
 
   /** The ordered steps of the main transaction; later phases keep their own order. */
@@ -84,7 +95,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
     /** Columns whose type changes by time zone ({@code table.column}): partial indexes that mention them are rebuilt. */
     private final Map<QualifiedName, Set<String>> rezonedColumns = new HashMap<>();
 
-    Differ(Schema before, Schema after, Renames renames) {
+    /** Generating a reverse: a required column may come back (see {@link SchemaDiff#reverse}). */
+    private final boolean reverse;
+
+    Differ(Schema before, Schema after, Renames renames, boolean reverse) {
+      this.reverse = reverse;
       this.before = before;
       this.after = after;
       this.renames = renames;
@@ -609,7 +624,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<Problem> problems) {
 
     private void addColumn(QualifiedName table, Column column) {
       boolean required = !column.nullable() && !column.identity() && column.defaultExpression().isEmpty();
-      if (required) {
+      if (required && !reverse) {
         problems.add(new Problem("RequiredColumnNeedsDefault", "new column " + table + "." + column.name()
             + " is NOT NULL but table " + table + " already exists and may have rows: give the field a @Default(...),"
             + " or add it @Nullable first, fill it with a hand-written migration (V<next>__backfill_" + column.name()

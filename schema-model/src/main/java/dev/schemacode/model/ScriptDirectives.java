@@ -11,7 +11,32 @@ public final class ScriptDirectives {
    */
   public static final String NO_TRANSACTION = "schemacode:no-transaction";
 
+  /**
+   * A leading comment line {@code -- schemacode:inexact <reason>} marks a reverse script that cannot
+   * restore everything (data the migration dropped): {@code revert} refuses it unless told to accept that.
+   */
+  public static final String INEXACT = "schemacode:inexact";
+
   private ScriptDirectives() {}
+
+  /** The reasons of the {@code -- schemacode:inexact …} lines before the first statement. */
+  public static java.util.List<String> inexact(String script) {
+    java.util.List<String> reasons = new java.util.ArrayList<>();
+    for (String line : withoutByteOrderMark(script).lines().toList()) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.startsWith("--")) {
+        break;
+      }
+      String content = trimmed.substring(2).strip();
+      if (content.startsWith(INEXACT + " ")) {
+        reasons.add(content.substring(INEXACT.length()).strip());
+      }
+    }
+    return reasons;
+  }
 
   /** True when one of the comment lines before the first statement is {@code -- schemacode:no-transaction}. */
   public static boolean noTransaction(String script) {
@@ -48,7 +73,7 @@ public final class ScriptDirectives {
       String squeezed = content.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "");
       boolean meant = squeezed.startsWith("schemacode:") || squeezed.startsWith("schemacode=")
           || squeezed.startsWith("schemacode") && squeezed.contains("transaction") || squeezed.equals("notransaction");
-      if (meant && !content.equals(NO_TRANSACTION)) {
+      if (meant && !content.equals(NO_TRANSACTION) && !content.startsWith(INEXACT + " ")) {
         return java.util.Optional.of(trimmed);
       }
     }

@@ -42,7 +42,7 @@ enum Diagnostic {
       "cannot tell where migrations live: %s; pass -Aschemacode.migrations=<directory> to javac"
           + " (with Maven: <compilerArgs><arg>-Aschemacode.migrations=${project.basedir}/src/main/resources/db/migration</arg></compilerArgs>)"),
   BAD_MODE("Mode",
-      "-Aschemacode.mode=%s is not a mode; use generate (the default) or verify"),
+      "-Aschemacode.mode=%s is not a mode; use generate (the default), verify or push"),
   LEDGER_UNREADABLE("Ledger",
       "%s; nothing was written"),
   MIGRATION_MODIFIED("ModifiedMigration",
@@ -150,8 +150,26 @@ enum Diagnostic {
           + " without it, so do not run two builds of these sources at once, or make java.io.tmpdir writable"),
   BAD_GENERATION_WAIT("GenerationWait",
       "-Aschemacode.generationWait=%s is not a number of seconds"),
+  REVERSE_WITHOUT_MIGRATION("ReverseWithoutMigration",
+      "%s undoes no migration: no recorded or new V%s__*.sql has its version; name a reverse U<version>__<name>.sql"
+          + " after the migration it undoes"),
+  REVERSE_ALREADY_RECORDED("ReverseAlreadyRecorded",
+      "%s is not recorded, but %s is already undone by %s; recorded reverses are immutable like migrations:"
+          + " delete the new file"),
+  REVERSE_NOT_GENERATED("ReverseNotGenerated",
+      "the migration %s has no reverse, so `schemacode revert` cannot undo it: %s"),
+  CHECKPOINT_MISMATCH("Checkpoint",
+      "%s does not build exactly the schema %s records for it: %s; restore it from version control (or remove the"
+          + " checkpoint from the ledger and make it again with `schemacode checkpoint`)"),
   WROTE_MIGRATION("Generated",
-      "wrote %s (%s)");
+      "wrote %s (%s)"),
+  POSTPONED("Postponed",
+      "no migration written (-Aschemacode.mode=push): the entities differ from the ledger by%n%s%n"
+          + "schemacode push applies them to a development database; the next build in generate mode (the default)"
+          + " writes them as one migration"),
+  DECLARED_UNREADABLE("Declared",
+      "the previous build's %s could not be read (%s); tables of classes this compilation did not see are taken"
+          + " from the ledger");
 
   private final String tag;
   private final String template;

@@ -68,8 +68,10 @@ final class MigrationGenerator {
   Optional<Ledger> run(SchemaAssembler.Assembly assembly) {
     Ledger ledger;
     SortedMap<String, String> files;
+    Reverses reverses;
     try {
       files = directory.migrationFiles();
+      reverses = new Reverses(reporter, mode, directory.reverseFiles());
       Optional<Ledger> recorded = directory.readLedger();
       if (recorded.isEmpty() && files.values().stream().anyMatch(s -> s.contains(GENERATED_MARKER))) {
         reporter.error(Diagnostic.LEDGER_UNREADABLE, directory.ledgerPath()
@@ -85,7 +87,17 @@ final class MigrationGenerator {
       return Optional.empty();
     }
 
-    List<MigrationFileName> unrecorded = checkHistory(ledger, files);
+    Checkpoints checkpoints;
+    try {
+      checkpoints = new Checkpoints(reporter, directory.checkpointFiles(), ledger);
+    } catch (IOException e) {
+      reporter.error(Diagnostic.LEDGER_UNREADABLE, "cannot read " + directory.path() + ": " + e);
+      return Optional.empty();
+    }
+    checkpoints.check(ledger);
+    List<MigrationFileName> unrecorded = checkHistory(ledger, files, checkpoints);
+    SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> newReverses =
+        reverses.check(ledger, unrecorded, checkpoints);
     if (reporter.hasErrors()) {
       return Optional.of(ledger);
     }
@@ -106,18 +118,18 @@ final class MigrationGenerator {
     if (reporter.hasErrors()) {
       return Optional.of(ledger);
     }
-    if (diff.isEmpty() && unrecorded.isEmpty()) {
+    if (diff.isEmpty() && unrecorded.isEmpty() && newReverses.isEmpty()) {
       if (mode == Mode.GENERATE && !declaredBy.equals(ledger.declaredBy())) {
         // Entities moved or were recorded by an older version: keep the class names current, so a
         // later partial compilation can tell a table whose class was not compiled from one that is gone.
         Ledger updated = ledger.withDeclaredBy(declaredBy);
         if (writeLedger(updated, List.of())) {
-          shipWithBuild(updated, files);
+          shipWithBuild(updated, files, reverses, checkpoints);
           return Optional.of(updated);
         }
         return Optional.of(ledger);
       }
-      shipWithBuild(ledger, files);
+      shipWithBuild(ledger, files, reverses, checkpoints);
       return Optional.of(ledger);
     }
     if (mode == Mode.VERIFY) {
@@ -127,10 +139,20 @@ final class MigrationGenerator {
       }
       return Optional.of(ledger);
     }
+    if (mode == Mode.PUSH) {
+      // Nothing is written into the directory: the build still ships what is recorded, and the
+      // processor leaves the declared schema beside it for push.
+      List<String> waiting = new ArrayList<>(diff.changes().stream().map(SchemaChange::describe).toList());
+      unrecorded.forEach(file -> waiting.add("hand-written " + file.fileName() + ", not recorded yet"));
+      reporter.note(Diagnostic.POSTPONED, waiting.stream().map(line -> "  " + line).collect(Collectors.joining("\n")));
+      shipWithBuild(ledger, files, reverses, checkpoints);
+      return Optional.of(ledger);
+    }
     if (!acknowledged(diff.changes())) {
       return Optional.of(ledger);
     }
-    return Optional.of(write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after).orElse(ledger));
+    return Optional.of(write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after,
+        new Reversing(reverses, newReverses, before, assembly.renames(), checkpoints)).orElse(ledger));
   }
 
   /** Data loss needs a matching {@code @AcknowledgeDataLoss} in code; reports each change that lacks one. */
@@ -151,9 +173,12 @@ final class MigrationGenerator {
    * Checks every recorded migration against its file and returns, in order, the new files a person
    * added that are not recorded yet. Reports tampering and ordering problems as errors.
    */
-  private List<MigrationFileName> checkHistory(Ledger ledger, SortedMap<String, String> files) {
+  private List<MigrationFileName> checkHistory(Ledger ledger, SortedMap<String, String> files, Reverses.Archive archive) {
     for (LedgerEntry entry : ledger.migrations()) {
       String script = files.get(entry.file().fileName());
+      if (script == null && archive.archived(entry.file())) {
+        continue; // archived after a checkpoint: the ledger keeps its checksum
+      }
       if (script == null) {
         reporter.error(Diagnostic.MIGRATION_MISSING, entry.file().fileName(), Ledger.FILE_NAME);
         continue;
@@ -198,13 +223,19 @@ final class MigrationGenerator {
     return unrecorded;
   }
 
+  /** What writing needs for reverses: the checker, the reverses people wrote, and the schema before the change. */
+  private record Reversing(Reverses reverses, SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> handWritten,
+      Schema before, dev.schemacode.model.Renames renames, Checkpoints checkpoints) {}
+
   private Optional<Ledger> write(Ledger ledger, SortedMap<String, String> files, List<MigrationFileName> handWritten,
-      List<SchemaChange> changes, Schema after) {
+      List<SchemaChange> changes, Schema after, Reversing reversing) {
     Ledger next = ledger;
     for (MigrationFileName file : handWritten) {
       next = next.append(file, Checksums.ofScript(files.get(file.fileName())), LedgerEntry.Origin.HAND_WRITTEN, next.schema());
     }
+    next = reversing.reverses().record(next, reversing.handWritten());
     List<MigrationScript.File> generated = List.of();
+    List<dev.schemacode.model.ReverseScript.File> reverseFiles = List.of();
     if (!changes.isEmpty()) {
       boolean first = next.migrations().isEmpty();
       String slug = settings.name().map(MigrationScript::cut).orElseGet(() -> MigrationScript.slug(first, changes));
@@ -212,14 +243,22 @@ final class MigrationGenerator {
       for (MigrationScript.File file : generated) {
         next = next.append(file.name(), Checksums.ofScript(file.script()), LedgerEntry.Origin.GENERATED, after);
       }
+      Reverses.Generated reverse = reversing.reverses().generate(next, generated, slug, reversing.before(), after,
+          reversing.renames(), changes, settings.lockTimeout());
+      next = reverse.ledger();
+      reverseFiles = reverse.files();
     }
-    List<MigrationFileName> written = new ArrayList<>();
-    for (MigrationScript.File file : generated) {
+    // file name → script: the migrations, then their reverse
+    Map<String, String> toWrite = new java.util.LinkedHashMap<>();
+    generated.forEach(file -> toWrite.put(file.name().fileName(), file.script()));
+    reverseFiles.forEach(file -> toWrite.put(file.name().fileName(), file.script()));
+    List<String> written = new ArrayList<>();
+    for (Map.Entry<String, String> file : toWrite.entrySet()) {
       try {
-        directory.createMigration(file.name().fileName(), file.script());
-        written.add(file.name());
+        directory.createMigration(file.getKey(), file.getValue());
+        written.add(file.getKey());
       } catch (IOException e) {
-        reporter.error(Diagnostic.WRITE_FAILED, directory.path().resolve(file.name().fileName()), e);
+        reporter.error(Diagnostic.WRITE_FAILED, directory.path().resolve(file.getKey()), e);
         deleteQuietly(written);
         return Optional.empty();
       }
@@ -234,12 +273,12 @@ final class MigrationGenerator {
           file.script().lines().filter(l -> l.startsWith("--   ")).map(l -> l.substring(5))
               .collect(Collectors.joining("; ")));
     }
-    shipWithBuild(next, shipped);
+    shipWithBuild(next, shipped, reversing.reverses().with(reverseFiles), reversing.checkpoints());
     return Optional.of(next);
   }
 
   /** Replaces the ledger; on failure also removes the migrations written just before, so no half state stays. */
-  private boolean writeLedger(Ledger ledger, List<MigrationFileName> written) {
+  private boolean writeLedger(Ledger ledger, List<String> written) {
     try {
       directory.writeLedger(ledger);
       return true;
@@ -250,10 +289,10 @@ final class MigrationGenerator {
     }
   }
 
-  private void deleteQuietly(List<MigrationFileName> written) {
-    for (MigrationFileName file : written) {
+  private void deleteQuietly(List<String> written) {
+    for (String file : written) {
       try {
-        directory.deleteMigration(file.fileName());
+        directory.deleteMigration(file);
       } catch (IOException ignored) {
         // the error already reported fails the build and names the directory
       }
@@ -268,11 +307,25 @@ final class MigrationGenerator {
    * up to date (what the resources step copied) is left alone: writing it again through the Filer
    * costs javac a comparison with every file it has written so far, quadratic over a long history.
    */
-  private void shipWithBuild(Ledger ledger, Map<String, String> scripts) {
+  private void shipWithBuild(Ledger ledger, Map<String, String> scripts, Reverses reverses, Checkpoints checkpoints) {
     ClassOutput output = ClassOutput.of(filer, location.resource(Ledger.FILE_NAME));
+    for (dev.schemacode.model.Checkpoint checkpoint : ledger.checkpoints()) {
+      String script = checkpoints.script(checkpoint);
+      if (script != null) {
+        ship(output, checkpoint.fileName(), script);
+      }
+    }
     for (LedgerEntry entry : ledger.migrations()) {
-      String fileName = entry.file().fileName();
-      ship(output, fileName, scripts.get(fileName));
+      String migration = scripts.get(entry.file().fileName());
+      if (migration != null) { // null: archived after a checkpoint
+        ship(output, entry.file().fileName(), migration);
+      }
+      for (LedgerEntry.ReverseFile reverse : entry.reverse().map(LedgerEntry.Reverse::files).orElse(List.of())) {
+        String script = reverses.script(reverse.file());
+        if (script != null) { // an archived migration's reverse may be gone with it
+          ship(output, reverse.file().fileName(), script);
+        }
+      }
     }
     // An unchanged ledger (the common build) ships as the text read, without serialising it again.
     ship(output, Ledger.FILE_NAME, directory.textOf(ledger).orElseGet(() -> LedgerCodec.write(ledger)));

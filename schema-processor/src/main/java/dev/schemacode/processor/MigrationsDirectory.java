@@ -74,6 +74,21 @@ final class MigrationsDirectory {
 
   /** Every file that looks like a migration ({@code V*.sql} in any case, {@code V0001__x…}), by name, with its text. */
   SortedMap<String, String> migrationFiles() throws IOException {
+    // v0001__x.sql, V0001__x.SQL: meant as migrations, so reported as misnamed, never skipped
+    return files(dev.schemacode.model.MigrationFileName::looksLikeMigration);
+  }
+
+  /** Every reverse script ({@code U<version>__<name>.sql}), by name, with its text. */
+  SortedMap<String, String> reverseFiles() throws IOException {
+    return files(name -> dev.schemacode.model.ReverseFileName.parse(name).isPresent());
+  }
+
+  /** Every checkpoint ({@code C<version>__checkpoint.sql}), by name, with its text. */
+  SortedMap<String, String> checkpointFiles() throws IOException {
+    return files(name -> dev.schemacode.model.Checkpoint.versionOf(name).isPresent());
+  }
+
+  private SortedMap<String, String> files(java.util.function.Predicate<String> named) throws IOException {
     SortedMap<String, String> files = new TreeMap<>();
     if (!Files.isDirectory(directory)) {
       return files;
@@ -81,8 +96,7 @@ final class MigrationsDirectory {
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path file : (Iterable<Path>) entries::iterator) {
         String name = file.getFileName().toString();
-        // v0001__x.sql, V0001__x.SQL: meant as migrations, so reported as misnamed, never skipped
-        if (dev.schemacode.model.MigrationFileName.looksLikeMigration(name)) {
+        if (named.test(name)) {
           BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
           if (attributes.isRegularFile()) {
             modified.put(name, attributes.lastModifiedTime());
@@ -94,7 +108,7 @@ final class MigrationsDirectory {
     return files;
   }
 
-  /** When {@code fileName} (a migration or the ledger) was last changed, if it was read or written by this object. */
+  /** When {@code fileName} (a script or the ledger) was last changed, if it was read or written by this object. */
   Optional<FileTime> modified(String fileName) {
     return Optional.ofNullable(modified.get(fileName));
   }

@@ -23,6 +23,10 @@ final class Reporter {
     messager.printMessage(Kind.ERROR, diagnostic.format(arguments));
   }
 
+  void warning(Diagnostic diagnostic, Object... arguments) {
+    messager.printMessage(Kind.WARNING, diagnostic.format(arguments));
+  }
+
   void note(Diagnostic diagnostic, Object... arguments) {
     messager.printMessage(Kind.NOTE, diagnostic.format(arguments));
   }

@@ -2,6 +2,7 @@ package dev.schemacode.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
+import dev.schemacode.model.DeclaredSchema;
 import dev.schemacode.model.Ledger;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ import javax.lang.model.element.TypeElement;
  * as the round that sees it runs (reporting mistakes on the element), then, once every round is
  * over, compare the tables with the ledger and write the next migration.
  *
- * <p>Options: {@code -Aschemacode.migrations=<dir>}, {@code -Aschemacode.mode=generate|verify},
+ * <p>Options: {@code -Aschemacode.migrations=<dir>}, {@code -Aschemacode.mode=generate|verify|push},
  * {@code -Aschemacode.resourcePath=<class-path folder>} and {@code -Aschemacode.debug=true}.
  */
 @AutoService(Processor.class)
@@ -173,18 +174,28 @@ public final class SchemaProcessor extends AbstractProcessor {
     try (GenerationLock held = lock.get()) {
       Ledger recorded = recordedLedger(where);
       afterLedgerRead.run();
+      DeclaredSchemaFile declaredFile = new DeclaredSchemaFile(processingEnv.getFiler(), where, reporter);
+      Optional<DeclaredSchema> previous = declaredFile.previous(recorded);
       assembly = new SchemaAssembler(reporter, processingEnv.getElementUtils())
-          .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, recorded);
+          .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, DeclaredSchemaFile.base(recorded, previous));
       if (assembly.isPresent() && !reporter.hasErrors()) {
-        generate();
+        generate().filter(ledger -> !reporter.hasErrors()).ifPresent(ledger -> {
+          SchemaAssembler.Assembly declared = assembly.get();
+          declaredFile.write(new DeclaredSchema(declared.schema(),
+              DeclaredSchemaFile.renames(declared.renames(), previous, declared.elements().keySet()),
+              declared.declaredBy(), ledger.head()));
+        });
       }
     }
   }
 
   /** The generation lock in generate mode; a lock that holds nothing in verify mode, which writes nothing. */
   private Optional<GenerationLock> lock(MigrationsLocation where) {
-    String mode = processingEnv.getOptions().getOrDefault(OPTION_MODE, "generate").trim();
-    if (mode.equalsIgnoreCase("verify")) {
+    Optional<Mode> mode = mode();
+    if (mode.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!mode.get().writesMigrations()) {
       return Optional.of(GenerationLock.NONE);
     }
     Duration wait = GenerationLock.DEFAULT_WAIT;
@@ -213,11 +224,12 @@ public final class SchemaProcessor extends AbstractProcessor {
     }
   }
 
-  private void generate() {
+  /** Runs the generator; returns the ledger in effect afterwards, when it could be read. */
+  private Optional<Ledger> generate() {
     Optional<Mode> mode = mode();
     Optional<MigrationsLocation> location = location();
     if (mode.isEmpty() || location.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Map<String, String> options = processingEnv.getOptions();
     String example = entitiesByTable.values().stream().map(DeclaredEntity::className).sorted().findFirst().orElse("");
@@ -229,6 +241,7 @@ public final class SchemaProcessor extends AbstractProcessor {
         directory(location.get())).run(assembly.get());
     ledger.ifPresent(current -> writeIndex(current, location.get(), example));
     writeJooqMetamodel();
+    return ledger;
   }
 
   /** jOOQ table classes, when jOOQ is on the class path and not switched off with -Aschemacode.jooq=false. */

@@ -74,8 +74,8 @@ class ConcurrentBuildsTest {
     Ledger ledger = LedgerCodec.read(snapshot(migrations).get(Ledger.FILE_NAME), "ledger");
     assertEquals(List.of("V0001__init.sql", "V0002__create_payments.sql"),
         ledger.migrations().stream().map(e -> e.file().fileName()).toList());
-    assertEquals(List.of("V0001__init.sql", "V0002__create_payments.sql", Ledger.FILE_NAME),
-        List.copyOf(snapshot(migrations).keySet()));
+    assertEquals(List.of("U0001__init.sql", "U0002__create_payments.sql", "V0001__init.sql", "V0002__create_payments.sql",
+        Ledger.FILE_NAME), List.copyOf(snapshot(migrations).keySet()));
   }
 
   @Test
@@ -91,7 +91,7 @@ class ConcurrentBuildsTest {
           + migrations + " (it holds the lock " + lockFile + "); waiting up to 1 s");
       assertThat(compilation).hadErrorContaining("[schemacode:Locked] another build has been generating migrations in "
           + migrations + " for 1 s and still holds the lock " + lockFile + "; nothing was written");
-      assertEquals(List.of("V0001__init.sql", Ledger.FILE_NAME), List.copyOf(snapshot(migrations).keySet()));
+      assertEquals(List.of("U0001__init.sql", "V0001__init.sql", Ledger.FILE_NAME), List.copyOf(snapshot(migrations).keySet()));
     }
     assertThat(compileWith(migrations, () -> { })).succeeded();
     assertTrue(snapshot(migrations).containsKey("V0002__create_payments.sql"));

@@ -102,7 +102,7 @@ class MigrationGenerationTest {
     assertThat(compilation).hadNoteContaining("[schemacode:Generated]");
 
     Map<String, String> files = snapshot(migrations);
-    assertEquals(List.of("V0001__init.sql", Ledger.FILE_NAME), List.copyOf(files.keySet()));
+    assertEquals(List.of("U0001__init.sql", "V0001__init.sql", Ledger.FILE_NAME), List.copyOf(files.keySet()));
     assertEquals(V0001, files.get("V0001__init.sql"));
 
     Ledger ledger = LedgerCodec.read(files.get(Ledger.FILE_NAME), "ledger");
@@ -353,7 +353,7 @@ class MigrationGenerationTest {
     assertThat(refused).failed();
     assertThat(refused).hadErrorContaining("[schemacode:DataLoss] drop column customer.country would delete data");
     assertThat(refused).hadErrorContaining("@AcknowledgeDataLoss(\"drop column customer.country\")");
-    assertEquals(2, snapshot(migrations).size(), "nothing written");
+    assertEquals(3, snapshot(migrations).size(), "nothing written (the first migration, its reverse, the ledger)");
 
     JavaFileObject acknowledged = source("com.example.Customer",
         "package com.example;",

@@ -4,11 +4,13 @@ import dev.schemacode.model.CheckConstraint;
 import dev.schemacode.model.Column;
 import dev.schemacode.model.Index;
 import dev.schemacode.model.QualifiedName;
+import dev.schemacode.model.Renames;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.SchemaDiff;
 import dev.schemacode.model.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -36,23 +38,45 @@ public final class LiveSchemas {
     return SchemaDiff.between(align(live, declared, deparser), declared);
   }
 
+  /**
+   * As {@link #drift(Schema, Schema, Deparser)}, with the renames the code states ({@code @RenamedFrom}):
+   * a live table or column under its old name is compared with the declared one and renamed, not
+   * dropped and added ({@code schemacode push}). A rename whose old name the live schema does not
+   * have is no change.
+   */
+  public static SchemaDiff drift(Schema live, Schema declared, Renames renames, Deparser deparser) {
+    return SchemaDiff.between(align(live, declared, renames, deparser), declared, renames);
+  }
+
   /** {@code live} with the declared spelling wherever both mean the same. */
   public static Schema align(Schema live, Schema declared) {
     return align(live, declared, Deparser.NONE);
   }
 
   static Schema align(Schema live, Schema declared, Deparser deparser) {
+    return align(live, declared, Renames.NONE, deparser);
+  }
+
+  private static Schema align(Schema live, Schema declared, Renames renames, Deparser deparser) {
     List<Table> tables = new ArrayList<>();
     for (Table table : live.tables()) {
       Optional<Table> wanted = declared.table(table.name());
-      tables.add(wanted.map(w -> align(table, w, deparser)).orElse(table));
+      if (wanted.isEmpty()) { // under its old name?
+        wanted = renames.tables().entrySet().stream().filter(e -> e.getValue().equals(table.name())).findFirst()
+            .flatMap(e -> declared.table(e.getKey()));
+      }
+      tables.add(wanted.map(w -> align(table, w, renames.columns().getOrDefault(w.name(), Map.of()), deparser))
+          .orElse(table));
     }
     return new Schema(live.enums(), tables);
   }
 
-  private static Table align(Table live, Table declared, Deparser deparser) {
+  /** @param renamed the declared table's column renames: new name → old name */
+  private static Table align(Table live, Table declared, Map<String, String> renamed, Deparser deparser) {
     QualifiedName name = live.name();
     List<Column> columns = live.columns().stream().map(column -> declared.column(column.name())
+        .or(() -> renamed.entrySet().stream().filter(e -> e.getValue().equals(column.name())).findFirst()
+            .flatMap(e -> declared.column(e.getKey())))
         .map(wanted -> align(name, column, wanted, deparser)).orElse(column)).toList();
     List<CheckConstraint> checks = live.checks().stream().map(check -> declared.checks().stream()
         .filter(w -> w.name().equals(check.name())

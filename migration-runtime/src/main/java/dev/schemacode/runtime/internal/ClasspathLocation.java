@@ -1,0 +1,52 @@
+package dev.schemacode.runtime.internal;
+
+import dev.schemacode.model.Ledger;
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.ScriptFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What the class-path sources (the ledger and the generated index) share: a folder on the class
+ * path, its ledger, and the seeds and backfills beside it.
+ */
+public abstract class ClasspathLocation implements MigrationSource {
+  public final String folder;
+  final ClassLoader loader;
+
+  public ClasspathLocation(String path, ClassLoader loader) {
+    this.folder = path.replaceAll("^/+|/+$", "");
+    this.loader = loader;
+  }
+
+  @Override
+  public String description() {
+    return "classpath:" + folder;
+  }
+
+  @Override
+  public Optional<Ledger> ledger() {
+    return Optional.ofNullable(read(Ledger.FILE_NAME)).map(json -> Sources.parseLedger(json, description()));
+  }
+
+  @Override
+  public ScriptFolder folder(String name) {
+    return ScriptFolder.classpath(resource(name), loader);
+  }
+
+  String resource(String name) {
+    return folder.isEmpty() ? name : folder + "/" + name;
+  }
+
+  /** A resource of the folder as text, or null when there is none. */
+  String read(String name) {
+    try (InputStream in = loader.getResourceAsStream(resource(name))) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

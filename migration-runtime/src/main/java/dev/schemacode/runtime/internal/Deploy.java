@@ -1,0 +1,136 @@
+package dev.schemacode.runtime.internal;
+
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.MigrateResult;
+import dev.schemacode.runtime.MigrationInfo;
+import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.ResolvedMigration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code deploy}: validates, then applies what is pending in version order, each migration recorded
+ * in the history.
+ *
+ * <p>Each migration in a transaction takes the migration lock inside that transaction, reads the
+ * history again, and commits its history row with its own changes: nothing is held between
+ * migrations and nothing outlives a transaction, so this is exactly-once through a pooler in
+ * transaction mode too (and the history's primary key would stop a second row for a version
+ * anyway). Migrators that start together take turns, migration by migration, and each applies the
+ * first one still pending. A {@code -- schemacode:no-transaction} migration needs a session: it runs
+ * under the session-level lock, on a connection that is one.
+ */
+public final class Deploy {
+  private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
+
+  private final Context context;
+
+  public Deploy(Context context) {
+    this.context = context;
+  }
+
+  /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
+  private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {}
+
+  /** Applies what is pending, judging the history again under the lock before every migration. */
+  public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
+    List<ResolvedMigration> applied = new ArrayList<>();
+    boolean first = true;
+    while (true) {
+      boolean firstTurn = first;
+      // The first turn creates the history table if missing, so it reads the history after that; later
+      // turns read it in the same round trip as the lock.
+      Step step = firstTurn
+          ? context.inTransaction(session, false, locked -> {
+            context.history.createIfMissing(locked.connection());
+            return turn(locked, context.status(locked, resolved), firstTurn);
+          })
+          : context.inTransactionWithHistory(session, (locked, rows) ->
+              turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
+      first = false;
+      if (step.done() != null) {
+        return new MigrateResult(applied, step.done().currentVersion());
+      }
+      if (step.applied() != null) {
+        applied.add(step.applied());
+        continue;
+      }
+      ResolvedMigration outside = step.outside();
+      Optional<ResolvedMigration> ran = context.inSession(session, describe(outside),
+          locked -> runOutsideTransaction(locked, resolved));
+      ran.ifPresent(applied::add);
+    }
+  }
+
+  private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
+    context.failOnProblems(status);
+    List<MigrationInfo> pending = status.toApply(context.outOfOrder);
+    if (pending.isEmpty()) {
+      return new Step(status, null, null);
+    }
+    if (firstTurn) { // refuse before anything is applied, not half-way
+      // a misspelled directive in any of them stops the deploy before the first one runs
+      pending.forEach(info -> Script.check(info.resolved().orElseThrow().script(), info.resolved().orElseThrow().location()));
+      for (MigrationInfo info : pending) {
+        ResolvedMigration migration = info.resolved().orElseThrow();
+        if (migration.noTransaction()) {
+          context.requireSession(session, describe(migration));
+        }
+      }
+    }
+    ResolvedMigration next = pending.get(0).resolved().orElseThrow();
+    if (next.noTransaction()) {
+      return new Step(null, null, next); // ending this transaction lets the lock go; the session lock takes over
+    }
+    long millis = context.runner(session).run(Script.of(next), recorder(next)); // commits, and frees the lock
+    LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
+    return new Step(null, next, null);
+  }
+
+  /** Under the session lock: the first pending migration, if it still is one outside a transaction. */
+  private Optional<ResolvedMigration> runOutsideTransaction(Session session, List<ResolvedMigration> resolved)
+      throws SQLException {
+    MigrationStatus status = context.status(session, resolved);
+    context.failOnProblems(status);
+    List<MigrationInfo> pending = status.toApply(context.outOfOrder);
+    if (pending.isEmpty() || !pending.get(0).resolved().orElseThrow().noTransaction()) {
+      return Optional.empty(); // another migrator got there first
+    }
+    ResolvedMigration next = pending.get(0).resolved().orElseThrow();
+    long millis = context.runner(session).run(Script.of(next), recorder(next));
+    LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
+    return Optional.of(next);
+  }
+
+  private static String describe(ResolvedMigration migration) {
+    return "migration " + migration.file().label() + " runs outside a transaction (-- schemacode:no-transaction) and";
+  }
+
+  private Recorder recorder(ResolvedMigration migration) {
+    HistoryTable history = context.history;
+    boolean outsideTransaction = migration.noTransaction();
+    return new Recorder() {
+      @Override
+      public void started(Connection connection) throws SQLException {
+        history.insert(connection, migration, 0, false, AppliedMigration.APPLIED);
+      }
+
+      @Override
+      public void succeeded(Connection connection, long millis) throws SQLException {
+        if (outsideTransaction) {
+          history.complete(connection, migration.version(), millis, true);
+        } else {
+          history.insert(connection, migration, millis, true, AppliedMigration.APPLIED);
+        }
+      }
+
+      @Override
+      public void failed(Connection connection, long millis) throws SQLException {
+        history.complete(connection, migration.version(), millis, false);
+      }
+    };
+  }
+}

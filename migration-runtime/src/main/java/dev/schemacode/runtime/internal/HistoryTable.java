@@ -1,0 +1,261 @@
+package dev.schemacode.runtime.internal;
+
+import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ResolvedMigration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
+public final class HistoryTable {
+  static final String UNDEFINED_TABLE = "42P01";
+  /** {@code <history table>_summary}: one row, the {@link HistoryDigest} of the history, kept by a trigger. */
+  public static final String SUMMARY_SUFFIX = "_summary";
+  private static final String ROW_TRIGGER = "schemacode_summary";
+  private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
+
+  private final String name;
+  private final String quoted;
+  private final String summary;
+
+  public HistoryTable(String name) {
+    this(null, name);
+  }
+
+  /**
+   * A history table in {@code schema} (a fleet's tenant), qualified in every statement so that reads
+   * outside a transaction, which have no per-target {@code search_path}, find it too; null: the
+   * connection's current schema, unqualified.
+   */
+  HistoryTable(String schema, String name) {
+    this.name = name;
+    String prefix = schema == null ? "" : Sql.identifier(schema) + ".";
+    this.quoted = prefix + Sql.identifier(name);
+    this.summary = prefix + Sql.identifier(name + SUMMARY_SUFFIX);
+  }
+
+  /** The summary table's name (unquoted), which {@code diff} leaves out like the history itself. */
+  String summaryName() {
+    return name + SUMMARY_SUFFIX;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  String quoted() {
+    return quoted;
+  }
+
+  /**
+   * Creates the table, and adds {@code kind} to a table made by an earlier build that lacked it; then,
+   * when the history has no summary yet (new, made by an earlier build, or its trigger, table or row
+   * dropped by hand), the summary table with the digest of the rows already there, and the triggers
+   * that keep it. One round
+   * trip; the {@code ALTER} and the triggers (and their exclusive locks) happen only when missing.
+   *
+   * <p>The triggers, not the Java code, keep the summary so that every writer does: this runtime, an
+   * earlier version of it, a person repairing the history by hand. A row inserted, updated or deleted
+   * changes the digest in the same transaction, so the start-up check sees the change and compares
+   * every row. Runs under the migration lock.
+   */
+  public void createIfMissing(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(createSql());
+    }
+  }
+
+  String createSql() {
+    return "DO $schemacode$ DECLARE d bit(128) := X'" + HistoryDigest.EMPTY + "'; t record; rebuild boolean; BEGIN "
+        + "CREATE TABLE IF NOT EXISTS " + quoted + " ("
+        + "version text PRIMARY KEY, "
+        + "name text NOT NULL, "
+        + "checksum text NOT NULL, "
+        + "applied_at timestamptz NOT NULL DEFAULT now(), "
+        + "execution_ms bigint NOT NULL, "
+        + "success boolean NOT NULL, "
+        + "installed_by text NOT NULL DEFAULT current_user, "
+        + "kind text NOT NULL DEFAULT '" + AppliedMigration.APPLIED + "'); "
+        + "IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = " + Sql.literal(quoted) + "::regclass"
+        + " AND attname = 'kind' AND NOT attisdropped) THEN "
+        + "ALTER TABLE " + quoted + " ADD COLUMN kind text NOT NULL DEFAULT '" + AppliedMigration.APPLIED + "'; "
+        + "END IF; "
+        // rebuilt when a trigger, the summary table or its one row is missing (plpgsql plans each
+        // statement when it first runs, so the row count is only read when the table exists)
+        + "rebuild := (SELECT count(*) FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass"
+        + " AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')) < 2"
+        + " OR to_regclass(" + Sql.literal(summary) + ") IS NULL; "
+        + "IF NOT rebuild THEN rebuild := (SELECT count(*) FROM " + summary + ") <> 1; END IF; "
+        + "IF rebuild THEN "
+        + "DROP TRIGGER IF EXISTS " + ROW_TRIGGER + " ON " + quoted + "; "
+        + "DROP TRIGGER IF EXISTS " + TRUNCATE_TRIGGER + " ON " + quoted + "; "
+        + "CREATE TABLE IF NOT EXISTS " + summary + " (digest bit(128) NOT NULL); "
+        + "CREATE OR REPLACE FUNCTION " + summary + "() RETURNS trigger LANGUAGE plpgsql AS $summary$ BEGIN "
+        + "IF TG_OP = 'TRUNCATE' THEN UPDATE " + summary + " SET digest = X'" + HistoryDigest.EMPTY + "'; RETURN NULL; END IF; "
+        + "IF TG_OP <> 'INSERT' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("OLD") + "; END IF; "
+        + "IF TG_OP <> 'DELETE' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("NEW") + "; END IF; "
+        + "RETURN NULL; END $summary$; "
+        + "DELETE FROM " + summary + "; "
+        // bit_xor is PostgreSQL 14+; a loop is what 13 has (this runs once per history, not per start)
+        + "FOR t IN SELECT " + HistoryDigest.termSql("h") + " AS term FROM " + quoted + " h LOOP "
+        + "d := d # t.term; END LOOP; "
+        + "INSERT INTO " + summary + " VALUES (d); "
+        + "CREATE TRIGGER " + ROW_TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON " + quoted
+        + " FOR EACH ROW EXECUTE FUNCTION " + summary + "(); "
+        + "CREATE TRIGGER " + TRUNCATE_TRIGGER + " AFTER TRUNCATE ON " + quoted
+        + " FOR EACH STATEMENT EXECUTE FUNCTION " + summary + "(); "
+        + "END IF; END $schemacode$";
+  }
+
+  /** What {@link #readUnlessSummarised} found: the history matched the digest, or all its rows. */
+  public record StartupRead(boolean matched, List<AppliedMigration> rows) {}
+
+  /**
+   * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
+   * there and enabled, so that it is current), one row saying so, whatever the history's length;
+   * otherwise every row, as {@link #read(Connection)}. Null when the history or the summary table
+   * does not exist (a database nobody migrated, or one an earlier build migrated): then read it all.
+   */
+  public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
+      boolean matched = false;
+      List<AppliedMigration> rows = new ArrayList<>();
+      while (result.next()) {
+        matched = result.getBoolean("schemacode_matched");
+        if (result.getString("version") != null) {
+          rows.add(row(result, true));
+        }
+      }
+      return new StartupRead(matched, rows);
+    } catch (SQLException e) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  String readUnlessSummarisedSql(String digest) {
+    if (!digest.matches("[0-9a-f]{32}")) {
+      throw new IllegalArgumentException("not a digest: " + digest);
+    }
+    // A disabled or dropped trigger leaves the summary stale: then it does not count.
+    return "SELECT m.schemacode_matched, h.* FROM (SELECT EXISTS (SELECT FROM " + summary
+        + " WHERE digest = X'" + digest + "') AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = "
+        + Sql.literal(quoted) + "::regclass AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')"
+        + " AND tgenabled IN ('O', 'A')) = 2 AS schemacode_matched) m"
+        + " LEFT JOIN " + quoted + " h ON NOT m.schemacode_matched ORDER BY h.applied_at, h.version";
+  }
+
+  /**
+   * All rows, in one round trip; empty when the table does not exist yet (a database nobody
+   * migrated). Reads {@code *} so that a table from an earlier build without {@code kind} still reads.
+   */
+  List<AppliedMigration> read(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(readSql())) {
+      return read(result);
+    } catch (SQLException e) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+        return new ArrayList<>();
+      }
+      throw e;
+    }
+  }
+
+  /** The query {@link #read(Connection)} runs, for callers that send it along with another statement. */
+  String readSql() {
+    return "SELECT * FROM " + quoted + " ORDER BY applied_at, version";
+  }
+
+  /** The rows of {@link #readSql()}'s result. */
+  static List<AppliedMigration> read(ResultSet result) throws SQLException {
+    List<AppliedMigration> rows = new ArrayList<>();
+    boolean hasKind = columns(result.getMetaData()).contains("kind");
+    while (result.next()) {
+      rows.add(row(result, hasKind));
+    }
+    return rows;
+  }
+
+  private static AppliedMigration row(ResultSet result, boolean hasKind) throws SQLException {
+    return new AppliedMigration(result.getString("version"), result.getString("name"),
+        result.getString("checksum"), result.getTimestamp("applied_at").toInstant(),
+        result.getLong("execution_ms"), result.getBoolean("success"),
+        hasKind ? result.getString("kind") : AppliedMigration.APPLIED);
+  }
+
+  private static Set<String> columns(ResultSetMetaData metaData) throws SQLException {
+    Set<String> columns = new HashSet<>();
+    for (int i = 1; i <= metaData.getColumnCount(); i++) {
+      columns.add(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT));
+    }
+    return columns;
+  }
+
+  void insert(Connection connection, ResolvedMigration migration, long executionMillis, boolean success, String kind)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quoted
+        + " (version, name, checksum, execution_ms, success, kind) VALUES (?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, migration.version());
+      insert.setString(2, migration.file().slug());
+      insert.setString(3, migration.checksum());
+      insert.setLong(4, executionMillis);
+      insert.setBoolean(5, success);
+      insert.setString(6, kind);
+      insert.executeUpdate();
+    }
+  }
+
+  /** The SQL {@link #insert} runs, with literal values, for {@code deploy --dry-run}. */
+  String insertSql(ResolvedMigration migration, boolean success) {
+    return "INSERT INTO " + quoted + " (version, name, checksum, execution_ms, success, kind) VALUES ("
+        + Sql.literal(migration.version()) + ", " + Sql.literal(migration.file().slug()) + ", "
+        + Sql.literal(migration.checksum()) + ", 0, " + success + ", '" + AppliedMigration.APPLIED + "')";
+  }
+
+  /** Finishes a row that {@link #insert} wrote before a non-transactional migration began. */
+  void complete(Connection connection, String version, long executionMillis, boolean success) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE " + quoted
+        + " SET success = ?, execution_ms = ? WHERE version = ?")) {
+      update.setBoolean(1, success);
+      update.setLong(2, executionMillis);
+      update.setString(3, version);
+      update.executeUpdate();
+    }
+  }
+
+  /** {@code resolve --applied} of a failed or modified migration: the file as it is now counts as applied. */
+  void markResolved(Connection connection, ResolvedMigration migration, String version) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE " + quoted
+        + " SET success = true, checksum = ?, name = ?, kind = ?, applied_at = now(), installed_by = current_user"
+        + " WHERE version = ?")) {
+      update.setString(1, migration.checksum());
+      update.setString(2, migration.file().slug());
+      update.setString(3, AppliedMigration.RESOLVED);
+      update.setString(4, version);
+      update.executeUpdate();
+    }
+  }
+
+  void delete(Connection connection, String version) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + quoted + " WHERE version = ?")) {
+      delete.setString(1, version);
+      delete.executeUpdate();
+    }
+  }
+}
