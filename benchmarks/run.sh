@@ -5,9 +5,12 @@
 #   ./benchmarks/run.sh --long     # every repetition count tripled: tighter figures, ~45 minutes
 #   ./benchmarks/run.sh --quick    # smoke run, figures not worth reporting
 #   ./benchmarks/run.sh --only startup,apply,introspection,processor,jmh
+#   ./benchmarks/run.sh --only fleet --fleet-sizes 200,1000 --fleet-apply-once-from 1000 --out DIR
+#                                  # issue 16, not part of the default run: tenant schemas × 20 migrations
+#                                  # against Flyway in a loop (1,000 schemas at every parallelism: hours here)
 #
 # Needs a JDK 17+, psql, and a PostgreSQL server on which it may create and drop databases named
-# schemacode_bench_*: by default 127.0.0.1:5432 as postgres without password; override with
+# schemacode_bench_* and schemacode_fleet_bench_*: by default 127.0.0.1:5432 as postgres without password; override with
 # BENCH_PGHOST, BENCH_PGPORT, BENCH_PGUSER, BENCH_PGPASSWORD. Flyway, Liquibase, Hibernate's
 # processor, jOOQ and JMH come from Maven Central at the versions pinned in the parent pom.
 set -euo pipefail

@@ -40,6 +40,10 @@ public final class Bench {
         new ProcessorBench(settings, report).run();
         report.conditions.add("after processor: load " + Machine.loadAverage());
       }
+      if (settings.suites.contains("fleet")) {
+        new FleetBench(settings, report).run();
+        report.conditions.add("after fleet: load " + Machine.loadAverage());
+      }
       if (settings.suites.contains("jmh")) {
         new JmhBench(settings, report).run();
         report.conditions.add("after JMH: load " + Machine.loadAverage());

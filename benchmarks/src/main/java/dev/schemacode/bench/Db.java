@@ -17,6 +17,7 @@ final class Db {
   static final String USER = env("BENCH_PGUSER", "postgres");
   static final String PASSWORD = env("BENCH_PGPASSWORD", "");
   static final String PREFIX = "schemacode_bench_";
+  private static final java.util.Set<String> CREATED = new java.util.LinkedHashSet<>();
 
   private Db() {}
 
@@ -46,6 +47,9 @@ final class Db {
   }
 
   static void recreate(String database) throws SQLException {
+    synchronized (CREATED) {
+      CREATED.add(database);
+    }
     try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       statement.execute("CREATE DATABASE " + database);
@@ -58,16 +62,18 @@ final class Db {
     }
   }
 
+  /**
+   * Drops the databases this run created. Only those: several checkouts may benchmark on one server
+   * at once, and dropping every {@code schemacode_bench_*} database would pull another run's from
+   * under it. A killed run's leftovers are dropped by the next run that recreates them.
+   */
   static void dropAll() throws SQLException {
-    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement();
-        var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
-      java.util.List<String> names = new java.util.ArrayList<>();
-      while (rows.next()) {
-        names.add(rows.getString(1));
-      }
-      for (String name : names) {
-        drop(name);
-      }
+    java.util.List<String> names;
+    synchronized (CREATED) {
+      names = new java.util.ArrayList<>(CREATED);
+    }
+    for (String name : names) {
+      drop(name);
     }
   }
 

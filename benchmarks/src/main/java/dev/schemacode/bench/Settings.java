@@ -15,6 +15,19 @@ final class Settings {
   final Set<String> suites;
   final String mode;
   final List<Integer> startupSizes;
+  /** Tenant schemas in the fleet suite (issue 16), and the parallelism each variant runs at. */
+  final List<Integer> fleetSizes;
+  final List<Integer> fleetParallel = List.of(1, 4, 8);
+  int fleetReps;
+  /** At 1,000 schemas one apply round of the nine variants takes several minutes. */
+  final int fleetRepsLarge;
+  final int fleetCheckReps;
+  /** From this many schemas on, the fleet suite applies once per tool at the highest parallelism (a set-up), then checks. */
+  final int fleetApplyOnceFrom;
+  /** From this many schemas on, the fleet suite reuses the fleets an earlier run kept (--fleet-keep) and only checks. */
+  int fleetReuseFrom = Integer.MAX_VALUE;
+  /** Keep the fleet databases at the end, for a later --fleet-reuse-from run (drop them by hand then). */
+  boolean fleetKeep;
   /** From this many migrations on, the start-up suite measures schemacode and the floors only (Flyway and Liquibase would take most of an hour to apply them). */
   static final int SCHEMACODE_ONLY_FROM = 5000;
   final List<Integer> applySizes = List.of(200, 1000);
@@ -34,7 +47,10 @@ final class Settings {
 
   static final Set<String> ALL = Set.of("startup", "apply", "processor", "introspection", "jmh");
 
-  Settings(Path work, Path out, Set<String> suites, String mode, List<Integer> startupSizes) {
+  Settings(Path work, Path out, Set<String> suites, String mode, List<Integer> startupSizes, List<Integer> fleetSizes,
+      int fleetApplyOnceFrom) {
+    this.fleetSizes = fleetSizes;
+    this.fleetApplyOnceFrom = fleetApplyOnceFrom;
     this.startupSizes = startupSizes;
     this.work = work;
     this.out = out;
@@ -52,6 +68,9 @@ final class Settings {
     introspectionReps = quick ? 2 : 7 * scale;
     jmhForks = quick ? 1 : scale;
     jmhIterations = quick ? 2 : 5;
+    fleetReps = quick ? 1 : 2 * scale;
+    fleetRepsLarge = quick ? 1 : scale;
+    fleetCheckReps = quick ? 1 : 2 * scale;
   }
 
   static Settings parse(String[] args) {
@@ -60,6 +79,11 @@ final class Settings {
     Set<String> suites = ALL;
     String mode = "default";
     List<Integer> startupSizes = List.of(200, 1000);
+    List<Integer> fleetSizes = List.of(1000);
+    int fleetApplyOnceFrom = Integer.MAX_VALUE;
+    Integer fleetReps = null;
+    int fleetReuseFrom = Integer.MAX_VALUE;
+    boolean fleetKeep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = "quick";
@@ -68,10 +92,22 @@ final class Settings {
         case "--work" -> work = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--startup-sizes" -> startupSizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--fleet-sizes" -> fleetSizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--fleet-apply-once-from" -> fleetApplyOnceFrom = Integer.parseInt(args[++i]);
+        case "--fleet-reps" -> fleetReps = Integer.parseInt(args[++i]);
+        case "--fleet-reuse-from" -> fleetReuseFrom = Integer.parseInt(args[++i]);
+        case "--fleet-keep" -> fleetKeep = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh] [--startup-sizes 200,1000,10000] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
       }
     }
-    return new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes);
+    Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
+        fleetApplyOnceFrom);
+    if (fleetReps != null) {
+      settings.fleetReps = fleetReps;
+    }
+    settings.fleetReuseFrom = fleetReuseFrom;
+    settings.fleetKeep = fleetKeep;
+    return settings;
   }
 }

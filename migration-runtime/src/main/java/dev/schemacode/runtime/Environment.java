@@ -1,5 +1,6 @@
 package dev.schemacode.runtime;
 
+import dev.schemacode.runtime.internal.EnvironmentGuard;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +63,18 @@ public final class Environment {
   public static boolean isProductionName(String name) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
     return lower.startsWith("prod") || lower.startsWith("prd") || lower.equals("live");
+  }
+
+  /**
+   * The rule {@code seed} and {@code reset} follow, for other tools that change data (the {@code
+   * ui}'s row editor): this environment must be declared and not production, and the database must
+   * not say otherwise ({@link #DATABASE_SETTING}). One round trip on the connection.
+   *
+   * @throws ConfigurationException saying why not, in the words {@code seed} and {@code reset} use
+   */
+  public void requireOutsideProduction(java.sql.Connection connection, String operation) throws java.sql.SQLException {
+    EnvironmentGuard.requireDeclaredNonProduction(this, operation);
+    EnvironmentGuard.requireDatabaseAgrees(connection, this, operation);
   }
 
   @Override

@@ -2,11 +2,13 @@ package dev.schemacode.runtime;
 
 import dev.schemacode.runtime.internal.ConnectionFactory;
 import dev.schemacode.runtime.internal.EnvironmentGuard;
+import dev.schemacode.runtime.internal.TargetQuery;
 import dev.schemacode.runtime.internal.ThreadConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,12 +44,24 @@ import java.util.function.UnaryOperator;
  * deploys, since every target has its own migration lock (keyed by its schema).
  */
 public final class Fleet {
-  /** Threads, and so connections, when nobody says: enough to overlap round trips, gentle on a server. */
+  /**
+   * {@link Builder#parallel(int)}'s default: derived from the server, a quarter of its free
+   * connections (max_connections less the reserved ones and those in use), at least 1 and at most
+   * {@link #MAX_AUTO_PARALLEL}. A quarter leaves the applications on the same server most of what is
+   * free; more than 8 gains little, since each target's work is a short series of round trips.
+   */
+  public static final int AUTO_PARALLEL = 0;
+  /** The most {@link #AUTO_PARALLEL} chooses. */
+  public static final int MAX_AUTO_PARALLEL = 8;
+  /** What {@link #AUTO_PARALLEL} falls back to when the server cannot be asked. */
   public static final int DEFAULT_PARALLEL = 4;
 
   private final DatabaseUrl url;
   private final List<String> schemas;
   private final List<DatabaseUrl> databases;
+  private final TargetQuery schemasQuery;
+  private final DatabaseUrl catalog;
+  private final TargetQuery targetsQuery;
   private final int parallel;
   private final boolean failFast;
   private final UnaryOperator<Migrator.Builder> configure;
@@ -57,17 +71,27 @@ public final class Fleet {
     this.url = builder.url;
     this.schemas = builder.schemas;
     this.databases = builder.databases;
+    this.schemasQuery = builder.schemasQuery;
+    this.catalog = builder.catalog;
+    this.targetsQuery = builder.targetsQuery;
     this.parallel = builder.parallel;
     this.failFast = builder.failFast;
     this.configure = builder.configure;
     this.listener = builder.listener;
-    if (schemas.isEmpty() == databases.isEmpty()) {
-      throw new ConfigurationException("a fleet needs either schemas (with the URL of their database) or database"
-          + " URLs as targets, not both");
+    int sources = (schemas.isEmpty() ? 0 : 1) + (schemasQuery == null ? 0 : 1) + (databases.isEmpty() ? 0 : 1)
+        + (targetsQuery == null ? 0 : 1);
+    if (sources != 1) {
+      throw new ConfigurationException("a fleet needs one source of targets: schemas (names and patterns, or a query)"
+          + " with the URL of their database, or databases (URLs, or a query on a catalog database)");
     }
-    if (!schemas.isEmpty() && url == null) {
+    if (ofSchemas() && url == null) {
       throw new ConfigurationException("a fleet of schemas needs the URL of their database");
     }
+  }
+
+  /** Tenant schemas of one database, as opposed to databases. */
+  private boolean ofSchemas() {
+    return !schemas.isEmpty() || schemasQuery != null;
   }
 
   public static Builder builder() {
@@ -76,16 +100,42 @@ public final class Fleet {
 
   /**
    * The targets, in order: the listed schemas and those matching a pattern (an entry with {@code %}
-   * is a {@code LIKE} pattern over the database's schemas, system schemas left out), each once; or
-   * the database URLs. Reads the database once for schema patterns.
+   * is a {@code LIKE} pattern over the database's schemas, system schemas left out), each once; the
+   * schemas the schemas query returns, in its order, each once; the database URLs; or those the
+   * targets query returns on the catalog database. Reads the database once for patterns and
+   * queries, anew on every call, so a tenant added since is a target of the next run.
+   *
+   * @throws ConfigurationException when there is no target (nothing matched, the query returned no
+   *     row) or a query cannot serve (rejected by the server, not one column, a NULL, not a URL)
    */
   public List<FleetTarget> targets() {
-    return targets(ConnectionFactory.of(url));
+    return ofSchemas() ? targets(ConnectionFactory.of(url)) : databaseTargets();
+  }
+
+  private List<FleetTarget> databaseTargets() {
+    if (targetsQuery == null) {
+      return databases.stream().map(database -> new FleetTarget(database, null)).toList();
+    }
+    List<String> rows = targetsQuery.run(ConnectionFactory.of(catalog));
+    List<FleetTarget> targets = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        targets.add(new FleetTarget(DatabaseUrl.parse(rows.get(i)), null));
+      } catch (ConfigurationException e) {
+        // the row may hold a password: named by its number, never shown
+        throw new ConfigurationException("row " + (i + 1) + " of the targets query is not a database URL");
+      }
+    }
+    return targets;
   }
 
   private List<FleetTarget> targets(ConnectionFactory connections) {
-    if (schemas.isEmpty()) {
-      return databases.stream().map(database -> new FleetTarget(database, null)).toList();
+    if (schemasQuery != null) {
+      try (Connection connection = connections.open()) {
+        return schemasQuery.run(connection, connections).stream().map(schema -> new FleetTarget(url, schema)).toList();
+      } catch (SQLException e) {
+        throw new MigrationException("cannot run the schemas query: " + connections.describeFailure(e), e);
+      }
     }
     Set<String> names = new LinkedHashSet<>();
     List<String> patterns = schemas.stream().filter(entry -> entry.contains("%")).toList();
@@ -97,6 +147,9 @@ public final class Fleet {
       if (!entry.contains("%")) {
         names.add(entry);
       }
+    }
+    if (names.isEmpty()) {
+      throw new ConfigurationException("no target: no schema matches " + String.join(", ", patterns) + " in " + url);
     }
     return names.stream().map(schema -> new FleetTarget(url, schema)).toList();
   }
@@ -158,6 +211,13 @@ public final class Fleet {
    */
   public FleetResult backfill(String name, boolean whilePending) {
     String bare = name != null && name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+    // the same folder serves every target: a wrong name is bad usage, said once before any target
+    ScriptFolder folder = probe().backfillFolder();
+    if (bare == null || folder.read(bare).isEmpty()) {
+      List<String> names = folder.names();
+      throw new ConfigurationException("no backfill '" + bare + "' in " + folder.description()
+          + (names.isEmpty() ? ", which holds none" : "; there are: " + String.join(", ", names)));
+    }
     return run((target, migrator) -> {
       boolean ran = migrator.backfills().stream()
           .anyMatch(info -> info.name().equals(bare) && info.state() == BackfillInfo.State.DONE);
@@ -170,9 +230,39 @@ public final class Fleet {
     });
   }
 
-  /** A migrator configured as every target's, on the first database: for checks made once. */
+  /** A migrator configured as every target's, for checks made once before any target (it connects to nothing). */
   private Migrator probe() {
-    return configure.apply(Migrator.builder()).url(url != null ? url : databases.get(0)).build();
+    return configure.apply(Migrator.builder()).url(url != null ? url : catalog != null ? catalog : databases.get(0)).build();
+  }
+
+  /**
+   * The number of targets run at once: as given, or for {@link #AUTO_PARALLEL} derived from the
+   * server (one short connection to the schemas' database, or to the first database target; see
+   * {@link #AUTO_PARALLEL}).
+   */
+  public int parallelism() {
+    return parallelism(ofSchemas() ? url : databaseTargets().get(0).url());
+  }
+
+  private int parallelism(DatabaseUrl server) {
+    if (parallel != AUTO_PARALLEL) {
+      return parallel;
+    }
+    try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT current_setting('max_connections')::int,"
+            + " current_setting('superuser_reserved_connections')::int"
+            + " + coalesce(nullif(current_setting('reserved_connections', true), ''), '0')::int,"
+            + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')")) {
+      row.next();
+      return parallelFor(row.getInt(1), row.getInt(2), row.getInt(3));
+    } catch (SQLException | MigrationException e) {
+      return DEFAULT_PARALLEL; // the run itself reports a server it cannot reach
+    }
+  }
+
+  /** A quarter of the connections free, 1 to {@link #MAX_AUTO_PARALLEL}. */
+  static int parallelFor(int maxConnections, int reserved, int used) {
+    return Math.max(1, Math.min(MAX_AUTO_PARALLEL, (maxConnections - reserved - used) / 4));
   }
 
   private interface Operation {
@@ -197,13 +287,16 @@ public final class Fleet {
   }
 
   private FleetResult run(Operation operation) {
-    if (!schemas.isEmpty()) {
+    if (ofSchemas()) {
       refusePinnedSchemas();
     }
     // Tenant schemas share one database: each thread keeps its connection from target to target.
-    ThreadConnections shared = schemas.isEmpty() ? null : new ThreadConnections(url);
+    ThreadConnections shared = ofSchemas() ? new ThreadConnections(url) : null;
+    // databases are listed first (a query on the catalog), so that no more threads start than there are targets
+    List<FleetTarget> listed = shared == null ? databaseTargets() : null;
     AtomicBoolean stop = new AtomicBoolean();
-    int threads = Math.max(1, schemas.isEmpty() ? Math.min(parallel, databases.size()) : parallel);
+    int threads = Math.max(1, shared == null ? Math.min(parallelism(listed.get(0).url()), listed.size())
+        : parallelism(url));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "schemacode-fleet");
       thread.setDaemon(true);
@@ -211,7 +304,7 @@ public final class Fleet {
     });
     try {
       // listed on one of the fleet's threads, whose connection then serves its targets: no extra connection
-      List<FleetTarget> targets = shared == null ? targets() : pool.submit(() -> targets(shared)).get();
+      List<FleetTarget> targets = shared == null ? listed : pool.submit(() -> targets(shared)).get();
       List<Future<FleetResult.Target>> futures = new ArrayList<>(targets.size());
       for (FleetTarget target : targets) {
         futures.add(pool.submit(() -> {
@@ -300,7 +393,10 @@ public final class Fleet {
     private DatabaseUrl url;
     private List<String> schemas = List.of();
     private List<DatabaseUrl> databases = List.of();
-    private int parallel = DEFAULT_PARALLEL;
+    private TargetQuery schemasQuery;
+    private DatabaseUrl catalog;
+    private TargetQuery targetsQuery;
+    private int parallel = AUTO_PARALLEL;
     private boolean failFast;
     private UnaryOperator<Migrator.Builder> configure = UnaryOperator.identity();
     private Consumer<FleetResult.Target> listener = target -> {};
@@ -323,6 +419,27 @@ public final class Fleet {
       return this;
     }
 
+    /**
+     * Tenant schemas named by a query on the {@link #url(DatabaseUrl)} database: one column of schema
+     * names, each used once in the query's order; run read-only, anew on every run (so a tenant added
+     * since is picked up). {@code SELECT name FROM tenants WHERE active ORDER BY name}
+     */
+    public Builder schemasQuery(String sql) {
+      this.schemasQuery = new TargetQuery(sql, "schemas", "schema names");
+      return this;
+    }
+
+    /**
+     * Databases as targets, named by a query on a catalog database: one column of URLs
+     * ({@code jdbc:postgresql://…} or {@code postgresql://…}), each used once in the query's order;
+     * run read-only, anew on every run. A row that is not a URL is named by its number, never shown.
+     */
+    public Builder targetsQuery(DatabaseUrl catalog, String sql) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      this.targetsQuery = new TargetQuery(sql, "targets", "database URLs");
+      return this;
+    }
+
     /** Databases as targets, for a fleet of databases or shards. */
     public Builder targets(List<DatabaseUrl> databases) {
       if (databases.isEmpty()) {
@@ -332,10 +449,13 @@ public final class Fleet {
       return this;
     }
 
-    /** At most this many targets at once, and so connections (default {@value #DEFAULT_PARALLEL}). */
+    /**
+     * At most this many targets at once, and so connections; by default ({@link #AUTO_PARALLEL})
+     * derived from the server's free connections, 1 to {@value #MAX_AUTO_PARALLEL}.
+     */
     public Builder parallel(int parallel) {
-      if (parallel < 1) {
-        throw new ConfigurationException("parallel must be at least 1");
+      if (parallel < 0) {
+        throw new ConfigurationException("parallel must be at least 1 (or AUTO_PARALLEL)");
       }
       this.parallel = parallel;
       return this;

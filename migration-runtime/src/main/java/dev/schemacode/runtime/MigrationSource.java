@@ -120,26 +120,7 @@ public interface MigrationSource {
   }
 
   static MigrationSource index(MigrationIndex index, ClassLoader loader) {
-    java.util.Objects.requireNonNull(index, "index");
-    return new ClasspathLocation(index.resourcePath(), loader) {
-      @Override
-      public List<ResolvedMigration> resolve() {
-        return loaded(listing());
-      }
-
-      @Override
-      public List<ResolvedMigration> listing() {
-        List<ResolvedMigration> migrations = new ArrayList<>();
-        String listedIn = "the migration index of " + description(); // once, not per migration: start-up path
-        for (MigrationIndex.Entry entry : index.migrations()) {
-          MigrationFileName file = MigrationFileName.parse(entry.file()).orElseThrow(() -> new ConfigurationException(
-              "the migration index of " + description() + " lists '" + entry.file()
-                  + "', which is not named V<version>__<name>.sql"));
-          migrations.add(Sources.deferred(loader, folder, file, entry.checksum(), listedIn));
-        }
-        return Sources.inOrder(migrations, description());
-      }
-    };
+    return new IndexSource(java.util.Objects.requireNonNull(index, "index"), loader);
   }
 
   /**
@@ -151,80 +132,14 @@ public interface MigrationSource {
    * is not noticed by the check: it cannot change this database (its version is applied and never
    * runs again), any deploy that applies something refuses it, and {@code validate} and
    * {@code status} (which hash every file) report it, as the processor does on the next build.
+   *
+   * <p>When every file is in the ledger, the check's summary of the listing is kept (in this JVM)
+   * with a stamp of the directory and the ledger ({@link DirectoryStamp}), and later checks reuse it
+   * while the stamp is the same: they list nothing and parse nothing, whatever the number of files.
+   * A file added, removed or renamed, or a new ledger, changes the stamp.
    */
   static MigrationSource directory(Path directory) {
-    return new MigrationSource() {
-      @Override
-      public List<ResolvedMigration> resolve() {
-        return list(false);
-      }
-
-      @Override
-      public List<ResolvedMigration> listing() {
-        return list(true);
-      }
-
-      private List<ResolvedMigration> list(boolean trustLedger) {
-        if (Files.isRegularFile(directory)) {
-          throw new ConfigurationException("the migrations location " + directory + " is a file; give the directory"
-              + " that holds the V*.sql files and " + Ledger.FILE_NAME);
-        }
-        if (!Files.isDirectory(directory)) {
-          throw new ConfigurationException("migrations directory " + directory + " does not exist");
-        }
-        Map<String, String> recorded = new HashMap<>();
-        if (trustLedger) {
-          try {
-            ledger().ifPresent(ledger -> ledger.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
-          } catch (ConfigurationException unreadable) {
-            // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
-          }
-        }
-        String listedIn = "the ledger at " + directory.resolve(Ledger.FILE_NAME);
-        List<ResolvedMigration> migrations = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-          for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-            String name = file.getFileName().toString();
-            if (!MigrationFileName.looksLikeMigration(name)) {
-              continue;
-            }
-            MigrationFileName parsed = MigrationFileName.parse(name).orElseThrow(() -> new ConfigurationException(
-                file + " is not named V<version>__<name>.sql (" + MigrationFileName.problem(name)
-                    + "); rename it or move it out of " + directory));
-            String checksum = recorded.get(name);
-            migrations.add(checksum != null
-                ? ResolvedMigration.deferred(parsed, checksum, file.toString(), () -> Sources.loadFile(file, checksum, listedIn))
-                : ResolvedMigration.of(parsed, Files.readString(file, StandardCharsets.UTF_8), file.toString()));
-          }
-        } catch (IOException e) {
-          throw new ConfigurationException("cannot read migrations directory " + directory + ": " + e.getMessage(), e);
-        }
-        return Sources.inOrder(migrations, description());
-      }
-
-      @Override
-      public String description() {
-        return directory.toString();
-      }
-
-      @Override
-      public java.util.Optional<Ledger> ledger() {
-        Path file = directory.resolve(Ledger.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-          return java.util.Optional.empty();
-        }
-        try {
-          return java.util.Optional.of(Sources.parseLedger(Files.readString(file, StandardCharsets.UTF_8), description()));
-        } catch (IOException e) {
-          throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-      }
-
-      @Override
-      public ScriptFolder folder(String name) {
-        return ScriptFolder.directory(directory.resolve(name));
-      }
-    };
+    return new DirectorySource(directory);
   }
 
   /** Reads (and so checks) every deferred script, in order: what {@link #resolve()} promises. */

@@ -11,11 +11,11 @@ import dev.schemacode.runtime.internal.Deploy;
 import dev.schemacode.runtime.internal.DryRun;
 import dev.schemacode.runtime.internal.EnvironmentGuard;
 import dev.schemacode.runtime.internal.HandWrittenObjects;
-import dev.schemacode.runtime.internal.HistoryDigest;
 import dev.schemacode.runtime.internal.HistoryTable;
 import dev.schemacode.runtime.internal.Reset;
 import dev.schemacode.runtime.internal.Resolve;
 import dev.schemacode.runtime.internal.Seed;
+import dev.schemacode.runtime.internal.StartupSummary;
 import dev.schemacode.runtime.internal.Timeouts;
 import dev.schemacode.runtime.internal.Versions;
 import java.time.Duration;
@@ -90,20 +90,19 @@ public final class Migrator {
    * @throws ConfigurationException when the migrations cannot be resolved
    */
   public MigrateResult migrate() {
-    // Names and checksums only: the fast path compares them with the history and reads no script.
-    List<ResolvedMigration> resolved = context.source.listing();
+    // What a history with every migration applied looks like; kept between calls where the source cannot
+    // have changed, so with nothing pending nothing is listed and no script is read.
+    StartupSummary summary = StartupSummary.of(context.source);
     boolean[] summaryMissing = {false};
     MigrateResult result = context.withSession(session -> {
-      HistoryTable.StartupRead read = context.history.readUnlessSummarised(session.connection(),
-          HistoryDigest.allApplied(resolved));
+      HistoryTable.StartupRead read = context.history.readUnlessSummarised(session.connection(), summary.digest());
       if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one row read
-        Optional<String> current = resolved.isEmpty() ? Optional.empty()
-            : Optional.of(resolved.get(resolved.size() - 1).version());
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
-            current.map(v -> "V" + v).orElse("(empty)"));
-        return new MigrateResult(List.of(), current);
+            summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+        return new MigrateResult(List.of(), summary.currentVersion());
       }
       // The digest differs (or there is none yet): compare every row, as the history says.
+      List<ResolvedMigration> resolved = summary.listing();
       MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
           : context.status(session, resolved);
       if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
@@ -125,7 +124,8 @@ public final class Migrator {
       }));
     }
     // With a direct URL the pooled connection goes back first, and the changes go the direct way.
-    return result != null ? result : context.withChangeSession(session -> new Deploy(context).apply(session, resolved));
+    return result != null ? result
+        : context.withChangeSession(session -> new Deploy(context).apply(session, summary.listing()));
   }
 
   /**

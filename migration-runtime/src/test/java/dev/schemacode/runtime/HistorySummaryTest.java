@@ -130,6 +130,14 @@ class HistorySummaryTest {
   }
 
   @Test
+  void aHistoryWhoseSummaryHasNoCheckFunctionYetGetsItAtTheFirstStart() throws Exception {
+    Queries.execute(database, "DROP FUNCTION schemacode_history_summary(bit)"); // as the first summaries had none
+    assertEquals(null, startupRead());
+    assertEquals(List.of(), migrator().migrate().applied());
+    assertTrue(startupRead().matched());
+  }
+
+  @Test
   void aSummaryDroppedByHandIsRebuiltBeforeTheNextDeployWrites() throws Exception {
     Queries.execute(database, "DROP TABLE schemacode_history_summary");
     Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");

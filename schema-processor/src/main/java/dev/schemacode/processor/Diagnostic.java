@@ -169,7 +169,10 @@ enum Diagnostic {
           + " writes them as one migration"),
   DECLARED_UNREADABLE("Declared",
       "the previous build's %s could not be read (%s); tables of classes this compilation did not see are taken"
-          + " from the ledger");
+          + " from the ledger"),
+  JOOQ_TABLE_UNREFERENCED("JooqPartial",
+      "the jOOQ metamodel's Tables, Keys, Indexes and schema classes leave out table %s: this compilation did not"
+          + " compile its entity and the ledger records no class for it; build every entity once (mvn compile) to record it");
 
   private final String tag;
   private final String template;

@@ -29,6 +29,9 @@ final class JooqColumnTypes {
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
   private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
+  /** A lone SQL string literal ({@code 'EUR'}, {@code 'it''s'}), without a cast. */
+  private static final Pattern STRING_LITERAL = Pattern.compile("'((?:[^']|'')*)'");
+  private static final Pattern NOW = Pattern.compile("(?i)now\\(\\s*\\)|current_timestamp");
   private static final Pattern TEMPORAL = Pattern.compile("(timestamptz|timestamp|time)(?:\\((\\d+)\\))?");
   /** PostgreSQL's precision of {@code timestamp}, {@code timestamptz} and {@code time} when none is written. */
   private static final int DEFAULT_FRACTIONAL_SECONDS = 6;
@@ -75,9 +78,9 @@ final class JooqColumnTypes {
         converter = Optional.of(CodeBlock.of("$T.ofNullable($T.class, $T.class, v -> $T.valueOf(v.name()), v -> $T.valueOf(v.name()))",
             CONVERTER, pg, userEnum, userEnum, pg));
       }
-      return new Mapping(constraints(dataType, column), javaName, converter);
+      return new Mapping(constraints(dataType, column, false, false), javaName, converter);
     }
-    Scalar scalar = scalar(base, scalarJava);
+    Scalar scalar = scalar(base, scalarJava, array);
     dataType = scalar.dataType();
     javaName = scalar.javaType();
     converter = scalar.converter();
@@ -94,12 +97,14 @@ final class JooqColumnTypes {
         javaName = list;
       }
     }
-    return new Mapping(constraints(dataType, column), javaName, converter);
+    boolean timestamp = !array && (base.startsWith("timestamp"));
+    boolean text = !array && (base.equals("text") || VARCHAR.matcher(base).matches()) && javaName.equals(ClassName.get(String.class));
+    return new Mapping(constraints(dataType, column, text, timestamp), javaName, converter);
   }
 
   private record Scalar(CodeBlock dataType, TypeName javaType, Optional<CodeBlock> converter) {}
 
-  private Scalar scalar(String sqlType, TypeMirror java) {
+  private Scalar scalar(String sqlType, TypeMirror java, boolean array) {
     String javaClass = TypeMapper.qualifiedName(java).orElse("");
     Matcher varchar = VARCHAR.matcher(sqlType);
     if (varchar.matches()) {
@@ -117,7 +122,7 @@ final class JooqColumnTypes {
       return switch (temporal.group(1)) {
         case "timestamptz" -> javaClass.equals("java.time.OffsetDateTime")
             ? precise("TIMESTAMPWITHTIMEZONE", precision, ClassName.get(java.time.OffsetDateTime.class))
-            : precise("INSTANT", precision, ClassName.get(java.time.Instant.class));
+            : array ? precise("INSTANT", precision, ClassName.get(java.time.Instant.class)) : instant(precision);
         case "timestamp" -> precise("LOCALDATETIME", precision, ClassName.get(java.time.LocalDateTime.class));
         default -> precise("LOCALTIME", precision, ClassName.get(java.time.LocalTime.class));
       };
@@ -150,6 +155,17 @@ final class JooqColumnTypes {
     return plain(constant, javaTypeOf(constant));
   }
 
+  /**
+   * An {@code Instant} column: the data type is the database's ({@code timestamp with time zone}, as
+   * jOOQ reads it from the catalog, so {@code Meta} diffs see the same type), converted to the
+   * entity's {@code Instant} at UTC, which is how jOOQ's own {@code INSTANT} binds it.
+   */
+  private static Scalar instant(int precision) {
+    return new Scalar(CodeBlock.of("$T.TIMESTAMPWITHTIMEZONE($L)", SQL_DATA_TYPE, precision), ClassName.get(java.time.Instant.class),
+        Optional.of(CodeBlock.of("$T.ofNullable($T.class, $T.class, $T::toInstant, v -> v.atOffset($T.UTC))", CONVERTER,
+            java.time.OffsetDateTime.class, java.time.Instant.class, java.time.OffsetDateTime.class, java.time.ZoneOffset.class)));
+  }
+
   private static Scalar plain(String constant, TypeName javaType) {
     return new Scalar(CodeBlock.of("$T.$L", SQL_DATA_TYPE, constant), javaType, Optional.empty());
   }
@@ -175,10 +191,14 @@ final class JooqColumnTypes {
   }
 
   /**
-   * Nullability, identity and the default. The default is the declared SQL, verbatim (as
-   * {@code DSL.raw}), typed like the column, so that {@code DSLContext.ddl()} and {@code Meta} see it.
+   * Nullability, identity and the default, so that {@code DSLContext.ddl()} and {@code Meta} see it.
+   * The default is what jOOQ makes of the catalog's spelling of it where that is known: a string
+   * literal on a text column is the value ({@code DSL.inline}; PostgreSQL reads it back as
+   * {@code 'EUR'::character varying}, which jOOQ's {@code Meta} takes for the same value), {@code now()}
+   * and {@code current_timestamp} are {@code DSL.currentTimestamp()} (jOOQ reads {@code now()} as
+   * that); anything else is the declared SQL, verbatim ({@code DSL.raw}), typed like the column.
    */
-  private static CodeBlock constraints(CodeBlock dataType, Column column) {
+  private static CodeBlock constraints(CodeBlock dataType, Column column, boolean text, boolean temporal) {
     CodeBlock.Builder builder = CodeBlock.builder().add("$L", dataType);
     if (!column.nullable()) {
       builder.add(".nullable(false)");
@@ -186,8 +206,17 @@ final class JooqColumnTypes {
     if (column.identity()) {
       builder.add(".identity(true)");
     }
-    column.defaultExpression().ifPresent(expression ->
-        builder.add(".defaultValue($T.field($T.raw($S), $L))", DSL, DSL, expression, dataType));
+    column.defaultExpression().ifPresent(expression -> {
+      String sql = expression.strip();
+      Matcher literal = STRING_LITERAL.matcher(sql);
+      if (text && literal.matches()) {
+        builder.add(".defaultValue($T.inline($S, $L))", DSL, literal.group(1).replace("''", "'"), dataType);
+      } else if (temporal && NOW.matcher(sql).matches()) {
+        builder.add(".defaultValue($T.currentTimestamp().coerce($L))", DSL, dataType);
+      } else {
+        builder.add(".defaultValue($T.field($T.raw($S), $L))", DSL, DSL, expression, dataType);
+      }
+    });
     return builder.build();
   }
 }

@@ -53,11 +53,32 @@ final class JooqMetamodelWriter {
     this.defaultSchema = defaultSchema;
   }
 
-  List<JavaFile> files(List<DeclaredEntity> entities, Schema schema) {
-    List<DeclaredEntity> sorted = entities.stream().sorted(Comparator.comparing(DeclaredEntity::className)).toList();
-    String tablesPackage = JooqNames.tableClass(sorted.get(0).className()).packageName();
+  /**
+   * The files of the metamodel: table and record classes (and {@code Pg<Enum>}s) for the entities
+   * of this compilation; {@code Tables}, {@code Keys}, {@code Indexes}, the schemas and the catalog
+   * for every table of the schema, so that a compilation that sees only some entities never writes
+   * them without the others (see {@link JooqTable}).
+   *
+   * @param schema the complete schema: this compilation's tables laid over the recorded ones
+   * @param declaredBy the class that declares each table, as recorded; a table without one (a ledger
+   *     from before classes were recorded, not rewritten since) cannot be referenced and is left out
+   */
+  Metamodel files(List<DeclaredEntity> entities, Schema schema, Map<QualifiedName, String> declaredBy) {
+    Map<QualifiedName, DeclaredEntity> compiled = new LinkedHashMap<>();
+    entities.forEach(entity -> compiled.put(entity.table().name(), entity));
+    // every table with the class that declares it, in class-name order: the same for any subset compiled
+    Map<QualifiedName, String> classes = new LinkedHashMap<>();
+    List<QualifiedName> unknown = new ArrayList<>();
+    schema.tables().stream()
+        .map(Table::name)
+        .sorted(Comparator.comparing((QualifiedName name) -> classOf(name, compiled, declaredBy).orElse(""))
+            .thenComparing(QualifiedName::toString))
+        .forEach(name -> classOf(name, compiled, declaredBy).ifPresentOrElse(c -> classes.put(name, c), () -> unknown.add(name)));
+    String tablesPackage = JooqNames.tableClass(classes.values().stream().sorted().findFirst()
+        .orElse(entities.get(0).className())).packageName();
     List<JavaFile> files = new ArrayList<>();
 
+    List<DeclaredEntity> sorted = entities.stream().sorted(Comparator.comparing(DeclaredEntity::className)).toList();
     Map<String, ClassName> enumClasses = new LinkedHashMap<>();
     Map<String, TypeMapper.JavaEnum> enums = new LinkedHashMap<>();
     for (DeclaredEntity entity : sorted) {
@@ -70,6 +91,8 @@ final class JooqMetamodelWriter {
       }
     }
     JooqSchemaWriter schemas = new JooqSchemaWriter(tablesPackage, defaultSchema);
+    // every enum type's schema (one may hold no table), also of enum types only unseen entities use
+    schema.enums().forEach(type -> schemas.addEnum(type.name().schema()));
     enums.forEach((name, javaEnum) -> {
       schemas.addEnum(javaEnum.type().name().schema());
       files.add(enumFile(enumClasses.get(name), javaEnum.type(), schemas));
@@ -78,10 +101,12 @@ final class JooqMetamodelWriter {
     JooqColumnTypes columnTypes = new JooqColumnTypes(types, enumClasses);
     Set<String> recordMethods = methodsOf(JOOQ_RECORD);
     Map<QualifiedName, JooqTable> tables = new LinkedHashMap<>();
-    for (DeclaredEntity entity : sorted) {
-      Table table = schema.table(entity.table().name()).orElse(entity.table());
-      tables.put(table.name(), jooqTable(entity, table, columnTypes, recordMethods));
-    }
+    classes.forEach((name, className) -> {
+      Table table = schema.table(name).orElseThrow();
+      DeclaredEntity entity = compiled.get(name);
+      tables.put(name, entity == null ? JooqTable.referenced(className, table)
+          : jooqTable(entity, table, columnTypes, recordMethods));
+    });
     JooqKeysWriter keys = new JooqKeysWriter(tablesPackage, tables);
     tables.values().forEach(schemas::add);
     JooqTableWriter tableWriter = new JooqTableWriter(keys, schemas, zeroArgumentMethods(methodsOf(JOOQ_TABLE)));
@@ -92,8 +117,10 @@ final class JooqMetamodelWriter {
         .addJavadoc("Every table of the schema, declared by the {@code @Table} entities.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (JooqTable table : tables.values()) {
-      files.add(javaFile(table.type().packageName(), tableWriter.type(table)));
-      files.add(javaFile(table.record().packageName(), recordWriter.type(table)));
+      if (table.compiled()) {
+        files.add(javaFile(table.type().packageName(), tableWriter.type(table)));
+        files.add(javaFile(table.record().packageName(), recordWriter.type(table)));
+      }
       tablesType.addField(FieldSpec.builder(table.type(), table.instance(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("The table {@code $L}.\n", table.table().name())
           .initializer("$L", table.reference())
@@ -102,7 +129,16 @@ final class JooqMetamodelWriter {
     files.addAll(keys.files());
     files.addAll(schemas.files());
     files.add(javaFile(tablesPackage, tablesType.build()));
-    return files;
+    return new Metamodel(files, unknown);
+  }
+
+  /** The generated files, and the tables left out of the schema-wide classes because no class is recorded for them. */
+  record Metamodel(List<JavaFile> files, List<QualifiedName> unreferenced) {}
+
+  private static Optional<String> classOf(QualifiedName table, Map<QualifiedName, DeclaredEntity> compiled,
+      Map<QualifiedName, String> declaredBy) {
+    DeclaredEntity entity = compiled.get(table);
+    return entity != null ? Optional.of(entity.className()) : Optional.ofNullable(declaredBy.get(table));
   }
 
   private static JooqTable jooqTable(DeclaredEntity entity, Table table, JooqColumnTypes columnTypes, Set<String> recordMethods) {
@@ -119,8 +155,9 @@ final class JooqMetamodelWriter {
       fields.add(new JooqTable.Field(column, JooqNames.constantName(column.name()), property,
           columnTypes.mapping(declared, column)));
     }
-    return new JooqTable(entity, table, JooqNames.tableClass(entity.className()), JooqNames.recordClass(entity.className()),
-        JooqNames.pathClass(entity.className()), JooqNames.instanceName(table), fields);
+    return new JooqTable(entity.className(), table, JooqNames.tableClass(entity.className()),
+        JooqNames.recordClass(entity.className()), JooqNames.pathClass(entity.className()), JooqNames.instanceName(table),
+        fields, true);
   }
 
   /** Every method of a jOOQ class and its supertypes, as {@code name/arity}. */

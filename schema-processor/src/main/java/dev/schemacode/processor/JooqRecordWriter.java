@@ -26,7 +26,7 @@ final class JooqRecordWriter {
         .superclass(ParameterizedTypeName.get(keyed ? UPDATABLE_RECORD_IMPL : TABLE_RECORD_IMPL, record))
         .addAnnotation(JooqMetamodelWriter.generated())
         .addAnnotation(JooqMetamodelWriter.suppressWarnings())
-        .addJavadoc("A row of {@code $L}, declared by {@link $L}.\n", jt.table().name(), jt.entity().className());
+        .addJavadoc("A row of {@code $L}, declared by {@link $L}.\n", jt.table().name(), jt.entityClass());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("A detached, empty record.\n")
         .addStatement("super($L)", jt.reference()).build());

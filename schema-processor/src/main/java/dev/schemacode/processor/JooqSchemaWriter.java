@@ -62,6 +62,15 @@ final class JooqSchemaWriter {
     return CodeBlock.of("$T.$L", schemaClass(name), constant(name));
   }
 
+  /**
+   * The schema a table of this declared schema is constructed with: the named schema, so that its
+   * fields' and keys' qualified names carry it as jOOQ's {@code Meta} of the database does; none
+   * for the connection's schema, whose empty name must not become part of a qualified name.
+   */
+  java.util.Optional<CodeBlock> constructedIn(String declaredSchema) {
+    return name(declaredSchema).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reference(declaredSchema));
+  }
+
   private ClassName schemaClass(String name) {
     return ClassName.get(packageName, name.isEmpty() ? "DefaultSchema" : JooqNames.pascalName(name));
   }

@@ -64,7 +64,7 @@ final class JooqTableWriter {
         .superclass(ParameterizedTypeName.get(TABLE_IMPL, record))
         .addAnnotation(JooqMetamodelWriter.generated())
         .addAnnotation(JooqMetamodelWriter.suppressWarnings())
-        .addJavadoc("The table {@code $L}, declared by {@link $L}.\n", table.name(), jt.entity().className());
+        .addJavadoc("The table {@code $L}, declared by {@link $L}.\n", table.name(), jt.entityClass());
     type.addField(FieldSpec.builder(name, jt.instance(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T()", name).build());
     type.addMethod(MethodSpec.methodBuilder("getRecordType").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -86,7 +86,7 @@ final class JooqTableWriter {
           .initializer(init).build());
     }
 
-    constructors(type, jt);
+    constructors(type, jt, schemas.constructedIn(table.name().schema()));
     type.addType(pathType(jt));
     type.addMethod(MethodSpec.methodBuilder("getSchema").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(SCHEMA)
@@ -134,13 +134,16 @@ final class JooqTableWriter {
     return type.build();
   }
 
-  private static void constructors(TypeSpec.Builder type, JooqTable jt) {
+  private static void constructors(TypeSpec.Builder type, JooqTable jt, java.util.Optional<CodeBlock> schema) {
     Table table = jt.table();
     ClassName record = jt.record();
-    // the schema comes from getSchema(), as in jOOQ's generated tables (aliases and paths have none)
+    // Rendering takes the schema from getSchema(), as in jOOQ's generated tables (aliases and paths have
+    // none). The table (not an alias) is also constructed in it, unlike codegen's: then its fields and
+    // keys are qualified by it, as jOOQ's Meta of the database qualifies them, and Meta diffs match keys.
+    CodeBlock in = schema.map(s -> CodeBlock.of("aliased == null ? $L : null", s)).orElse(CodeBlock.of("null"));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
         .addParameter(NAME, "alias").addParameter(ParameterizedTypeName.get(TABLE, record), "aliased")
-        .addStatement("super(alias, null, aliased, null, $T.comment($S))", DSL, table.comment().orElse(""))
+        .addStatement("super(alias, $L, aliased, null, $T.comment($S))", in, DSL, table.comment().orElse(""))
         .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("The table {@code $L}.\n", table.name())

@@ -250,10 +250,12 @@ public final class SchemaProcessor extends AbstractProcessor {
         || "false".equalsIgnoreCase(processingEnv.getOptions().get(OPTION_JOOQ))) {
       return;
     }
-    List<com.palantir.javapoet.JavaFile> files = new JooqMetamodelWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils(),
+    JooqMetamodelWriter.Metamodel metamodel = new JooqMetamodelWriter(processingEnv.getTypeUtils(),
+            processingEnv.getElementUtils(),
             Optional.ofNullable(processingEnv.getOptions().get(OPTION_JOOQ_SCHEMA)).map(String::strip).filter(s -> !s.isEmpty()))
-        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema());
-    for (com.palantir.javapoet.JavaFile file : files) {
+        .files(new ArrayList<>(entitiesByTable.values()), assembly.get().schema(), assembly.get().declaredBy());
+    metamodel.unreferenced().forEach(table -> reporter.warning(Diagnostic.JOOQ_TABLE_UNREFERENCED, table));
+    for (com.palantir.javapoet.JavaFile file : metamodel.files()) {
       try {
         file.writeTo(processingEnv.getFiler());
       } catch (IOException e) {

@@ -165,6 +165,38 @@ class JooqMetamodelTest {
     return compilation.generatedSourceFile(className).orElseThrow().getCharContent(true).toString();
   }
 
+  /**
+   * Defaults as jOOQ's {@code Meta} reads PostgreSQL's spelling of them (a value for a text literal,
+   * {@code current_timestamp} for {@code now()}), others as written; an {@code Instant} column as the
+   * database's type, converted.
+   */
+  @Test
+  void defaultsAreWhatJooqReadsFromTheDatabaseAndInstantsAreTimestamptz() throws Exception {
+    Compilation compilation = compile(ProcessorHarness.source("com.example.Note",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "import java.time.Instant;",
+        "@Table public class Note {",
+        "  @Id @Identity long id;",
+        "  @Default(\"'it''s'\") String text;",
+        "  @Column(length = 3) @Default(\" 'EUR' \") String currency;",
+        "  @Default(\"NOW()\") Instant createdAt;",
+        "  @Default(\"0\") int count;",
+        "  @Default(\"'a' || 'b'\") String joined;",
+        "}"));
+    assertThat(compilation).succeeded();
+    String note = source(compilation, "com.example.jooq.NoteTable");
+    assertTrue(note.contains("defaultValue(DSL.inline(\"it's\", SQLDataType.CLOB))"), note);
+    assertTrue(note.contains("defaultValue(DSL.inline(\"EUR\", SQLDataType.VARCHAR(3)))"), note);
+    assertTrue(note.contains("defaultValue(DSL.currentTimestamp().coerce(SQLDataType.TIMESTAMPWITHTIMEZONE(6)))"), note);
+    assertTrue(note.contains("defaultValue(DSL.field(DSL.raw(\"0\"), SQLDataType.INTEGER))"), note);
+    assertTrue(note.contains("defaultValue(DSL.field(DSL.raw(\"'a' || 'b'\"), SQLDataType.CLOB))"), note);
+    org.jooq.Table<?> table = table(GeneratedClasses.loader(compilation), "NOTE");
+    assertEquals(java.time.Instant.class, table.field("created_at").getType());
+    String ddl = org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES).ddl(table).toString();
+    assertTrue(ddl.contains("\"text\" text not null default 'it''s'") && ddl.contains("timestamp(6) with time zone not null default"), ddl);
+  }
+
   @Test
   void canBeSwitchedOff() {
     Compilation compilation = javac().withProcessors(new SchemaProcessor())

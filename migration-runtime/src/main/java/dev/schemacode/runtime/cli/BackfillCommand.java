@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         + " it: it never runs twice on the same database. Deploy never runs backfills.",
         "Runs in its own transaction unless the script says -- schemacode:no-transaction (batches that commit as they"
             + " go); refuses while migrations have problems, and while some are pending unless --allow-pending.",
-        "With --schemas or --targets: on every target where it has not run yet (where it has, it counts as up to date), --parallel at a time; a line per target and a summary.",
+        "With a fleet (--schemas, --schemas-query, --targets or --targets-query): on every target where it has not run yet (where it has, it counts as up to date), --parallel at a time; a line per target and a summary.",
         "Exit codes: 0 done, 1 it failed or already ran, 2 unknown backfill or bad usage."})
 final class BackfillCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;
@@ -53,7 +53,7 @@ final class BackfillCommand implements Callable<Integer>, DatabaseCommand {
     PrintWriter out = spec.commandLine().getOut();
     if (fleet.active()) {
       if (list || name == null) {
-        throw new ConfigurationException("with --schemas or --targets, give the backfill's NAME (--list works on one database)");
+        throw new ConfigurationException("with a fleet, give the backfill's NAME (--list works on one database)");
       }
       var result = fleet.fleet(connection, builder -> {
         timeouts.applyTo(builder);

@@ -6,8 +6,11 @@ import dev.schemacode.runtime.MigrationSource;
 import dev.schemacode.runtime.Migrator;
 import picocli.CommandLine.Option;
 
-/** The options every command that talks to a database shares: where it is, where the migrations are. */
-final class ConnectionOptions {
+/**
+ * The options every command that talks to a database shares: where it is, where the migrations are.
+ * Public for the commands other modules add ({@link PluginCommand}); not an API for applications.
+ */
+public final class ConnectionOptions {
   static final String DEFAULT_MIGRATIONS = "src/main/resources/db/migration";
 
   @Option(names = "--url", paramLabel = "URL",
@@ -31,9 +34,14 @@ final class ConnectionOptions {
   String historyTable;
 
   private DatabaseUrl parsed;
+
+  /** The history table's name (the runtime keeps its other tables beside it). */
+  public String historyTable() {
+    return historyTable;
+  }
   private DatabaseUrl parsedDirect;
 
-  DatabaseUrl databaseUrl() {
+  public DatabaseUrl databaseUrl() {
     if (parsed == null) {
       parsed = DatabaseUrl.parse(url != null ? url : System.getenv("DATABASE_URL"));
     }
@@ -52,7 +60,7 @@ final class ConnectionOptions {
     return java.util.Optional.of(parsedDirect);
   }
 
-  MigrationSource migrationSource() {
+  public MigrationSource migrationSource() {
     String location = migrations;
     if (location == null) {
       location = System.getenv("SCHEMACODE_MIGRATIONS");
@@ -60,7 +68,7 @@ final class ConnectionOptions {
     return MigrationSource.parse(location == null || location.isBlank() ? DEFAULT_MIGRATIONS : location);
   }
 
-  Migrator.Builder builder() {
+  public Migrator.Builder builder() {
     Migrator.Builder builder = Migrator.builder().url(databaseUrl()).migrations(migrationSource()).historyTable(historyTable);
     directUrl().ifPresent(builder::directUrl);
     return builder;
@@ -82,7 +90,7 @@ final class ConnectionOptions {
    * Removes every password this run knows of from a message: the URL's, and {@code $PGPASSWORD}.
    * The last line of defence for messages that did not come through {@link DatabaseUrl}.
    */
-  String redact(String message) {
+  public String redact(String message) {
     String result = message == null ? "" : message;
     try {
       result = databaseUrl().redact(result);

@@ -1,6 +1,6 @@
 package dev.schemacode.runtime.cli;
 
 /** A command that connects to a database; the CLI asks it to redact passwords from error messages. */
-interface DatabaseCommand {
+public interface DatabaseCommand {
   ConnectionOptions connection();
 }

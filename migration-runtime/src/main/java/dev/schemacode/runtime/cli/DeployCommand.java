@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         "With --to VERSION it stops after that version: the way through a migration that cannot apply yet, such as"
             + " the validation of a NOT NULL while rows hold NULLs (deploy --to the version before it, backfill"
             + " --allow-pending, deploy).",
-        "With --schemas or --targets it runs on every target of the fleet, --parallel at a time: a line per target as"
+        "With a fleet (--schemas, --schemas-query, --targets or --targets-query) it runs on every target, --parallel at a time: a line per target as"
             + " it finishes, a summary (N targets: …), and exit 0 only when every target is fine.",
         "Exit codes: 0 applied or nothing to apply, 1 a migration failed or validation found problems, 2 bad usage."})
 final class DeployCommand implements Callable<Integer>, DatabaseCommand {
@@ -49,7 +49,7 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     PrintWriter out = spec.commandLine().getOut();
     if (fleet.active()) {
       if (to != null || dryRun) {
-        throw new dev.schemacode.runtime.ConfigurationException("--to and --dry-run work on one database; not with --schemas or --targets");
+        throw new dev.schemacode.runtime.ConfigurationException("--to and --dry-run work on one database; not with a fleet");
       }
       out.println("schemacode: deploying " + connection.migrationSource().description() + " to a fleet");
       out.flush();

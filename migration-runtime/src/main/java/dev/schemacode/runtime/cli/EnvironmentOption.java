@@ -5,18 +5,18 @@ import dev.schemacode.runtime.Migrator;
 import picocli.CommandLine.Option;
 
 /** {@code --environment}: which environment this is, for the commands that refuse to run in production. */
-final class EnvironmentOption {
+public final class EnvironmentOption {
   @Option(names = "--environment", paramLabel = "NAME",
       description = "The environment this runs in, e.g. development or test (default: $" + Environment.VARIABLE + ")."
           + " Refuses when undeclared or production (prod*, prd*, live), or when the database's "
           + Environment.DATABASE_SETTING + " setting says production or another name.")
   String environment;
 
-  Environment environment() {
+  public Environment environment() {
     return environment != null ? Environment.named(environment) : Environment.fromSystem();
   }
 
-  Migrator.Builder applyTo(Migrator.Builder builder) {
+  public Migrator.Builder applyTo(Migrator.Builder builder) {
     return builder.environment(environment());
   }
 }

@@ -27,20 +27,35 @@ final class FleetOptions {
           + " the schema: names and LIKE patterns, comma-separated ('tenant_%'). Migrations must use unqualified names.")
   List<String> schemas;
 
+  @Option(names = "--schemas-query", paramLabel = "SQL",
+      description = "Run on each tenant schema this query returns (one column of schema names), run read-only on the"
+          + " --url database: 'SELECT name FROM tenants WHERE active'.")
+  String schemasQuery;
+
   @Option(names = "--targets", paramLabel = "FILE",
       description = "Run on each database whose URL is a line of FILE (# starts a comment), instead of --url.")
   Path targets;
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + Fleet.DEFAULT_PARALLEL,
-      description = "With --schemas or --targets: at most N targets at once, and so N connections (default: ${DEFAULT-VALUE}).")
-  int parallel;
+  @Option(names = "--targets-query", paramLabel = "SQL",
+      description = "Run on each database whose URL this query returns (one column), run read-only on the"
+          + " --catalog-url database.")
+  String targetsQuery;
+
+  @Option(names = "--catalog-url", paramLabel = "URL",
+      description = "With --targets-query: the database the query runs on (default: --url, or $DATABASE_URL).")
+  String catalogUrl;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "With a fleet: at most N targets at once, and so N connections (default: a quarter of the server's"
+          + " free connections, 1 to " + Fleet.MAX_AUTO_PARALLEL + ").")
+  Integer parallel;
 
   @Option(names = "--fail-fast",
-      description = "With --schemas or --targets: start no further target once one failed (default: every target runs).")
+      description = "With a fleet: start no further target once one failed (default: every target runs).")
   boolean failFast;
 
   boolean active() {
-    return schemas != null || targets != null;
+    return schemas != null || schemasQuery != null || targets != null || targetsQuery != null;
   }
 
   /** For commands whose fleet outcome is "applied" or not (deploy, seed, backfill). */
@@ -51,18 +66,33 @@ final class FleetOptions {
   /** The fleet; {@code configure} adds what every target's migrator shares (timeouts, out-of-order). */
   Fleet fleet(ConnectionOptions connection, UnaryOperator<Migrator.Builder> configure, PrintWriter out, boolean lines,
       String verb) {
-    if (schemas != null && targets != null) {
-      throw new ConfigurationException("give either --schemas or --targets, not both");
+    int sources = (schemas != null ? 1 : 0) + (schemasQuery != null ? 1 : 0) + (targets != null ? 1 : 0)
+        + (targetsQuery != null ? 1 : 0);
+    if (sources > 1) {
+      throw new ConfigurationException("give one of --schemas, --schemas-query, --targets and --targets-query");
     }
-    Fleet.Builder fleet = Fleet.builder().parallel(parallel).failFast(failFast)
-        .migrator(builder -> configure.apply(connection.targetBuilder(builder, targets == null)));
+    if (catalogUrl != null && targetsQuery == null) {
+      throw new ConfigurationException("--catalog-url goes with --targets-query");
+    }
+    if (parallel != null && parallel < 1) {
+      throw new ConfigurationException("--parallel must be at least 1");
+    }
+    boolean ofSchemas = schemas != null || schemasQuery != null;
+    Fleet.Builder fleet = Fleet.builder().parallel(parallel == null ? Fleet.AUTO_PARALLEL : parallel).failFast(failFast)
+        .migrator(builder -> configure.apply(connection.targetBuilder(builder, ofSchemas)));
     if (schemas != null) {
       fleet.url(connection.databaseUrl()).schemas(schemas);
+    } else if (schemasQuery != null) {
+      fleet.url(connection.databaseUrl()).schemasQuery(schemasQuery);
     } else {
       if (connection.directUrl != null) {
-        throw new ConfigurationException("--direct-url names one database; it cannot go with --targets");
+        throw new ConfigurationException("--direct-url names one database; it cannot go with --targets or --targets-query");
       }
-      fleet.targets(readTargets(targets));
+      if (targets != null) {
+        fleet.targets(readTargets(targets));
+      } else {
+        fleet.targetsQuery(catalog(connection), targetsQuery);
+      }
     }
     if (lines) {
       fleet.onFinished(target -> {
@@ -71,6 +101,17 @@ final class FleetOptions {
       });
     }
     return fleet.build();
+  }
+
+  private DatabaseUrl catalog(ConnectionOptions connection) {
+    if (catalogUrl == null) {
+      return connection.databaseUrl();
+    }
+    try {
+      return DatabaseUrl.parse(catalogUrl);
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException("--catalog-url is not a database URL"); // never shown: it may hold a password
+    }
   }
 
   /** One URL a line; blank lines and {@code #} comments skipped. A bad line is named by number, never shown. */

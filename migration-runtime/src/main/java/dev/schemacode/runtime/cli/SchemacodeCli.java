@@ -44,6 +44,12 @@ public final class SchemacodeCli implements java.util.concurrent.Callable<Intege
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     quietLogging();
     CommandLine commandLine = new CommandLine(new SchemacodeCli());
+    // commands of other modules in the jar (schemacode-ui's `ui`), in a fixed order whatever the jar's
+    for (PluginCommand plugin : java.util.ServiceLoader.load(PluginCommand.class).stream()
+        .map(java.util.ServiceLoader.Provider::get)
+        .sorted(java.util.Comparator.comparing(command -> command.getClass().getName())).toList()) {
+      commandLine.addSubcommand(plugin);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(SchemacodeCli::exitCode);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         + " not recorded and may run again: write them to be repeatable (INSERT ... ON CONFLICT DO NOTHING).",
         "Refuses when no environment is declared, when it is production, when the database's schemacode.environment"
             + " setting says production or names another environment, and while migrations are pending.",
-        "With --schemas or --targets: on every target of the fleet, --parallel at a time (the environment is checked once first); a line per target and a summary.",
+        "With a fleet (--schemas, --schemas-query, --targets or --targets-query): on every target of the fleet, --parallel at a time (the environment is checked once first); a line per target and a summary.",
         "Exit codes: 0 seeded (or no seeds), 1 a seed failed or migrations are pending, 2 refused or bad usage."})
 final class SeedCommand implements Callable<Integer>, DatabaseCommand {
   @Mixin ConnectionOptions connection;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {"Show the state of every migration: applied, pending, out-of-order, failed, modified, missing.",
-        "With --schemas or --targets it runs on every target of the fleet, --parallel at a time: a line per target as"
+        "With a fleet (--schemas, --schemas-query, --targets or --targets-query) it runs on every target, --parallel at a time: a line per target as"
             + " it finishes, a summary (N targets: …), and exit 0 only when every target is fine.",
         "Exit codes: 0 no problems (pending is not a problem), 1 a migration is failed, modified, missing or out of"
             + " order (unless --out-of-order), 2 bad usage."})

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check the migrations against the database's history without changing anything: what would stop"
         + " a deploy (modified, missing, failed, out-of-order migrations) and what it would apply.",
-        "With --schemas or --targets it runs on every target of the fleet, --parallel at a time: a line per target as"
+        "With a fleet (--schemas, --schemas-query, --targets or --targets-query) it runs on every target, --parallel at a time: a line per target as"
             + " it finishes, a summary (N targets: …), and exit 0 only when every target is fine.",
         "Exit codes: 0 a deploy could proceed (pending migrations are fine), 1 problems found, 2 bad usage."})
 final class ValidateCommand implements Callable<Integer>, DatabaseCommand {

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public abstract class ClasspathLocation implements MigrationSource {
   public final String folder;
-  final ClassLoader loader;
+  public final ClassLoader loader;
 
   public ClasspathLocation(String path, ClassLoader loader) {
     this.folder = path.replaceAll("^/+|/+$", "");

@@ -30,7 +30,7 @@ public final class EnvironmentGuard {
    * must not say production, nor contradict the declared environment: that means the URL points
    * somewhere else than the operator thinks. One round trip.
    */
-  static void requireDatabaseAgrees(Connection connection, Environment environment, String operation)
+  public static void requireDatabaseAgrees(Connection connection, Environment environment, String operation)
       throws SQLException {
     String marker;
     try (Statement statement = connection.createStatement();

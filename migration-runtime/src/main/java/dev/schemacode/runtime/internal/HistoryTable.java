@@ -17,6 +17,8 @@ import java.util.Set;
 /** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
 public final class HistoryTable {
   static final String UNDEFINED_TABLE = "42P01";
+  static final String UNDEFINED_FUNCTION = "42883";
+  private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]*");
   /** {@code <history table>_summary}: one row, the {@link HistoryDigest} of the history, kept by a trigger. */
   public static final String SUMMARY_SUFFIX = "_summary";
   private static final String ROW_TRIGGER = "schemacode_summary";
@@ -92,7 +94,8 @@ public final class HistoryTable {
         // statement when it first runs, so the row count is only read when the table exists)
         + "rebuild := (SELECT count(*) FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass"
         + " AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')) < 2"
-        + " OR to_regclass(" + Sql.literal(summary) + ") IS NULL; "
+        + " OR to_regclass(" + Sql.literal(summary) + ") IS NULL"
+        + " OR to_regprocedure(" + Sql.literal(summary + "(bit)") + ") IS NULL; "
         + "IF NOT rebuild THEN rebuild := (SELECT count(*) FROM " + summary + ") <> 1; END IF; "
         + "IF rebuild THEN "
         + "DROP TRIGGER IF EXISTS " + ROW_TRIGGER + " ON " + quoted + "; "
@@ -103,6 +106,7 @@ public final class HistoryTable {
         + "IF TG_OP <> 'INSERT' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("OLD") + "; END IF; "
         + "IF TG_OP <> 'DELETE' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("NEW") + "; END IF; "
         + "RETURN NULL; END $summary$; "
+        + checkFunctionSql()
         + "DELETE FROM " + summary + "; "
         // bit_xor is PostgreSQL 14+; a loop is what 13 has (this runs once per history, not per start)
         + "FOR t IN SELECT " + HistoryDigest.termSql("h") + " AS term FROM " + quoted + " h LOOP "
@@ -121,8 +125,9 @@ public final class HistoryTable {
   /**
    * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
    * there and enabled, so that it is current), one row saying so, whatever the history's length;
-   * otherwise every row, as {@link #read(Connection)}. Null when the history or the summary table
-   * does not exist (a database nobody migrated, or one an earlier build migrated): then read it all.
+   * otherwise every row, as {@link #read(Connection)}. Null when the history, the summary table or its
+   * check function does not exist (a database nobody migrated, or one an earlier build migrated):
+   * then read it all.
    */
   public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
     try (Statement statement = connection.createStatement();
@@ -137,7 +142,7 @@ public final class HistoryTable {
       }
       return new StartupRead(matched, rows);
     } catch (SQLException e) {
-      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_FUNCTION.equals(e.getSQLState())) {
         if (!connection.getAutoCommit()) {
           connection.rollback();
         }
@@ -147,16 +152,40 @@ public final class HistoryTable {
     }
   }
 
+  /**
+   * A call of the summary's check function. Not the comparison itself as one query: PostgreSQL plans
+   * a statement each time it gets one (no statement is prepared by name, for the poolers' sake), and
+   * planning that query, with its join to the history and the catalog look-up, cost several times
+   * the whole round trip of {@code SELECT 1}; PL/pgSQL keeps the plans of a function's statements
+   * for the life of the server connection, so through a pool the call costs little more than that.
+   */
   String readUnlessSummarisedSql(String digest) {
-    if (!digest.matches("[0-9a-f]{32}")) {
+    if (digest.length() != 32 || !HEX.matcher(digest).matches()) {
       throw new IllegalArgumentException("not a digest: " + digest);
     }
-    // A disabled or dropped trigger leaves the summary stale: then it does not count.
-    return "SELECT m.schemacode_matched, h.* FROM (SELECT EXISTS (SELECT FROM " + summary
-        + " WHERE digest = X'" + digest + "') AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = "
-        + Sql.literal(quoted) + "::regclass AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')"
-        + " AND tgenabled IN ('O', 'A')) = 2 AS schemacode_matched) m"
-        + " LEFT JOIN " + quoted + " h ON NOT m.schemacode_matched ORDER BY h.applied_at, h.version";
+    return "SELECT * FROM " + summary + "(X'" + digest + "')";
+  }
+
+  /**
+   * {@code <summary>(expected bit)}, an overload of the trigger function's name (which is the summary
+   * table's, and so fits PostgreSQL's 63 bytes whenever the history's name does): one row with
+   * {@code schemacode_matched} true when the summary holds {@code expected} and both triggers are
+   * there and enabled (a disabled or dropped trigger leaves the summary stale: then it does not
+   * count), else every history row with it false. The table is looked up when the call runs
+   * ({@code to_regclass}), never frozen into a kept plan.
+   */
+  private String checkFunctionSql() {
+    String columns = "h.version, h.name, h.checksum, h.applied_at, h.execution_ms, h.success, h.installed_by, h.kind";
+    return "CREATE OR REPLACE FUNCTION " + summary + "(expected bit) RETURNS TABLE (schemacode_matched boolean,"
+        + " version text, name text, checksum text, applied_at timestamptz, execution_ms bigint, success boolean,"
+        + " installed_by text, kind text) LANGUAGE plpgsql STABLE AS $check$ #variable_conflict use_column\n BEGIN "
+        + "IF EXISTS (SELECT FROM " + summary + " s WHERE s.digest = expected)"
+        + " AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = to_regclass(" + Sql.literal(quoted) + ")"
+        + " AND t.tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "') AND t.tgenabled IN ('O', 'A')) = 2 THEN "
+        + "RETURN QUERY SELECT true, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::bigint, NULL::boolean,"
+        + " NULL::text, NULL::text; "
+        + "ELSE RETURN QUERY SELECT false, " + columns + " FROM " + quoted + " h ORDER BY h.applied_at, h.version; "
+        + "END IF; END $check$; ";
   }
 
   /**

@@ -49,6 +49,9 @@ public final class ThreadConnections implements ConnectionFactory, AutoCloseable
     Connection connection = current.get();
     current.remove();
     if (connection != null) {
+      synchronized (all) {
+        all.remove(connection); // a fleet where many targets fail would otherwise keep every closed connection
+      }
       try {
         connection.close();
       } catch (SQLException ignored) {

@@ -13,15 +13,17 @@ import org.springframework.util.StringUtils;
  * A platform's {@code DATABASE_URL} ({@code postgresql://user:pass@host:port/db?sslmode=…}, as
  * Railway, Render and Heroku hand it to an application) as {@code spring.datasource.*}, when the
  * application does not set {@code spring.datasource.url} itself. Added last, so anything the
- * application configures wins. The environment post-processor of each Boot line calls this.
+ * application configures wins. The environment post-processor of each Boot line calls this (Boot 4's
+ * here, Boot 3.5's in {@code schemacode-spring-boot-autoconfigure-boot3}, another package: hence public;
+ * not meant for applications).
  */
-final class DatabaseUrlProperties {
+public final class DatabaseUrlProperties {
   static final String VARIABLE = "DATABASE_URL";
   static final String SOURCE_NAME = "schemacode-database-url";
 
   private DatabaseUrlProperties() {}
 
-  static void addTo(ConfigurableEnvironment environment) {
+  public static void addTo(ConfigurableEnvironment environment) {
     from(environment).ifPresent(source -> environment.getPropertySources().addLast(source));
   }
 

@@ -1,11 +1,14 @@
 package dev.schemacode.spring.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 /**
  * Boot's own auto-configurations by name: Boot 4 moved them to modules of their own (new packages),
- * and these tests run against both lines (-Dspring-boot.version=3.5.7).
+ * and these tests run against both lines (here on Boot 4; in schemacode-spring-boot3-tests on 3.5, against
+ * this module's Boot 4 build).
  */
 final class BootClasses {
   private BootClasses() {}
@@ -22,13 +25,32 @@ final class BootClasses {
   static final Class<?> HIBERNATE_JPA = either("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
       "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration");
 
-  /** Schemacode's three auto-configurations and the data source, in no particular order (Boot sorts them). */
+  /**
+   * Boot 3.5's health contributor, from schemacode-spring-boot-autoconfigure-boot3: on the class path
+   * where the tests run on 3.5 (the starter brings it), absent from this module's own Boot 4 tests.
+   */
+  static final Class<?> BOOT3_HEALTH = optional("dev.schemacode.spring.boot.autoconfigure.boot3.SchemacodeHealthContributorAutoConfiguration");
+
+  /**
+   * Schemacode's auto-configurations (both lines' health contributors, each conditional on its line's
+   * API) and the data source, in no particular order (Boot sorts them).
+   */
   static AutoConfigurations withDataSource(Class<?>... more) {
-    Class<?>[] classes = Arrays.copyOf(new Class<?>[] {SchemacodeAutoConfiguration.class,
-        SchemacodeEndpointAutoConfiguration.class, SchemacodeHealthContributorAutoConfiguration.class, DATA_SOURCE},
-        4 + more.length);
-    System.arraycopy(more, 0, classes, 4, more.length);
-    return AutoConfigurations.of(classes);
+    List<Class<?>> classes = new ArrayList<>(List.of(SchemacodeAutoConfiguration.class,
+        SchemacodeEndpointAutoConfiguration.class, SchemacodeHealthContributorAutoConfiguration.class, DATA_SOURCE));
+    if (BOOT3_HEALTH != null) {
+      classes.add(BOOT3_HEALTH);
+    }
+    classes.addAll(Arrays.asList(more));
+    return AutoConfigurations.of(classes.toArray(Class<?>[]::new));
+  }
+
+  private static Class<?> optional(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
   }
 
   private static Class<?> either(String boot4, String boot3) {

@@ -1,0 +1,138 @@
+package dev.schemacode.runtime;
+
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.runtime.internal.DirectoryStamp;
+import dev.schemacode.runtime.internal.KeptSummaries;
+import dev.schemacode.runtime.internal.StartupSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A directory of {@code V*.sql} files and the ledger beside them (see {@link MigrationSource#directory}). */
+final class DirectorySource implements MigrationSource, StartupSummary.Source {
+  private final Path directory;
+
+  DirectorySource(Path directory) {
+    this.directory = directory;
+  }
+
+  /** A listing, and whether every file in it is one the ledger records (none was read). */
+  private record Listing(List<ResolvedMigration> migrations, boolean allRecorded) {}
+
+  @Override
+  public List<ResolvedMigration> resolve() {
+    return list(false).migrations();
+  }
+
+  @Override
+  public List<ResolvedMigration> listing() {
+    return list(true).migrations();
+  }
+
+  /**
+   * Kept per directory (its real path) with the {@link DirectoryStamp} read before listing: a change
+   * while it lists makes the next stamp differ. Kept only when every file is recorded in the ledger
+   * (a file that is not is read and hashed on every call, as it may be edited) and the stamp is not
+   * too recent to tell a later change from it.
+   */
+  @Override
+  public StartupSummary startupSummary() {
+    long takenAt = System.currentTimeMillis();
+    DirectoryStamp stamp = DirectoryStamp.of(directory);
+    Object key = stamp == null ? null : key();
+    if (key != null) {
+      StartupSummary kept = KeptSummaries.find(key, stamp, this);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    Listing listing = list(true);
+    StartupSummary summary = StartupSummary.of(this, listing.migrations());
+    if (key != null && listing.allRecorded() && stamp.settledAt(takenAt)) {
+      KeptSummaries.keep(key, stamp, summary);
+    }
+    return summary;
+  }
+
+  private Object key() {
+    try {
+      return "directory:" + directory.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Listing list(boolean trustLedger) {
+    if (Files.isRegularFile(directory)) {
+      throw new ConfigurationException("the migrations location " + directory + " is a file; give the directory"
+          + " that holds the V*.sql files and " + Ledger.FILE_NAME);
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new ConfigurationException("migrations directory " + directory + " does not exist");
+    }
+    Map<String, String> recorded = new HashMap<>();
+    if (trustLedger) {
+      try {
+        ledger().ifPresent(ledger -> ledger.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
+      } catch (ConfigurationException unreadable) {
+        // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
+      }
+    }
+    String listedIn = "the ledger at " + directory.resolve(Ledger.FILE_NAME);
+    List<ResolvedMigration> migrations = new ArrayList<>();
+    boolean allRecorded = trustLedger;
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+        String name = file.getFileName().toString();
+        if (!MigrationFileName.looksLikeMigration(name)) {
+          continue;
+        }
+        MigrationFileName parsed = MigrationFileName.parse(name).orElseThrow(() -> new ConfigurationException(
+            file + " is not named V<version>__<name>.sql (" + MigrationFileName.problem(name)
+                + "); rename it or move it out of " + directory));
+        String checksum = recorded.get(name);
+        if (checksum == null) {
+          allRecorded = false;
+        }
+        migrations.add(checksum != null
+            ? ResolvedMigration.deferred(parsed, checksum, file.toString(),
+                () -> MigrationSource.Sources.loadFile(file, checksum, listedIn))
+            : ResolvedMigration.of(parsed, Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read migrations directory " + directory + ": " + e.getMessage(), e);
+    }
+    return new Listing(MigrationSource.Sources.inOrder(migrations, description()), allRecorded);
+  }
+
+  @Override
+  public String description() {
+    return directory.toString();
+  }
+
+  @Override
+  public Optional<Ledger> ledger() {
+    Path file = directory.resolve(Ledger.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MigrationSource.Sources.parseLedger(Files.readString(file, StandardCharsets.UTF_8), description()));
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ScriptFolder folder(String name) {
+    return ScriptFolder.directory(directory.resolve(name));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.schemacode.runtime.internal;
+
+import dev.schemacode.runtime.MigrationSource;
+import dev.schemacode.runtime.ResolvedMigration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the start-up check compares a history with: the {@link HistoryDigest} it has when every
+ * migration of a source is applied as it is, and the newest version. A source that cannot have
+ * changed since an earlier call (a generated index, a directory whose listing and ledger are as they
+ * were) gives the summary it kept, without listing anything: with nothing pending the check then
+ * costs the same with 200 or 10,000 migrations. The listing itself is built when the history differs.
+ */
+public final class StartupSummary {
+  /** A source that can keep its summary between calls. */
+  public interface Source {
+    StartupSummary startupSummary();
+  }
+
+  private final MigrationSource source;
+  private final String digest;
+  private final Optional<String> currentVersion;
+  private List<ResolvedMigration> listing;
+
+  private StartupSummary(MigrationSource source, String digest, Optional<String> currentVersion,
+      List<ResolvedMigration> listing) {
+    this.source = source;
+    this.digest = digest;
+    this.currentVersion = currentVersion;
+    this.listing = listing;
+  }
+
+  /** The summary of {@code source}: kept, when the source keeps one, else from its listing now. */
+  public static StartupSummary of(MigrationSource source) {
+    return source instanceof Source keeping ? keeping.startupSummary() : of(source, source.listing());
+  }
+
+  /** The summary of a listing just built, which it keeps for {@link #listing()}. */
+  public static StartupSummary of(MigrationSource source, List<ResolvedMigration> listing) {
+    return new StartupSummary(source, HistoryDigest.allApplied(listing),
+        listing.isEmpty() ? Optional.empty() : Optional.of(listing.get(listing.size() - 1).version()), listing);
+  }
+
+  /** The same summary for a later call of {@code source}, without the listing (which holds scripts once read). */
+  StartupSummary keptFor(MigrationSource later) {
+    return new StartupSummary(later, digest, currentVersion, null);
+  }
+
+  public String digest() {
+    return digest;
+  }
+
+  public Optional<String> currentVersion() {
+    return currentVersion;
+  }
+
+  /** The source's listing: the one this summary was made from, or a new one. */
+  public List<ResolvedMigration> listing() {
+    if (listing == null) {
+      listing = source.listing();
+    }
+    return listing;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.schemacode.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.model.Checksums;
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerCodec;
+import dev.schemacode.model.LedgerEntry;
+import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.MigrationIndex;
+import dev.schemacode.model.Schema;
+import dev.schemacode.runtime.internal.DirectoryStamp;
+import dev.schemacode.runtime.internal.HistoryDigest;
+import dev.schemacode.runtime.internal.KeptSummaries;
+import dev.schemacode.runtime.internal.StartupSummary;
+import dev.schemacode.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up check keeps the summary of a source that cannot have changed (a generated index, a
+ * directory whose stamp is the same) and lists nothing the next time; every change that could matter
+ * to the check still shows.
+ */
+class StartupSummaryTest {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path migrations;
+
+  @BeforeEach
+  void threeRecordedMigrationsWrittenAMinuteAgo() throws Exception {
+    Queries.emptySchema(database);
+    for (int i = 1; i <= 3; i++) {
+      write(i, "CREATE TABLE t" + i + " (id int);\n");
+    }
+    writeLedger(1, 2, 3);
+    settle();
+  }
+
+  private void write(int version, String sql) throws Exception {
+    Files.writeString(migrations.resolve(String.format("V%04d__t%d.sql", version, version)), sql);
+  }
+
+  private void writeLedger(int... versions) throws Exception {
+    Ledger ledger = Ledger.EMPTY;
+    for (int version : versions) {
+      MigrationFileName file = MigrationFileName.parse(String.format("V%04d__t%d.sql", version, version)).orElseThrow();
+      ledger = ledger.append(file, Checksums.ofScript(Files.readString(migrations.resolve(file.fileName()))),
+          LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    }
+    Files.writeString(migrations.resolve(Ledger.FILE_NAME), LedgerCodec.write(ledger));
+  }
+
+  /** As a deploy finds a directory a build wrote a while ago: its times well before now. */
+  private void settle() throws Exception {
+    FileTime aMinuteAgo = FileTime.from(Instant.now().minusSeconds(60));
+    Files.setLastModifiedTime(migrations.resolve(Ledger.FILE_NAME), aMinuteAgo);
+    Files.setLastModifiedTime(migrations, aMinuteAgo);
+  }
+
+  private MigrationSource source() {
+    return MigrationSource.directory(migrations);
+  }
+
+  private Migrator migrator(MigrationSource source) {
+    return Migrator.builder().dataSource(database.dataSource()).migrations(source).build();
+  }
+
+  private StartupSummary kept() throws Exception {
+    return KeptSummaries.find("directory:" + migrations.toRealPath(), DirectoryStamp.of(migrations), source());
+  }
+
+  @Test
+  void anUnchangedDirectoryIsListedOnceAndThenOnlyStamped() throws Exception {
+    assertEquals(3, migrator(source()).migrate().applied().size());
+    StartupSummary kept = kept();
+    assertNotNull(kept);
+    assertEquals(HistoryDigest.allApplied(source().resolve()), kept.digest());
+    assertEquals("0003", kept.currentVersion().orElseThrow());
+    assertEquals(List.of(), migrator(source()).migrate().applied());
+    assertEquals("0003", migrator(source()).migrate().currentVersion().orElseThrow());
+  }
+
+  @Test
+  void aNewFileAndItsLedgerEntryAreSeen() throws Exception {
+    migrator(source()).migrate();
+    write(4, "CREATE TABLE t4 (id int);\n");
+    writeLedger(1, 2, 3, 4);
+    assertEquals(List.of("0004"), migrator(source()).migrate().applied().stream().map(ResolvedMigration::version).toList());
+  }
+
+  @Test
+  void aRemovedFileIsSeen() throws Exception {
+    migrator(source()).migrate();
+    Files.delete(migrations.resolve("V0002__t2.sql"));
+    MigrationException missing = assertThrows(MigrationException.class, () -> migrator(source()).migrate());
+    assertTrue(missing.getMessage().contains("V0002"), missing.getMessage());
+  }
+
+  @Test
+  void aNewLedgerIsSeen() throws Exception {
+    migrator(source()).migrate();
+    // the ledger now records another checksum for V0002 (as if its file had been edited and the build re-run)
+    write(2, "CREATE TABLE t2 (id int, edited int);\n");
+    writeLedger(1, 2, 3);
+    Files.setLastModifiedTime(migrations, FileTime.from(Instant.now().minusSeconds(60)));
+    MigrationException modified = assertThrows(MigrationException.class, () -> migrator(source()).migrate());
+    assertTrue(modified.getMessage().contains("V0002"), modified.getMessage());
+  }
+
+  @Test
+  void aDirectoryJustWrittenIsNotKept() throws Exception {
+    write(4, "CREATE TABLE t4 (id int);\n");
+    writeLedger(1, 2, 3, 4); // now: a change in the same tick of the file clock would leave the stamp as it is
+    assertEquals(4, migrator(source()).migrate().applied().size());
+    assertNull(kept());
+  }
+
+  @Test
+  void aFileTheLedgerDoesNotRecordIsReadEveryTime() throws Exception {
+    write(4, "CREATE TABLE t4 (id int);\n"); // hand-written, not yet seen by a build
+    settle();
+    assertEquals(4, migrator(source()).migrate().applied().size());
+    assertNull(kept());
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id bigint);\n"); // edited in place
+    MigrationException modified = assertThrows(MigrationException.class, () -> migrator(source()).migrate());
+    assertTrue(modified.getMessage().contains("V0004"), modified.getMessage());
+  }
+
+  @Test
+  void anIndexIsListedOncePerIndex() {
+    MigrationIndex index = MigrationIndex.of("fixtures/ledgered",
+        MigrationIndex.entry("V0001__init.sql", Checksums.ofScript("CREATE TABLE note (id bigint PRIMARY KEY);\n")));
+    assertEquals(1, migrator(MigrationSource.index(index)).migrate().applied().size());
+    StartupSummary kept = KeptSummaries.find(KeptSummaries.identityOf(index), Boolean.TRUE, MigrationSource.index(index));
+    assertNotNull(kept);
+    assertEquals("0001", kept.currentVersion().orElseThrow());
+    assertEquals(List.of(), migrator(MigrationSource.index(index)).migrate().applied());
+  }
+
+  @Test
+  void anIndexThatCannotBeListedKeepsNothingAndFailsEveryTime() {
+    MigrationIndex index = MigrationIndex.of("fixtures/ledgered",
+        MigrationIndex.entry("V0001__a.sql", "abc"), MigrationIndex.entry("V0001__b.sql", "def"));
+    for (int call = 0; call < 2; call++) {
+      ConfigurationException clash = assertThrows(ConfigurationException.class,
+          () -> migrator(MigrationSource.index(index)).migrate());
+      assertTrue(clash.getMessage().contains("two migrations have version 0001"), clash.getMessage());
+    }
+    assertNull(KeptSummaries.find(KeptSummaries.identityOf(index), Boolean.TRUE, MigrationSource.index(index)));
+  }
+}
