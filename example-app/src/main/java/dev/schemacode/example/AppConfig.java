@@ -2,6 +2,7 @@ package dev.schemacode.example;
 
 import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.DatabaseUrl;
+import dev.schemacode.runtime.Environment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,18 @@ import java.util.Optional;
  * @param port {@code PORT} (default 8080; 0 picks a free port)
  * @param migrateOnStart {@code MIGRATE_ON_START} (default true); false when a pre-deploy step ran
  *     {@code schemacode deploy}
+ * @param pushOnStart {@code MIGRATE_ON_START=push}: the development loop, {@code Migrator.push} at start-up
+ *     (docs/workflow.md), so that a build in push mode needs no migration to run
+ * @param environment {@code SCHEMACODE_ENV}, which push checks (the embedded database counts as development)
  * @param embeddedDataDirectory {@code EMBEDDED_PG_DATA}: where the embedded database keeps its files
  * @param poolSize {@code DB_POOL_SIZE}: connections in the pool (default 5)
  */
 record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnStart, Path embeddedDataDirectory,
-    int poolSize) {
+    int poolSize, boolean pushOnStart, Environment environment) {
+
+  AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnStart, Path embeddedDataDirectory, int poolSize) {
+    this(databaseUrl, port, migrateOnStart, embeddedDataDirectory, poolSize, false, Environment.unset());
+  }
 
   static AppConfig fromEnvironment(Map<String, String> environment) {
     List<String> problems = new ArrayList<>();
@@ -46,12 +54,17 @@ record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnS
       }
     }
     boolean migrate = true;
+    boolean push = false;
     String rawMigrate = environment.get("MIGRATE_ON_START");
     if (rawMigrate != null && !rawMigrate.isBlank()) {
       switch (rawMigrate.trim().toLowerCase(java.util.Locale.ROOT)) {
         case "true", "1", "yes" -> migrate = true;
         case "false", "0", "no" -> migrate = false;
-        default -> problems.add("MIGRATE_ON_START: '" + rawMigrate + "' is not true or false");
+        case "push" -> {
+          migrate = false;
+          push = true;
+        }
+        default -> problems.add("MIGRATE_ON_START: '" + rawMigrate + "' is not true, false or push");
       }
     }
     String rawData = environment.get("EMBEDDED_PG_DATA");
@@ -73,6 +86,6 @@ record AppConfig(Optional<DatabaseUrl> databaseUrl, int port, boolean migrateOnS
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
-    return new AppConfig(url, port, migrate, data, poolSize);
+    return new AppConfig(url, port, migrate, data, poolSize, push, Environment.named(environment.get(Environment.VARIABLE)));
   }
 }

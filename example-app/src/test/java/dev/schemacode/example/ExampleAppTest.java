@@ -50,6 +50,21 @@ class ExampleAppTest {
   }
 
   @Test
+  void servesTheShopInSchemacodeUi() throws Exception {
+    try (ExampleApp app = ExampleApp.start(config(true));
+        dev.schemacode.ui.UiServer ui = ExampleApp.ui(config(false), 0)) {
+      HttpResponse<String> schema = http.send(HttpRequest.newBuilder(ui.url().resolve("api/schema")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, schema.statusCode(), schema.body());
+      // the ledger in this build's class path says which entity declares each table
+      assertTrue(schema.body().contains("\"declaredBy\":\"dev.schemacode.example.Customer\""), schema.body());
+      HttpResponse<String> migrations = http.send(HttpRequest.newBuilder(ui.url().resolve("api/migrations")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(migrations.body().contains("\"pending\":0"), migrations.body());
+    }
+  }
+
+  @Test
   void migratesOnStartThenReportsHealthy() throws Exception {
     try (ExampleApp app = ExampleApp.start(config(true))) {
       HttpResponse<String> response = health(app);
@@ -102,6 +117,30 @@ class ExampleAppTest {
       assertEquals(503, response.statusCode());
       assertTrue(response.body().contains("\"pendingMigrations\":" + migrationCount()), response.body());
     }
+  }
+
+  /**
+   * The development loop's start-up: a database nobody pushed gets the migrations, then the declared
+   * schema the build left on the class path (here the committed one, so nothing more), and the health
+   * check says up to date. Refused outside a declared non-production environment.
+   */
+  @Test
+  void pushOnStartMigratesAFreshDatabaseAndIsRefusedInProduction() throws Exception {
+    AppConfig production = AppConfig.fromEnvironment(Map.of("DATABASE_URL", database.jdbcUrlWithCredentials(),
+        "PORT", "0", "MIGRATE_ON_START", "push", "SCHEMACODE_ENV", "production"));
+    ConfigurationException refused = assertThrows(ConfigurationException.class, () -> ExampleApp.start(production));
+    assertTrue(refused.getMessage().startsWith("refusing to push: the environment is 'production'"), refused.getMessage());
+    assertEquals(0, count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'payment'"));
+
+    AppConfig development = AppConfig.fromEnvironment(Map.of("DATABASE_URL", database.jdbcUrlWithCredentials(),
+        "PORT", "0", "MIGRATE_ON_START", "push", "SCHEMACODE_ENV", "development"));
+    try (ExampleApp app = ExampleApp.start(development)) {
+      HttpResponse<String> response = health(app);
+      assertEquals(200, response.statusCode(), response.body());
+      assertTrue(response.body().contains("\"schemaVersion\":\"" + newestVersion() + "\""), response.body());
+    }
+    assertEquals(migrationCount(), historyRows());
+    assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
   }
 
   @Test

@@ -79,12 +79,14 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
       throw new ConfigurationException("migrations directory " + directory + " does not exist");
     }
     Map<String, String> recorded = new HashMap<>();
+    Optional<Ledger> ledger = Optional.empty();
+    try {
+      ledger = ledger();
+    } catch (ConfigurationException unreadable) {
+      // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
+    }
     if (trustLedger) {
-      try {
-        ledger().ifPresent(ledger -> ledger.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
-      } catch (ConfigurationException unreadable) {
-        // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
-      }
+      ledger.ifPresent(l -> l.migrations().forEach(e -> recorded.put(e.file().fileName(), e.checksum())));
     }
     String listedIn = "the ledger at " + directory.resolve(Ledger.FILE_NAME);
     List<ResolvedMigration> migrations = new ArrayList<>();
@@ -110,6 +112,7 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
     } catch (IOException e) {
       throw new ConfigurationException("cannot read migrations directory " + directory + ": " + e.getMessage(), e);
     }
+    ledger.ifPresent(l -> migrations.addAll(MigrationSource.Sources.archived(l, migrations, description())));
     return new Listing(MigrationSource.Sources.inOrder(migrations, description()), allRecorded);
   }
 
@@ -132,7 +135,33 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
   }
 
   @Override
+  public Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    Path file = directory.resolve(dev.schemacode.model.DeclaredSchema.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MigrationSource.Sources.parseDeclared(Files.readString(file, StandardCharsets.UTF_8), description()));
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public ScriptFolder folder(String name) {
     return ScriptFolder.directory(directory.resolve(name));
+  }
+
+  @Override
+  public Optional<String> companion(String fileName) {
+    Path file = directory.resolve(fileName);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 }

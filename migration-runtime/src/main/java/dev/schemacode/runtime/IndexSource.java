@@ -23,9 +23,8 @@ final class IndexSource extends ClasspathLocation implements StartupSummary.Sour
 
   @Override
   public List<ResolvedMigration> resolve() {
-    List<ResolvedMigration> migrations = listing();
-    migrations.forEach(ResolvedMigration::script); // read and check every one now, as resolve() promises
-    return migrations;
+    // read and check every one now, as resolve() promises (but those archived after a checkpoint)
+    return loadedUnlessArchived(listing());
   }
 
   @Override

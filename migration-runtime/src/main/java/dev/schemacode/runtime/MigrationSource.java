@@ -65,6 +65,15 @@ public interface MigrationSource {
   }
 
   /**
+   * The declared schema the build left beside the migrations ({@code schemacode-declared.json}), which
+   * {@code push} makes a development database match. The build writes it into its output only, so a
+   * directory in the source tree has none: give the build's output (or the class path) for push.
+   */
+  default java.util.Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A folder of scripts beside the migrations, such as {@value #SEEDS}. The built-in sources give
    * the sub-folder of their location; this default takes {@link #description()} for a directory, so
    * other sources should override it (a folder that does not exist simply holds no scripts).
@@ -74,6 +83,15 @@ public interface MigrationSource {
   }
 
   /** {@code classpath:db/migration} or a directory path, as the CLI's {@code --migrations} takes it. */
+  /**
+   * A file beside the migrations that is not one of them: a reverse ({@code U*.sql}) or a checkpoint
+   * ({@code C*.sql}), as text; empty when it is not there. The ledger records its checksum, and the
+   * caller checks it. The built-in sources read their location; other sources have none.
+   */
+  default java.util.Optional<String> companion(String fileName) {
+    return java.util.Optional.empty();
+  }
+
   static MigrationSource parse(String location) {
     if (location == null || location.isBlank()) {
       throw new ConfigurationException("no migrations location given");
@@ -92,7 +110,7 @@ public interface MigrationSource {
     return new ClasspathLocation(path, loader) {
       @Override
       public List<ResolvedMigration> resolve() {
-        return loaded(listing());
+        return loadedUnlessArchived(listing());
       }
 
       @Override
@@ -142,11 +160,6 @@ public interface MigrationSource {
     return new DirectorySource(directory);
   }
 
-  /** Reads (and so checks) every deferred script, in order: what {@link #resolve()} promises. */
-  private static List<ResolvedMigration> loaded(List<ResolvedMigration> migrations) {
-    migrations.forEach(ResolvedMigration::script);
-    return migrations;
-  }
 
   private static String read(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -159,6 +172,14 @@ public interface MigrationSource {
   /** Shared checks of resolved migrations. */
   final class Sources {
     private Sources() {}
+
+    public static dev.schemacode.model.DeclaredSchema parseDeclared(String json, String location) {
+      try {
+        return dev.schemacode.model.DeclaredSchemaCodec.read(json, location + "/" + dev.schemacode.model.DeclaredSchema.FILE_NAME);
+      } catch (LedgerFormatException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+    }
 
     public static Ledger parseLedger(String json, String location) {
       try {
@@ -209,6 +230,33 @@ public interface MigrationSource {
             + " Restore it (an applied migration never runs again), or rebuild so that the processor checks it");
       }
       return script;
+    }
+
+    /**
+     * The migrations the newest checkpoint of {@code ledger} covers that {@code present} lacks: archived,
+     * known by the ledger's checksums. A database that applied them is checked against those; one that
+     * has not cannot get them, and loading one says so.
+     */
+    static List<ResolvedMigration> archived(Ledger ledger, List<ResolvedMigration> present, String location) {
+      java.util.Optional<dev.schemacode.model.Checkpoint> checkpoint = ledger.newestCheckpoint();
+      if (checkpoint.isEmpty()) {
+        return List.of();
+      }
+      java.util.Set<Long> versions = new java.util.HashSet<>();
+      present.forEach(m -> versions.add(m.file().number()));
+      List<ResolvedMigration> archived = new ArrayList<>();
+      for (dev.schemacode.model.LedgerEntry entry : ledger.migrations()) {
+        if (checkpoint.get().covers(entry.file()) && !versions.contains(entry.file().number())) {
+          archived.add(ResolvedMigration.deferred(entry.file(), entry.checksum(), location + "/" + entry.file().fileName(),
+              () -> {
+                throw new ConfigurationException(entry.file().fileName() + " is archived: the checkpoint "
+                    + checkpoint.get().fileName() + " covers it and " + location + " no longer holds it, but this"
+                    + " database has not applied it; restore the file from version control to bring this database"
+                    + " forward, or build a new database, which starts from the checkpoint");
+              }));
+        }
+      }
+      return archived;
     }
 
     static List<ResolvedMigration> inOrder(List<ResolvedMigration> migrations, String description) {

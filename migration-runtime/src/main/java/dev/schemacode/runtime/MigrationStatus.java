@@ -15,8 +15,14 @@ public record MigrationStatus(List<MigrationInfo> migrations) {
 
   public static MigrationStatus merge(List<ResolvedMigration> resolved, List<AppliedMigration> applied) {
     Map<Long, AppliedMigration> appliedByVersion = new HashMap<>();
+    // Reverted: pending again, the row kept as the record of the revert (nothing at all once the file is gone).
+    Map<Long, AppliedMigration> revertedByVersion = new HashMap<>();
     long newestApplied = -1;
     for (AppliedMigration row : applied) {
+      if (!row.inEffect()) {
+        revertedByVersion.put(Long.parseLong(row.version()), row);
+        continue;
+      }
       long number = Long.parseLong(row.version());
       appliedByVersion.put(number, row);
       newestApplied = Math.max(newestApplied, number);
@@ -33,6 +39,9 @@ public record MigrationStatus(List<MigrationInfo> migrations) {
         state = MigrationState.MODIFIED;
       } else {
         state = MigrationState.APPLIED;
+      }
+      if (row == null) {
+        row = revertedByVersion.get(migration.file().number());
       }
       infos.add(new MigrationInfo(migration.version(), migration.file().slug(), state,
           Optional.of(migration), Optional.ofNullable(row)));

@@ -5,6 +5,7 @@ import dev.schemacode.model.ScriptDirectives;
 import dev.schemacode.runtime.internal.Backfill;
 import dev.schemacode.runtime.internal.BackfillTable;
 import dev.schemacode.runtime.internal.Baseline;
+import dev.schemacode.runtime.internal.CheckpointStart;
 import dev.schemacode.runtime.internal.ConnectionFactory;
 import dev.schemacode.runtime.internal.Context;
 import dev.schemacode.runtime.internal.Deploy;
@@ -14,6 +15,7 @@ import dev.schemacode.runtime.internal.HandWrittenObjects;
 import dev.schemacode.runtime.internal.HistoryTable;
 import dev.schemacode.runtime.internal.Reset;
 import dev.schemacode.runtime.internal.Resolve;
+import dev.schemacode.runtime.internal.Revert;
 import dev.schemacode.runtime.internal.Seed;
 import dev.schemacode.runtime.internal.StartupSummary;
 import dev.schemacode.runtime.internal.Timeouts;
@@ -54,7 +56,8 @@ public final class Migrator {
    * leaves them out, as {@link #drift()} does.
    */
   public static java.util.Set<String> runtimeTables(String historyTable) {
-    return java.util.Set.of(historyTable, historyTable + HistoryTable.SUMMARY_SUFFIX, historyTable + BackfillTable.SUFFIX);
+    return java.util.Set.of(historyTable, historyTable + HistoryTable.SUMMARY_SUFFIX, historyTable + BackfillTable.SUFFIX,
+        historyTable + dev.schemacode.runtime.internal.PushMarker.SUFFIX);
   }
   /** How long a migrator waits for another one's lock by default. */
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
@@ -112,7 +115,7 @@ public final class Migrator {
         return new MigrateResult(List.of(), status.currentVersion());
       }
       // Something to do: every script must be there and be what the build recorded before anything runs.
-      resolved.forEach(ResolvedMigration::script);
+      CheckpointStart.loadAllButArchived(context.source, resolved);
       // Problems seen without the lock may be another migrator's work in progress: judge them under it.
       return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
     });
@@ -269,6 +272,53 @@ public final class Migrator {
     List<ResolvedMigration> resolved = context.source.resolve();
     return context.withChangeSession(session -> context.inSession(session, "reset",
         locked -> new Reset(context).run(locked, resolved)));
+  }
+
+  /**
+   * Undoes the newest applied change with its reverse (docs/history.md). Development and test only:
+   * refuses unless a non-production environment is declared and the database does not say otherwise;
+   * refuses a reverse that cannot bring back dropped data unless {@code acceptDataLoss}.
+   */
+  public RevertResult revert(boolean acceptDataLoss) {
+    return revert(java.util.OptionalLong.empty(), acceptDataLoss);
+  }
+
+  /**
+   * Undoes every applied change after {@code version} ({@code 0}: all of them), newest first, as
+   * {@link #revert(boolean)} does one; {@code version} stays applied.
+   */
+  public RevertResult revertTo(String version, boolean acceptDataLoss) {
+    return revert(java.util.OptionalLong.of(Versions.number(version)), acceptDataLoss);
+  }
+
+  private RevertResult revert(java.util.OptionalLong to, boolean acceptDataLoss) {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "revert");
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withChangeSession(session -> context.inSession(session, "revert",
+        locked -> new Revert(context).run(locked, resolved, to, acceptDataLoss)));
+  }
+
+  /**
+   * Makes a development database the schema the entities declare, without a migration: compares it
+   * with the declared schema the build left beside the migrations ({@code schemacode-declared.json},
+   * so the source must be the build's output: the class path, or {@code target/classes/db/migration})
+   * and applies the difference in the generator's safe forms. A database nobody pushed gets its
+   * pending migrations first; pending migrations the database then already matches are recorded as
+   * applied. Refuses unless a non-production environment is declared and the database does not say
+   * otherwise; a change that loses data is refused, naming it, unless {@code acceptDataLoss}.
+   *
+   * @throws MigrationException when a change would lose data and that was not accepted, or a change fails
+   * @throws ConfigurationException when refused for the environment, or the build left no declared schema
+   */
+  public PushResult push(boolean acceptDataLoss) {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
+    dev.schemacode.model.DeclaredSchema declared = context.source.declared().orElseThrow(() -> new ConfigurationException(
+        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
+            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
+            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withChangeSession(session -> context.inSession(session, "push",
+        locked -> new dev.schemacode.runtime.internal.Push(context).run(locked, resolved, declared, acceptDataLoss)));
   }
 
   /**

@@ -65,6 +65,23 @@ class JooqPartialCompilationTest {
     assertEquals(schemaWide(first), schemaWide(second));
   }
 
+  /** A ledger last written before classes were recorded: the table cannot be referenced, and the build says so. */
+  @Test
+  void aTableWithoutARecordedClassIsLeftOutWithAWarning() throws IOException {
+    Compilation full = compile(List.of(), JooqMetamodelTest.CUSTOMER, JooqMetamodelTest.STATUS, JooqMetamodelTest.ORDER);
+    assertThat(full).succeeded();
+    writeClasses(full, classes);
+    Path ledgerFile = migrations.resolve(dev.schemacode.model.Ledger.FILE_NAME);
+    dev.schemacode.model.Ledger ledger = dev.schemacode.model.LedgerCodec.read(Files.readString(ledgerFile), ledgerFile.toString());
+    Files.writeString(ledgerFile, dev.schemacode.model.LedgerCodec.write(ledger.withDeclaredBy(Map.of())));
+
+    Compilation onlyCustomer = compile(List.of(classes), JooqMetamodelTest.CUSTOMER);
+    assertThat(onlyCustomer).succeeded();
+    assertThat(onlyCustomer).hadWarningContaining("[schemacode:JooqPartial]");
+    assertThat(onlyCustomer).hadWarningContaining("leave out table sales.order");
+    assertTrue(!source(onlyCustomer, "Tables").contains("ORDER"), source(onlyCustomer, "Tables"));
+  }
+
   private Compilation compile(List<Path> classPath, JavaFileObject... sources) {
     List<File> path = new ArrayList<>();
     classPath.forEach(p -> path.add(p.toFile()));

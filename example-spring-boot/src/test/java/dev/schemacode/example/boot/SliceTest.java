@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import java.util.Map;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -105,6 +111,27 @@ class SliceTest {
           HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    /**
+     * The starter also brings its Boot 3.5 classes (schemacode-spring-boot-autoconfigure-boot3); on Boot 4
+     * the health bean is Boot 4's, and 3.5's post-processor (under the spring.factories key Boot 4 still
+     * reads) leaves DATABASE_URL to Boot 4's.
+     */
+    @Test
+    void theBoot4VariantsAreTheOnesInUse(@Autowired ApplicationContext context) {
+      assertThat(SpringBootVersion.getVersion()).startsWith("4.");
+      assertThat(context.getBean("schemacodeHealthIndicator"))
+          .isInstanceOf(dev.schemacode.spring.boot.autoconfigure.SchemacodeHealthIndicator.class);
+      StandardEnvironment environment = new StandardEnvironment();
+      environment.getPropertySources().addFirst(
+          new MapPropertySource("platform", Map.of("DATABASE_URL", "postgresql://shop:secret@db:5432/shop")));
+      new dev.schemacode.spring.boot.autoconfigure.boot3.DatabaseUrlEnvironmentPostProcessor()
+          .postProcessEnvironment(environment, new SpringApplication(ExampleSpringBootApplication.class));
+      assertThat(environment.getProperty("spring.datasource.url")).isNull();
+      new dev.schemacode.spring.boot.autoconfigure.DatabaseUrlEnvironmentPostProcessor()
+          .postProcessEnvironment(environment, new SpringApplication(ExampleSpringBootApplication.class));
+      assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/shop");
     }
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             + " configuration."},
     subcommands = {DeployCommand.class, StatusCommand.class, ValidateCommand.class, ResolveCommand.class,
         BaselineCommand.class, ResetCommand.class, SeedCommand.class, BackfillCommand.class, DiffCommand.class,
+        RevertCommand.class, CheckpointCommand.class, PushCommand.class,
         CommandLine.HelpCommand.class})
 public final class SchemacodeCli implements java.util.concurrent.Callable<Integer> {
   static final int OK = 0;

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.schemacode.runtime.ResolvedMigration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,26 @@ public abstract class ClasspathLocation implements MigrationSource {
   @Override
   public Optional<Ledger> ledger() {
     return Optional.ofNullable(read(Ledger.FILE_NAME)).map(json -> Sources.parseLedger(json, description()));
+  }
+
+  @Override
+  public Optional<String> companion(String fileName) {
+    return Optional.ofNullable(read(fileName));
+  }
+
+  /**
+   * {@code resolve()}: every script read and checked, but for the migrations the newest checkpoint covers
+   * that are not on the class path (archived): those the history is checked against by checksum.
+   */
+  protected List<ResolvedMigration> loadedUnlessArchived(List<ResolvedMigration> migrations) {
+    CheckpointStart.loadAllButArchived(this, migrations);
+    return migrations;
+  }
+
+  @Override
+  public Optional<dev.schemacode.model.DeclaredSchema> declared() {
+    return Optional.ofNullable(read(dev.schemacode.model.DeclaredSchema.FILE_NAME))
+        .map(json -> Sources.parseDeclared(json, description()));
   }
 
   @Override

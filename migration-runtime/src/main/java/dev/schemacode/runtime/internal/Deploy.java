@@ -2,6 +2,7 @@ package dev.schemacode.runtime.internal;
 
 import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.MigrateResult;
+import dev.schemacode.runtime.MigrationException;
 import dev.schemacode.runtime.MigrationInfo;
 import dev.schemacode.runtime.MigrationStatus;
 import dev.schemacode.runtime.ResolvedMigration;
@@ -27,13 +28,20 @@ public final class Deploy {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
 
   private final Context context;
+  private final PushMarker pushMarker;
 
   public Deploy(Context context) {
     this.context = context;
+    this.pushMarker = new PushMarker(context.schema, context.history.name());
   }
 
   /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
-  private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {}
+  private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside,
+      List<ResolvedMigration> checkpointed) {
+    Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {
+      this(done, applied, outside, List.of());
+    }
+  }
 
   /** Applies what is pending, judging the history again under the lock before every migration. */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
@@ -41,12 +49,16 @@ public final class Deploy {
     boolean first = true;
     while (true) {
       boolean firstTurn = first;
-      // The first turn creates the history table if missing, so it reads the history after that; later
-      // turns read it in the same round trip as the lock.
+      // The first turn creates the history table if missing, so it reads the history after that (and,
+      // in the same round trip, whether a push marked the database); later turns read it in the same
+      // round trip as the lock.
       Step step = firstTurn
           ? context.inTransaction(session, false, locked -> {
             context.history.createIfMissing(locked.connection());
-            return turn(locked, context.status(locked, resolved), firstTurn);
+            PushMarker.Read read = pushMarker.readWithHistory(locked.connection(), context.history);
+            MigrationStatus status = MigrationStatus.merge(resolved, read.rows());
+            Step adopted = read.pushed() ? recordPushed(locked, status, resolved) : null;
+            return adopted != null ? adopted : turn(locked, status, firstTurn);
           })
           : context.inTransactionWithHistory(session, (locked, rows) ->
               turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
@@ -58,6 +70,10 @@ public final class Deploy {
         applied.add(step.applied());
         continue;
       }
+      if (!step.checkpointed().isEmpty()) {
+        applied.addAll(step.checkpointed());
+        continue;
+      }
       ResolvedMigration outside = step.outside();
       Optional<ResolvedMigration> ran = context.inSession(session, describe(outside),
           locked -> runOutsideTransaction(locked, resolved));
@@ -65,11 +81,39 @@ public final class Deploy {
     }
   }
 
+  /**
+   * A database that {@code schemacode push} took past its history, with migrations pending: before
+   * running any, they are recorded as applied if it already is the schema they lead to (the migration
+   * generated for what was pushed), or the deploy stops saying what to run. Null: nothing pending.
+   */
+  private Step recordPushed(Session session, MigrationStatus status, List<ResolvedMigration> resolved) throws SQLException {
+    context.failOnProblems(status);
+    List<MigrationInfo> pending = status.toApply(context.outOfOrder);
+    if (pending.isEmpty()) {
+      return null;
+    }
+    PushAdoption.Outcome outcome = PushAdoption.adopt(context, session, pending, resolved, pushMarker);
+    if (outcome.refusal().isPresent()) {
+      throw new MigrationException("nothing was applied: `schemacode push` changed this database, and "
+          + outcome.refusal().get());
+    }
+    outcome.recorded().forEach(migration -> LOG.log(System.Logger.Level.INFO, "recorded {0} as applied without running"
+        + " it: a push had already made the database the schema it leads to", migration.file().label()));
+    return new Step(context.status(session, resolved), null, null);
+  }
+
   private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
     context.failOnProblems(status);
     List<MigrationInfo> pending = status.toApply(context.outOfOrder);
     if (pending.isEmpty()) {
       return new Step(status, null, null);
+    }
+    if (firstTurn) {
+      // a new database starts from the newest checkpoint, if there is one
+      List<ResolvedMigration> checkpointed = new CheckpointStart(context).runIfNew(session, status);
+      if (!checkpointed.isEmpty()) {
+        return new Step(null, null, null, checkpointed);
+      }
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
       // a misspelled directive in any of them stops the deploy before the first one runs

@@ -238,15 +238,41 @@ public final class HistoryTable {
 
   void insert(Connection connection, ResolvedMigration migration, long executionMillis, boolean success, String kind)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quoted
-        + " (version, name, checksum, execution_ms, success, kind) VALUES (?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, migration.version());
-      insert.setString(2, migration.file().slug());
-      insert.setString(3, migration.checksum());
+    insert(connection, migration.version(), migration.file().slug(), migration.checksum(), executionMillis, success, kind);
+  }
+
+  /**
+   * A new row; it replaces only the row of a reverted migration (a second row for a version in effect
+   * is refused as the primary key refused it before reverts existed: exactly once).
+   */
+  void insert(Connection connection, String version, String name, String checksum, long executionMillis,
+      boolean success, String kind) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quoted + " AS h"
+        + " (version, name, checksum, execution_ms, success, kind) VALUES (?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (version) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,"
+        + " applied_at = now(), execution_ms = EXCLUDED.execution_ms, success = EXCLUDED.success,"
+        + " installed_by = current_user, kind = EXCLUDED.kind WHERE h.kind = '" + AppliedMigration.REVERTED + "'")) {
+      insert.setString(1, version);
+      insert.setString(2, name);
+      insert.setString(3, checksum);
       insert.setLong(4, executionMillis);
       insert.setBoolean(5, success);
       insert.setString(6, kind);
-      insert.executeUpdate();
+      if (insert.executeUpdate() != 1) {
+        throw new SQLException("the history already has a row for version " + version
+            + " (another migrator applied it)", "23505");
+      }
+    }
+  }
+
+  /** {@code revert}: the rows of these versions say reverted, from now (and not successful, for the digest). */
+  void markReverted(Connection connection, List<String> versions) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE " + quoted
+        // success = false: the start-up check's digest ({@link HistoryDigest}) must no longer count it as applied
+        + " SET kind = '" + AppliedMigration.REVERTED + "', success = false, applied_at = now(), installed_by = current_user"
+        + " WHERE version = ANY (?)")) {
+      update.setArray(1, connection.createArrayOf("text", versions.toArray()));
+      update.executeUpdate();
     }
   }
 

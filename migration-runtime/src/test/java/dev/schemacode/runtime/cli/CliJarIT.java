@@ -181,9 +181,9 @@ class CliJarIT {
 
   @Test
   void anUnknownCommandOrNoneIsAUsageError() throws Exception {
-    Result unknown = run(Map.of(), "push", "--help");
+    Result unknown = run(Map.of(), "upgrade", "--help");
     assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
-    assertTrue(unknown.err().startsWith("schemacode: error: unknown command 'push'"), unknown.err());
+    assertTrue(unknown.err().startsWith("schemacode: error: unknown command 'upgrade'"), unknown.err());
     assertEquals("", unknown.out());
 
     Result typo = run(Map.of(), "deplyo");

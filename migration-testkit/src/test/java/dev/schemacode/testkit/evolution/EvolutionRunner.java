@@ -1,12 +1,18 @@
 package dev.schemacode.testkit.evolution;
 
+import dev.schemacode.model.Checksums;
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerCodec;
+import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.model.MigrationFileName;
+import dev.schemacode.model.ReverseScript;
 import dev.schemacode.model.MigrationScript;
 import dev.schemacode.model.Schema;
 import dev.schemacode.model.SchemaChange;
 import dev.schemacode.model.SchemaDiff;
 import dev.schemacode.model.Table;
 import dev.schemacode.model.TypeChange;
+import dev.schemacode.runtime.Environment;
 import dev.schemacode.runtime.MigrationSource;
 import dev.schemacode.runtime.Migrator;
 import dev.schemacode.testkit.SchemaAssertions;
@@ -44,14 +50,30 @@ final class EvolutionRunner {
     RUNTIME_LOG.setLevel(Level.WARNING);
   }
 
-  /** What one run did, for statistics. */
-  record Outcome(int versions, int rejected, List<String> changeKinds, List<String> editsMade, List<String> editsTried) {}
+  /**
+   * What one run did, for statistics.
+   *
+   * @param reverted versions whose change was reverted and deployed again (see {@link #roundTrips})
+   */
+  record Outcome(int versions, int rejected, List<String> changeKinds, List<String> editsMade, List<String> editsTried,
+      int reverted) {}
+
+  /** After the last version: the migrations directory (with ledger and reverses), the connection, the schema. */
+  interface Finish {
+    void run(Path directory, Connection connection, Schema schema) throws Exception;
+  }
 
   /** The files generated for one version, and whether any table existed before it (so the files may alter live tables). */
   record Generated(String label, boolean existingTables, List<MigrationScript.File> files) {}
 
   private final TestDatabase database;
   private final java.util.function.Consumer<Generated> generatedFiles;
+  /**
+   * Every version's change is also reverted with its reverse (apply → revert → the catalog before it →
+   * deploy again → the catalog after it), as {@code schemacode revert} does on a development database.
+   */
+  private final boolean roundTrips;
+  private final Finish finish;
 
   EvolutionRunner(TestDatabase database) {
     this(database, files -> {});
@@ -59,8 +81,15 @@ final class EvolutionRunner {
 
   /** A runner that also hands every version's generated files to {@code generatedFiles} (the linter's test). */
   EvolutionRunner(TestDatabase database, java.util.function.Consumer<Generated> generatedFiles) {
+    this(database, generatedFiles, false, (directory, connection, schema) -> {});
+  }
+
+  EvolutionRunner(TestDatabase database, java.util.function.Consumer<Generated> generatedFiles, boolean roundTrips,
+      Finish finish) {
     this.database = database;
     this.generatedFiles = generatedFiles;
+    this.roundTrips = roundTrips;
+    this.finish = finish;
   }
 
   Outcome run(Evolution evolution) throws Exception {
@@ -101,6 +130,9 @@ final class EvolutionRunner {
     private long sequence = 1;
     private int applied;
     private int rejected;
+    private int reverted;
+    /** The ledger the processor would keep: the files so far, each generated change's reverse. */
+    private Ledger ledger = Ledger.EMPTY;
 
     Run(Path directory, Connection connection) {
       this.directory = directory;
@@ -111,7 +143,8 @@ final class EvolutionRunner {
       for (int v = 0; v < evolution.versions().size(); v++) {
         version(v + 1, evolution.versions().get(v));
       }
-      return new Outcome(applied, rejected, changeKinds, editsMade, editsTried);
+      finish.run(directory, connection, current);
+      return new Outcome(applied, rejected, changeKinds, editsMade, editsTried, reverted);
     }
 
     private void version(int number, List<Edit> edits) throws Exception {
@@ -157,6 +190,7 @@ final class EvolutionRunner {
       if (!backfill.isEmpty()) {
         MigrationFileName name = MigrationFileName.of(sequence++, "backfill");
         files.add(new MigrationScript.File(name, "-- hand-written\n" + String.join("\n", backfill) + "\n"));
+        record(files.get(0), LedgerEntry.Origin.HAND_WRITTEN, current);
         migrate(files, label, diff);
       }
       Rows.Snapshot before = rows.read(connection, current);
@@ -166,6 +200,8 @@ final class EvolutionRunner {
       sequence += generated.size();
       generatedFiles.accept(new Generated(label, !current.tables().isEmpty(), generated));
       files.addAll(generated);
+      generated.forEach(file -> record(file, LedgerEntry.Origin.GENERATED, next));
+      ReverseScript.Plan reverse = generated.isEmpty() ? null : reverse(generated, current, next, draft, diff);
       migrate(files, label, diff);
 
       List<String> handWritten = HandWrittenIndexes.takeOut(connection); // the model holds no expression indexes
@@ -179,6 +215,9 @@ final class EvolutionRunner {
           + String.join("\n    ", differences), diff, files);
       List<String> lost = Rows.compare(before, draft, connection);
       check(lost.isEmpty(), label, "rows changed:\n    " + String.join("\n    ", lost), diff, files);
+      if (roundTrips && reverse != null && reverse.inexact().stream().noneMatch(r -> r.contains("NOT NULL without a default"))) {
+        roundTrip(label, diff, files, reverse, next);
+      }
       try {
         rows.insert(connection, next);
       } catch (SQLException e) {
@@ -189,6 +228,66 @@ final class EvolutionRunner {
       history.add(label);
     }
 
+    /** Records a file in the ledger, as the processor does, and writes the ledger beside the files. */
+    private void record(MigrationScript.File file, LedgerEntry.Origin origin, Schema after) {
+      ledger = ledger.append(file.name(), Checksums.ofScript(file.script()), origin, after);
+    }
+
+    /** Plans and writes the reverse of the generated files, recorded on the last of them. */
+    private ReverseScript.Plan reverse(List<MigrationScript.File> generated, Schema before, Schema after, Draft draft,
+        SchemaDiff diff) throws IOException {
+      List<MigrationFileName> names = generated.stream().map(MigrationScript.File::name).toList();
+      String slug = MigrationScript.slug(false, diff.changes());
+      ReverseScript.Plan plan = ReverseScript.plan(names, slug, before, after, draft.renames(), diff.changes(),
+          MigrationScript.DEFAULT_LOCK_TIMEOUT);
+      if (plan.files().isEmpty()) {
+        return null; // the processor warns, and the migration stands without a reverse
+      }
+      for (ReverseScript.File file : plan.files()) {
+        Files.writeString(directory.resolve(file.name().fileName()), file.script());
+      }
+      ledger = ledger.withReverse(names.get(names.size() - 1), new LedgerEntry.Reverse(names.get(0), plan.files().stream()
+          .map(f -> new LedgerEntry.ReverseFile(f.name(), Checksums.ofScript(f.script()))).toList()));
+      return plan;
+    }
+
+    /** apply → revert → the catalog before → deploy again → the catalog after, through the runtime. */
+    private void roundTrip(String label, SchemaDiff diff, List<MigrationScript.File> files, ReverseScript.Plan reverse,
+        Schema next) throws SQLException {
+      Migrator migrator = Migrator.builder().dataSource(new SharedConnection(connection))
+          .migrations(MigrationSource.directory(directory)).environment(Environment.named("test")).build();
+      try {
+        migrator.revert(true);
+      } catch (RuntimeException e) {
+        check(false, label, "reverting it failed: " + e.getMessage() + reverseText(reverse), diff, files);
+      }
+      List<String> handWritten = HandWrittenIndexes.takeOut(connection);
+      List<String> differences = SchemaAssertions.differences(connection, current, OTHER_SCHEMAS, SchemaAssertions.RUNTIME_TABLES);
+      HandWrittenIndexes.putBack(connection, handWritten);
+      check(differences.isEmpty(), label, "after its revert the database differs from the schema before it:\n    "
+          + String.join("\n    ", differences) + reverseText(reverse), diff, files);
+      try {
+        migrator.migrate();
+      } catch (RuntimeException e) {
+        check(false, label, "deploying it again after its revert failed: " + e.getMessage(), diff, files);
+      }
+      handWritten = HandWrittenIndexes.takeOut(connection);
+      differences = SchemaAssertions.differences(connection, next, OTHER_SCHEMAS, SchemaAssertions.RUNTIME_TABLES);
+      HandWrittenIndexes.putBack(connection, handWritten);
+      check(differences.isEmpty(), label, "deployed again after its revert, the database differs from the declared"
+          + " schema:\n    " + String.join("\n    ", differences), diff, files);
+      reverted++;
+    }
+
+    private static String reverseText(ReverseScript.Plan reverse) {
+      StringBuilder text = new StringBuilder();
+      for (ReverseScript.File file : reverse.files()) {
+        text.append("\n  ").append(file.name().fileName()).append(":\n").append(file.script().lines()
+            .filter(l -> !l.startsWith("--") && !l.isBlank()).map(l -> "      " + l).reduce((a, b) -> a + "\n" + b).orElse(""));
+      }
+      return text.toString();
+    }
+
     private void migrate(List<MigrationScript.File> files, String label, SchemaDiff diff) throws IOException {
       for (MigrationScript.File file : files) {
         Path path = directory.resolve(file.name().fileName());
@@ -196,6 +295,7 @@ final class EvolutionRunner {
           Files.writeString(path, file.script());
         }
       }
+      Files.writeString(directory.resolve(Ledger.FILE_NAME), LedgerCodec.write(ledger));
       try {
         Migrator.builder().dataSource(new SharedConnection(connection)).migrations(MigrationSource.directory(directory)).build().migrate();
       } catch (RuntimeException e) {

@@ -42,7 +42,8 @@ class RandomEvolutionTest {
     long seed = seed();
     String replay = "seed " + seed + " (replay: -D" + SEED + "=" + seed + ")";
     System.err.println(LOG + run + ": " + examples + " evolutions of up to " + maxVersions + " versions, " + replay);
-    EvolutionRunner runner = new EvolutionRunner(database);
+    // each version's change is also reverted and deployed again (docs/history.md)
+    EvolutionRunner runner = new EvolutionRunner(database, files -> {}, true, (directory, connection, schema) -> {});
     Tally tally = new Tally();
     Evolution[] smallest = new Evolution[1];
     boolean passed = false;
@@ -90,6 +91,7 @@ class RandomEvolutionTest {
     private int evolutions;
     private int versions;
     private int rejected;
+    private int reverted;
     private final Map<String, Integer> changes = new TreeMap<>();
     private final Map<String, int[]> edits = new TreeMap<>();
     private boolean failed;
@@ -104,6 +106,7 @@ class RandomEvolutionTest {
         System.err.println(LOG + evolutions + " evolutions, " + versions + " versions so far");
       }
       rejected += outcome.rejected();
+      reverted += outcome.reverted();
       outcome.changeKinds().forEach(kind -> changes.merge(kind, 1, Integer::sum));
       outcome.editsTried().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[1]++);
       outcome.editsMade().forEach(kind -> edits.computeIfAbsent(kind, k -> new int[2])[0]++);
@@ -112,7 +115,7 @@ class RandomEvolutionTest {
     @Override
     public String toString() {
       return evolutions + " evolutions passed: " + versions + " versions applied, " + rejected
-          + " rejected as the processor would;\n  changes " + changes + ";\n  edits that fit/tried "
+          + " rejected as the processor would; " + reverted + " reverted and deployed again;\n  changes " + changes + ";\n  edits that fit/tried "
           + edits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]).toList();
     }
   }

@@ -1,0 +1,88 @@
+package dev.schemacode.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code <history table>_push}: there while {@code schemacode push} has taken the database past what
+ * its history says. A deploy that finds it with migrations pending compares the database with the
+ * schema they lead to before running any of them ({@link PushAdoption}); a push or deploy that brings
+ * the database and its history together again drops it. A database nobody pushed has no such table,
+ * and a deploy learns that in the round trip it reads the history in.
+ */
+public final class PushMarker {
+  public static final String SUFFIX = "_push";
+
+  private final String quoted;
+
+  public PushMarker(String schema, String historyTable) {
+    String prefix = schema == null ? "" : Sql.identifier(schema) + ".";
+    this.quoted = prefix + Sql.identifier(historyTable + SUFFIX);
+  }
+
+  /** What a status read found: the history rows, and whether a push marked the database. */
+  public record Read(List<dev.schemacode.runtime.AppliedMigration> rows, boolean pushed) {}
+
+  /**
+   * The history and the marker's presence in one round trip (two statements, one sync), so that a
+   * deploy of a database nobody pushed costs what it did before. The history table must exist.
+   */
+  public Read readWithHistory(Connection connection, HistoryTable history) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(history.readSql() + "; " + existsSql());
+      List<dev.schemacode.runtime.AppliedMigration> rows;
+      try (ResultSet result = statement.getResultSet()) {
+        rows = HistoryTable.read(result);
+      }
+      statement.getMoreResults();
+      try (ResultSet result = statement.getResultSet()) {
+        result.next();
+        return new Read(rows, result.getBoolean(1));
+      }
+    }
+  }
+
+  public boolean exists(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(existsSql())) {
+      result.next();
+      return result.getBoolean(1);
+    }
+  }
+
+  private String existsSql() {
+    return "SELECT to_regclass(" + Sql.literal(quoted) + ") IS NOT NULL";
+  }
+
+  /** When the last push happened, if the database is marked. */
+  public Optional<Instant> lastPush(Connection connection) throws SQLException {
+    if (!exists(connection)) {
+      return Optional.empty();
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT max(pushed_at) FROM " + quoted)) {
+      result.next();
+      return Optional.ofNullable(result.getTimestamp(1)).map(java.sql.Timestamp::toInstant);
+    }
+  }
+
+  /** Marks the database: one row per push, with the ledger head the declarations were compiled against. */
+  public void mark(Connection connection, int changes, String ledgerHead) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS " + quoted + " (pushed_at timestamptz NOT NULL DEFAULT now(),"
+          + " pushed_by text NOT NULL DEFAULT current_user, changes integer NOT NULL, ledger_head text NOT NULL);"
+          + " INSERT INTO " + quoted + " (changes, ledger_head) VALUES (" + changes + ", " + Sql.literal(ledgerHead) + ")");
+    }
+  }
+
+  /** The database and its history agree again. */
+  public void clear(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + quoted);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.schemacode.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.model.Checksums;
+import dev.schemacode.model.Column;
+import dev.schemacode.model.DeclaredSchema;
+import dev.schemacode.model.DeclaredSchemaCodec;
+import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerCodec;
+import dev.schemacode.model.LedgerEntry;
+import dev.schemacode.model.MigrationScript;
+import dev.schemacode.model.PrimaryKey;
+import dev.schemacode.model.QualifiedName;
+import dev.schemacode.model.Renames;
+import dev.schemacode.model.Schema;
+import dev.schemacode.model.SchemaDiff;
+import dev.schemacode.model.Table;
+import dev.schemacode.runtime.Environment;
+import dev.schemacode.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code schemacode push} through the CLI on a real database, with a build's output as the processor
+ * leaves it (a generated V0001, the ledger, and a declared schema past it): guarded, data loss listed
+ * first and refused without the flag, exit codes.
+ */
+class PushCommandTest {
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path output;
+
+  private static Table customer(Column... extra) {
+    List<Column> columns = new ArrayList<>(List.of(new Column("id", "bigint", false, true),
+        new Column("email", "text", false, false)));
+    columns.addAll(List.of(extra));
+    return new Table(QualifiedName.of("customer"), columns, Optional.of(PrimaryKey.defaultFor("customer", List.of("id"))));
+  }
+
+  @BeforeEach
+  void buildOutputAndDeployedDatabase() throws Exception {
+    sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER; GRANT USAGE ON SCHEMA public TO PUBLIC;");
+    Schema v1 = new Schema(List.of(customer(new Column("fax", "text", true, false))));
+    MigrationScript.File init = MigrationScript.plan(1, "init", SchemaDiff.between(Schema.EMPTY, v1).changes(), "5s").get(0);
+    Ledger ledger = Ledger.EMPTY.append(init.name(), Checksums.ofScript(init.script()), LedgerEntry.Origin.GENERATED, v1);
+    Files.writeString(output.resolve(init.name().fileName()), init.script());
+    Files.writeString(output.resolve(Ledger.FILE_NAME), LedgerCodec.write(ledger));
+    // what a build in push mode leaves: the fax gone, a phone added, no migration for either yet
+    Schema v2 = new Schema(List.of(customer(new Column("phone", "text", true, false))));
+    Files.writeString(output.resolve(DeclaredSchema.FILE_NAME),
+        DeclaredSchemaCodec.write(new DeclaredSchema(v2, Renames.NONE, Map.of(), ledger.head())));
+    assertEquals(0, run("deploy").exitCode());
+    sql("INSERT INTO customer (email, fax) VALUES ('ada@example.com', '0123')");
+  }
+
+  @AfterEach
+  void unmark() throws Exception {
+    sql("ALTER DATABASE " + database.name() + " RESET " + Environment.DATABASE_SETTING);
+  }
+
+  @Test
+  void refusesDataLossWithoutTheFlagListingItAndAppliesEverythingWithIt() throws Exception {
+    SchemacodeCliTest.Run refused = run("push", "--environment", "development");
+    assertEquals(1, refused.exitCode(), refused.err());
+    assertEquals("schemacode: error: refusing to push, nothing was changed: 1 change loses data (drop column customer.fax);"
+        + " run push again with --accept-data-loss to apply it with the other 1 change (add column customer.phone text)\n",
+        refused.err());
+    assertEquals("0123", query("SELECT fax FROM customer"));
+
+    SchemacodeCliTest.Run pushed = run("push", "--environment", "development", "--accept-data-loss");
+    assertEquals(0, pushed.exitCode(), pushed.err());
+    List<String> lines = pushed.out().lines().toList();
+    assertEquals("schemacode: data loss accepted (--accept-data-loss):", lines.get(0), pushed.out());
+    assertEquals("  drop column customer.fax", lines.get(1));
+    assertTrue(lines.contains("  add column customer.phone text"), pushed.out());
+    assertTrue(pushed.out().contains("no migration holds these changes yet"), pushed.out());
+    assertEquals("ada@example.com", query("SELECT email FROM customer WHERE phone IS NULL"));
+    assertEquals("1", query("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+
+    SchemacodeCliTest.Run again = run("push", "--environment", "development");
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().contains("already is the declared schema; nothing to push"), again.out());
+    // the marker is the runtime's own table: diff does not report it
+    SchemacodeCliTest.Run diff = run("diff");
+    assertTrue(!diff.out().contains("schemacode_history_push"), diff.out());
+  }
+
+  @Test
+  void isRefusedOutsideADeclaredNonProductionEnvironment() throws Exception {
+    SchemacodeCliTest.Run production = run("push", "--environment", "production", "--accept-data-loss");
+    assertEquals(2, production.exitCode());
+    assertTrue(production.err().startsWith("schemacode: error: refusing to push: the environment is 'production'"),
+        production.err());
+    SchemacodeCliTest.Run undeclared = run("push", "--environment=", "--accept-data-loss");
+    assertEquals(2, undeclared.exitCode());
+    assertTrue(undeclared.err().contains("no environment is declared"), undeclared.err());
+    sql("ALTER DATABASE " + database.name() + " SET " + Environment.DATABASE_SETTING + " = 'production'");
+    SchemacodeCliTest.Run marked = run("push", "--environment", "development", "--accept-data-loss");
+    assertEquals(2, marked.exitCode());
+    assertTrue(marked.err().contains("the database says it is 'production'"), marked.err());
+    assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
+  }
+
+  @Test
+  void aSourceTreeDirectoryWithoutTheDeclaredSchemaIsAUsageError() throws Exception {
+    Files.delete(output.resolve(DeclaredSchema.FILE_NAME));
+    SchemacodeCliTest.Run run = run("push", "--environment", "development");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("push needs schemacode-declared.json"), run.err());
+  }
+
+  private SchemacodeCliTest.Run run(String command, String... args) {
+    List<String> all = new ArrayList<>(List.of(command, "--url", database.jdbcUrlWithCredentials(),
+        "--migrations", output.toString()));
+    all.addAll(List.of(args));
+    return SchemacodeCliTest.cli(all.toArray(String[]::new));
+  }
+
+  private static void sql(String sql) throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static String query(String sql) throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      return result.next() ? result.getString(1) : null;
+    }
+  }
+}
