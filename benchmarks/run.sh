@@ -4,7 +4,7 @@
 #   ./benchmarks/run.sh            # ~15 minutes on a 2-core machine
 #   ./benchmarks/run.sh --long     # every repetition count tripled: tighter figures, ~45 minutes
 #   ./benchmarks/run.sh --quick    # smoke run, figures not worth reporting
-#   ./benchmarks/run.sh --only startup,apply,introspection,processor,jmh
+#   ./benchmarks/run.sh --only startup,apply,cli,introspection,processor,jmh
 #   ./benchmarks/run.sh --only fleet --fleet-sizes 200,1000 --fleet-apply-once-from 1000 --out DIR
 #                                  # issue 16, not part of the default run: tenant schemas × 20 migrations
 #                                  # against Flyway in a loop (1,000 schemas at every parallelism: hours here)
@@ -22,7 +22,8 @@ if ! command -v psql >/dev/null; then
 fi
 
 # Build the modules into their target directories (never `install`: nothing leaves this tree).
-./mvnw -B -q -ntp -Pbench -pl benchmarks -am package -DskipTests
+# (schemacode-cli too: the cli suite runs the packaged jar and the launcher beside it.)
+./mvnw -B -q -ntp -Pbench -pl benchmarks,schemacode-cli -am package -DskipTests
 
 CP="$PWD/benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
 export REDGATE_DISABLE_TELEMETRY=true LIQUIBASE_ANALYTICS_ENABLED=false

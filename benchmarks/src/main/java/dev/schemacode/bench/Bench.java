@@ -32,6 +32,10 @@ public final class Bench {
         new ApplyBench(settings, report).run();
         report.conditions.add("after apply: load " + Machine.loadAverage());
       }
+      if (settings.suites.contains("cli")) {
+        new CliBench(settings, report).run();
+        report.conditions.add("after cli: load " + Machine.loadAverage());
+      }
       if (settings.suites.contains("introspection")) {
         new IntrospectionBench(settings, report).run();
         report.conditions.add("after introspection: load " + Machine.loadAverage());

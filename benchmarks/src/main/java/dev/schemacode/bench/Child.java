@@ -51,9 +51,15 @@ final class Child {
   }
 
   static Run run(List<String> command, Path scratch) throws IOException {
+    return run(command, java.util.Map.of(), scratch);
+  }
+
+  /** As {@link #run(List, Path)}, with these environment variables set in the child too. */
+  static Run run(List<String> command, java.util.Map<String, String> environment, Path scratch) throws IOException {
     Files.createDirectories(scratch);
     File out = scratch.resolve("child.out").toFile();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out);
+    builder.environment().putAll(environment);
     builder.environment().put("REDGATE_DISABLE_TELEMETRY", "true");
     builder.environment().put("LIQUIBASE_ANALYTICS_ENABLED", "false");
     long started = System.nanoTime();

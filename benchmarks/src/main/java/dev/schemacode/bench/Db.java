@@ -9,14 +9,15 @@ import java.sql.Statement;
  * The PostgreSQL server every measurement uses: by default the local one at 127.0.0.1:5432 as
  * {@code postgres} without a password (trust). Override with {@code BENCH_PGHOST}, {@code
  * BENCH_PGPORT}, {@code BENCH_PGUSER}, {@code BENCH_PGPASSWORD}. The benchmarks create and drop
- * their own databases, all named {@code schemacode_bench_*}.
+ * their own databases, all named {@code schemacode_bench_*} ({@code BENCH_DB_PREFIX} changes that, so
+ * that two runs on one server do not drop each other's databases).
  */
 final class Db {
   static final String HOST = env("BENCH_PGHOST", "127.0.0.1");
   static final int PORT = Integer.parseInt(env("BENCH_PGPORT", "5432"));
   static final String USER = env("BENCH_PGUSER", "postgres");
   static final String PASSWORD = env("BENCH_PGPASSWORD", "");
-  static final String PREFIX = "schemacode_bench_";
+  static final String PREFIX = env("BENCH_DB_PREFIX", "schemacode_bench_");
   private static final java.util.Set<String> CREATED = new java.util.LinkedHashSet<>();
 
   private Db() {}

@@ -45,7 +45,7 @@ final class Settings {
   final int jmhForks;
   final int jmhIterations;
 
-  static final Set<String> ALL = Set.of("startup", "apply", "processor", "introspection", "jmh");
+  static final Set<String> ALL = Set.of("startup", "apply", "cli", "processor", "introspection", "jmh");
 
   Settings(Path work, Path out, Set<String> suites, String mode, List<Integer> startupSizes, List<Integer> fleetSizes,
       int fleetApplyOnceFrom) {
@@ -98,7 +98,7 @@ final class Settings {
         case "--fleet-reuse-from" -> fleetReuseFrom = Integer.parseInt(args[++i]);
         case "--fleet-keep" -> fleetKeep = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
       }
     }
     Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,

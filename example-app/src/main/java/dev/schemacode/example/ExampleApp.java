@@ -6,10 +6,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.DatabaseUrl;
 import dev.schemacode.runtime.MigrateResult;
-import dev.schemacode.runtime.MigrationException;
 import dev.schemacode.runtime.Environment;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.MigrationSource;
 import dev.schemacode.runtime.Migrator;
 import dev.schemacode.runtime.PushResult;
+import dev.schemacode.ui.UiServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -40,6 +42,15 @@ public final class ExampleApp implements AutoCloseable {
       if (args.length == 1 && args[0].equals("migrate")) {
         // the pre-deploy step of a platform (Render, Railway, a compose one-shot service): migrate, then exit
         System.exit(migrateOnly(AppConfig.fromEnvironment(System.getenv())));
+      }
+      if (args.length == 1 && args[0].equals("ui")) {
+        // `schemacode ui` on the shop's database, with this jar's migrations and ledger; until stopped
+        UiServer ui = ui(AppConfig.fromEnvironment(System.getenv()), uiPort(System.getenv("UI_PORT")));
+        Runtime.getRuntime().addShutdownHook(new Thread(ui::close, "example-app-ui-stop"));
+        System.out.println("example-app: schemacode ui, " + ui.readOnlyReason().map(r -> "read-only (" + r + ")")
+            .orElse("rows editable") + ":");
+        System.out.println(ui.url());
+        return; // the server's threads keep the process alive
       }
       ExampleApp app = start(AppConfig.fromEnvironment(System.getenv()));
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "example-app-stop"));
@@ -105,6 +116,28 @@ public final class ExampleApp implements AutoCloseable {
       }
       closeQuietly(embedded);
       throw e;
+    }
+  }
+
+  /**
+   * {@code java -jar example-app.jar ui}: the page of {@code schemacode ui} for the database of
+   * {@code DATABASE_URL}, reading the migrations and the ledger (which entity declares each table)
+   * from this jar; rows editable only where {@code SCHEMACODE_ENV} says non-production.
+   */
+  static UiServer ui(AppConfig config, int port) {
+    DatabaseUrl url = config.databaseUrl().orElseThrow(() -> new ConfigurationException(
+        "ui needs DATABASE_URL (the embedded database belongs to the running service)"));
+    MigrationSource migrations = MigrationSource.classpath("db/migration");
+    Migrator migrator = Migrator.builder().url(url).migrations(migrations).build();
+    return UiServer.start(new UiServer.Settings(url, migrator, migrations, Migrator.DEFAULT_HISTORY_TABLE,
+        Environment.fromSystem(), port));
+  }
+
+  private static int uiPort(String text) {
+    try {
+      return text == null || text.isBlank() ? 5555 : Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException("UI_PORT must be a port number, not '" + text + "'");
     }
   }
 

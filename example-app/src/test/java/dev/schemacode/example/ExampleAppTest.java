@@ -50,6 +50,21 @@ class ExampleAppTest {
   }
 
   @Test
+  void servesTheShopInSchemacodeUi() throws Exception {
+    try (ExampleApp app = ExampleApp.start(config(true));
+        dev.schemacode.ui.UiServer ui = ExampleApp.ui(config(false), 0)) {
+      HttpResponse<String> schema = http.send(HttpRequest.newBuilder(ui.url().resolve("api/schema")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, schema.statusCode(), schema.body());
+      // the ledger in this build's class path says which entity declares each table
+      assertTrue(schema.body().contains("\"declaredBy\":\"dev.schemacode.example.Customer\""), schema.body());
+      HttpResponse<String> migrations = http.send(HttpRequest.newBuilder(ui.url().resolve("api/migrations")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(migrations.body().contains("\"pending\":0"), migrations.body());
+    }
+  }
+
+  @Test
   void migratesOnStartThenReportsHealthy() throws Exception {
     try (ExampleApp app = ExampleApp.start(config(true))) {
       HttpResponse<String> response = health(app);
