@@ -359,7 +359,8 @@ public final class Fleet {
   private FleetResult.Target one(FleetTarget target, Operation operation, ThreadConnections shared) {
     Migrator migrator = null;
     try {
-      Migrator.Builder builder = configure.apply(Migrator.builder()).url(target.url()).schema(target.schema());
+      Migrator.Builder builder = configure.apply(Migrator.builder()).url(target.url()).schema(target.schema())
+          .visitedOnce();
       if (shared != null) {
         builder.connections(shared);
       }

@@ -65,8 +65,11 @@ public final class Migrator {
   static final int MAX_HISTORY_TABLE_LENGTH = 63 - BackfillTable.SUFFIX.length();
 
   private final Context context;
+  /** A fleet's target: its connection meets this history once, so the check gains nothing from a kept plan. */
+  private final boolean visitedOnce;
 
   private Migrator(Builder builder) {
+    this.visitedOnce = builder.visitedOnce;
     Objects.requireNonNull(builder.connections, "a data source or a URL is required");
     this.context = new Context(builder.connections, builder.direct, builder.source, builder.schema, builder.historyTable,
         new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
@@ -98,7 +101,9 @@ public final class Migrator {
     StartupSummary summary = StartupSummary.of(context.source);
     boolean[] summaryMissing = {false};
     MigrateResult result = context.withSession(session -> {
-      HistoryTable.StartupRead read = context.history.readUnlessSummarised(session.connection(), summary.digest());
+      HistoryTable.StartupRead read = visitedOnce
+          ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
+          : context.history.readUnlessSummarised(session.connection(), summary.digest());
       if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one row read
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
             summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
@@ -395,6 +400,7 @@ public final class Migrator {
   public static final class Builder {
     private ConnectionFactory connections;
     private ConnectionFactory direct;
+    private boolean visitedOnce;
     private Duration lockWait = DEFAULT_LOCK_WAIT;
     private MigrationSource source = MigrationSource.classpath("db/migration");
     private String historyTable = DEFAULT_HISTORY_TABLE;
@@ -419,6 +425,12 @@ public final class Migrator {
     }
 
     /** A fleet's connections (one kept per thread). */
+    /** For {@link Fleet}: each target is checked once per connection (see {@code HistoryTable.readUnlessSummarisedOnce}). */
+    Builder visitedOnce() {
+      this.visitedOnce = true;
+      return this;
+    }
+
     Builder connections(ConnectionFactory connections) {
       this.connections = Objects.requireNonNull(connections, "connections");
       return this;

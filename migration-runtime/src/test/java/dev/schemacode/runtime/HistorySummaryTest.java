@@ -53,6 +53,28 @@ class HistorySummaryTest {
     }
   }
 
+  /** The fleet's form of the check (a plain query, the rows in a second one): the same answers. */
+  private HistoryTable.StartupRead startupReadOnce() throws Exception {
+    try (Connection connection = database.dataSource().getConnection()) {
+      return history.readUnlessSummarisedOnce(connection, HistoryDigest.allApplied(MigrationSource.directory(migrations).listing()));
+    }
+  }
+
+  @Test
+  void theFleetsFormOfTheCheckGivesTheSameAnswers() throws Exception {
+    assertTrue(startupReadOnce().matched());
+    assertEquals(List.of(), startupReadOnce().rows());
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+    HistoryTable.StartupRead edited = startupReadOnce();
+    assertFalse(edited.matched());
+    assertEquals(3, edited.rows().size(), "on a miss, every row");
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = '"
+        + MigrationSource.directory(migrations).listing().get(1).checksum() + "' WHERE version = '0002'");
+    assertTrue(startupReadOnce().matched(), "back as it was");
+    Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER");
+    assertFalse(startupReadOnce().matched(), "a disabled trigger: the summary counts for nothing");
+  }
+
   private String validationFailure() {
     return assertThrows(MigrationException.class, () -> migrator().migrate()).getMessage();
   }

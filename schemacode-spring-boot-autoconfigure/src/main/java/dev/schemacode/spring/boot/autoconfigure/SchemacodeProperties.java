@@ -22,7 +22,9 @@ public class SchemacodeProperties {
   /**
    * What to do during start-up: DEPLOY applies pending migrations; CHECK applies nothing and refuses
    * to start while migrations are pending or the history has problems (for teams that run `schemacode
-   * deploy` as a pre-deploy step); NONE does nothing (inject the Migrator).
+   * deploy` as a pre-deploy step); NONE does nothing (inject the Migrator); PUSH, for development only,
+   * makes the database what the entities declare without a migration (the development loop: build
+   * with -Aschemacode.mode=push; refused unless schemacode.environment is declared non-production).
    */
   private OnStartup onStartup = OnStartup.DEPLOY;
 
@@ -82,7 +84,13 @@ public class SchemacodeProperties {
     /** Apply nothing; refuse to start while migrations are pending or the history has problems. */
     CHECK,
     /** Do nothing; the application uses the Migrator itself. */
-    NONE
+    NONE,
+    /**
+     * Development only: {@code Migrator.push}, the database made what the entities declare without a
+     * migration (pending migrations first on a database nobody pushed); refused in production, and
+     * on changes that lose data (run {@code schemacode push --accept-data-loss}).
+     */
+    PUSH
   }
 
   public boolean isEnabled() {

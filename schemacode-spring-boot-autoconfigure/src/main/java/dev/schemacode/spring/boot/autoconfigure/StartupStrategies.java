@@ -2,6 +2,7 @@ package dev.schemacode.spring.boot.autoconfigure;
 
 import dev.schemacode.runtime.Environment;
 import dev.schemacode.runtime.MigrateResult;
+import dev.schemacode.runtime.PushResult;
 import dev.schemacode.runtime.Validation;
 import java.util.List;
 import org.apache.commons.logging.Log;
@@ -21,6 +22,7 @@ final class StartupStrategies {
       case DEPLOY -> StartupStrategies::deploy;
       case CHECK -> StartupStrategies::check;
       case NONE -> migrator -> LOG.info("schemacode.on-startup=none: no migrations at start-up");
+      case PUSH -> StartupStrategies::push;
     };
     if (!properties.isSeed() || properties.getOnStartup() == SchemacodeProperties.OnStartup.NONE) {
       return onStartup;
@@ -43,6 +45,13 @@ final class StartupStrategies {
       LOG.info(result.applied().size() + " migration(s) applied; schema is at "
           + result.currentVersion().map(v -> "V" + v).orElse("(empty)"));
     }
+  }
+
+  private static void push(dev.schemacode.runtime.Migrator migrator) {
+    PushResult result = migrator.push(false);
+    LOG.info("schemacode.on-startup=push: " + result.deployed().size() + " migration(s) applied, "
+        + result.changes().size() + " change(s) pushed, " + result.recorded().size() + " migration(s) recorded as applied"
+        + (result.inMigrations() ? "" : "; no migration holds the pushed changes yet"));
   }
 
   private static void check(dev.schemacode.runtime.Migrator migrator) {

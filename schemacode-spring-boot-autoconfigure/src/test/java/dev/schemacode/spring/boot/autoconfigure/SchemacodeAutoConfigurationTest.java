@@ -239,6 +239,32 @@ class SchemacodeAutoConfigurationTest {
     assertThat(count("SELECT count(*) FROM note")).isEqualTo(1);
   }
 
+  /** The development loop: the declared schema a build left beside the migrations, pushed at start-up. */
+  @Test
+  void pushAppliesTheMigrationsThenTheDeclaredSchemaOnlyOutsideProduction() throws Exception {
+    List<dev.schemacode.model.Column> columns = List.of(new dev.schemacode.model.Column("id", "bigint", false, false),
+        new dev.schemacode.model.Column("body", "text", false, false), new dev.schemacode.model.Column("author", "text", true, false),
+        new dev.schemacode.model.Column("tag", "text", true, false));
+    dev.schemacode.model.Schema declared = new dev.schemacode.model.Schema(List.of(new dev.schemacode.model.Table(
+        dev.schemacode.model.QualifiedName.of("note"), columns,
+        java.util.Optional.of(dev.schemacode.model.PrimaryKey.defaultFor("note", List.of("id"))))));
+    write(dev.schemacode.model.DeclaredSchema.FILE_NAME, dev.schemacode.model.DeclaredSchemaCodec.write(
+        new dev.schemacode.model.DeclaredSchema(declared, dev.schemacode.model.Renames.NONE, java.util.Map.of(), "")));
+
+    runner().withPropertyValues("schemacode.on-startup=push", "schemacode.environment=production").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(cause(context.getStartupFailure(), dev.schemacode.runtime.ConfigurationException.class))
+          .hasMessageStartingWith("refusing to push: the environment is 'production'");
+    });
+    assertThat(tableExists("note")).isFalse();
+
+    runner().withPropertyValues("schemacode.on-startup=push", "schemacode.environment=development")
+        .run(context -> assertThat(context).hasNotFailed());
+    assertThat(historyRows()).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'note' AND column_name = 'tag'"))
+        .isEqualTo(1);
+  }
+
   @Test
   void timeoutsAndOutOfOrderBind() throws Exception {
     runner().withPropertyValues("schemacode.lock-timeout=3s", "schemacode.statement-timeout=1m",
