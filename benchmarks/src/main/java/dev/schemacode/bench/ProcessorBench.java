@@ -25,6 +25,16 @@ final class ProcessorBench {
   private static final String SCHEMACODE = TimedProcessor.Schemacode.class.getName();
   private static final String HIBERNATE = TimedProcessor.Hibernate.class.getName();
   private static final String NOOP = TimedProcessor.Noop.class.getName();
+  private static final String WRITING_NOOP = TimedProcessor.WritingNoop.class.getName();
+  /**
+   * Histories of this many migrations for the "nothing changed" compile: the first build's
+   * {@code V0001} followed by hand-written ones (realistic sizes, about 1 kB each), recorded by a
+   * compile, so that only the history's length differs from the one-migration case.
+   */
+  static final int SHORT_HISTORY = 10;
+  static final int LONG_HISTORY = 1000;
+  /** Where the processor puts the migrations in the class output (its default for a directory outside src/main/resources). */
+  private static final String RESOURCE_PATH = "db/migration";
 
   /** One way to compile: what it compiles, with which options, compared with which baseline. */
   record Variant(String key, String label, String baseline, boolean changedSources, boolean onlyChangedFile,
@@ -33,8 +43,16 @@ final class ProcessorBench {
   private static final List<Variant> VARIANTS = List.of(
       new Variant("javac", "javac, no processor", null, false, false, null, null),
       new Variant("noop", "+ a processor that does nothing", "javac", false, false, NOOP, null),
+      new Variant("noop-writes", "+ a processor that does nothing but write one class", "javac", false, false,
+          WRITING_NOOP, null),
       new Variant("first", "+ schemacode, first build (writes V0001)", "javac", false, false, SCHEMACODE, "empty"),
       new Variant("same", "+ schemacode, nothing changed", "javac", false, false, SCHEMACODE, "recorded"),
+      new Variant("same-10", "+ schemacode, nothing changed, " + SHORT_HISTORY + " recorded migrations", "javac", false,
+          false, SCHEMACODE, "short"),
+      new Variant("same-1000", "+ schemacode, nothing changed, " + LONG_HISTORY + " recorded migrations", "javac", false,
+          false, SCHEMACODE, "long"),
+      new Variant("same-1000-bare", "+ schemacode, nothing changed, " + LONG_HISTORY
+          + " recorded migrations, no resources step", "javac", false, false, SCHEMACODE, "long-bare"),
       new Variant("hibernate", "+ Hibernate JPA metamodel generator", "javac", false, false, HIBERNATE, null),
       new Variant("javac-changed", "javac, one entity changed", null, true, false, null, null),
       new Variant("changed", "+ schemacode, one entity changed (writes V0002)", "javac-changed", true, false, SCHEMACODE,
@@ -65,10 +83,17 @@ final class ProcessorBench {
           common build: diffs, writes nothing new, copies the migrations to the class output);
         * *+ Hibernate JPA metamodel generator*: `-processor org.hibernate.processor.HibernateProcessor`
           (`hibernate-jpamodelgen`'s current name), which writes one `E0001_` class per entity;
+        * *+ a processor that does nothing but write one class*: the floor of any processor that
+          generates Java (javac runs one more round and enters every class again);
+        * *nothing changed, 10 / 1,000 recorded migrations*: the first build's `V0001` and then
+          hand-written migrations of about 1 kB each, recorded: only the history's length differs;
+          *no resources step* leaves the class output empty, so the processor copies every migration;
         * *one entity changed*: entity N/2 gains a nullable column; schemacode writes `V0002`;
         * *only the changed file*: an IDE-style compile of that one file against the classes of a full
           build; schemacode keeps the other N−1 tables from the ledger.
 
+        Before each schemacode compile the class output holds the migrations as Maven's
+        `process-resources` phase would have copied them (untimed), except in the *no resources step* row.
         Each processor gets its own processor path (its jar and its dependencies), as
         `annotationProcessorPaths` would give it. *Fresh* is a new `javac` process each time (what a
         cold `mvn compile` pays); *warm* is `ToolProvider.getSystemJavaCompiler()` in the harness JVM
@@ -85,7 +110,8 @@ final class ProcessorBench {
         HIBERNATE, Classpath.select("/benchmarks/target/classes", "/org/hibernate/", "/jakarta/", "/io/smallrye/",
             "/org/glassfish/", "/org/eclipse/angus/", "/com/sun/istack/", "/org/antlr/", "/net/bytebuddy/",
             "/org/jboss/logging/"),
-        NOOP, Classpath.select("/benchmarks/target/classes"));
+        NOOP, Classpath.select("/benchmarks/target/classes"),
+        WRITING_NOOP, Classpath.select("/benchmarks/target/classes"));
     Path timing = settings.work.resolve("processor-time.txt");
     for (int n : settings.entityCounts) {
       Path root = settings.work.resolve("processor-" + n);
@@ -99,6 +125,16 @@ final class ProcessorBench {
       Files.createDirectories(recorded);
       javacInProcess(args(new Variant("prepare", "", null, false, false, SCHEMACODE, "x"), base, changedFile,
           compileClasspath, processorPaths, recorded, fullBuild, root));
+      for (int length : List.of(SHORT_HISTORY, LONG_HISTORY)) {
+        Path history = root.resolve("recorded-" + length);
+        copyFiles(recorded, history);
+        for (int i = 2; i <= length; i++) {
+          Files.writeString(history.resolve(String.format(java.util.Locale.ROOT, "V%04d__data_fix_%04d.sql", i, i)),
+              Migrations.migration(i), StandardCharsets.UTF_8);
+        }
+        javacInProcess(args(new Variant("prepare", "", null, false, false, SCHEMACODE, "x"), base, changedFile,
+            compileClasspath, processorPaths, history, root.resolve("history-build-" + length), root));
+      }
 
       Map<String, List<Double>> fresh = new LinkedHashMap<>();
       Map<String, List<Double>> warm = new LinkedHashMap<>();
@@ -199,14 +235,28 @@ final class ProcessorBench {
               percent(freshAdded) + " (" + percent(freshOwn) + ") / " + percent(warmAdded) + " (" + percent(warmOwn) + ")",
               "≤ +25%", freshAdded <= 0.25 && (Double.isNaN(warmAdded) || warmAdded <= 0.25));
         }
+        Map<String, Stats> warmOrNone = doWarm ? warmStats : Map.of();
+        report.headline("javac of " + n + " entities, nothing changed: time added with " + SHORT_HISTORY + " / "
+                + LONG_HISTORY + " recorded migrations, fresh; warm",
+            percent(addedFraction(freshStats, variant("same-10"))) + " / " + percent(addedFraction(freshStats,
+                variant("same-1000"))) + "; " + (doWarm ? percent(addedFraction(warmOrNone, variant("same-10"))) + " / "
+                + percent(addedFraction(warmOrNone, variant("same-1000"))) : "–"), "the same", null);
+        report.headline("javac of " + n + " entities: what a processor that writes one class adds, fresh / warm",
+            percent(addedFraction(freshStats, variant("noop-writes"))) + " / "
+                + (doWarm ? percent(addedFraction(warmStats, variant("noop-writes"))) : "–"),
+            "(the floor of a generating processor)", null);
         report.headline("javac of " + n + " entities: what any processor adds (a no-op one), fresh / warm",
-            percent(addedFraction(freshStats, VARIANTS.get(1))) + " / "
-                + (doWarm ? percent(addedFraction(warmStats, VARIANTS.get(1))) : "–"), "(javac's floor)", null);
+            percent(addedFraction(freshStats, variant("noop"))) + " / "
+                + (doWarm ? percent(addedFraction(warmStats, variant("noop"))) : "–"), "(javac's floor)", null);
         report.headline("javac of " + n + " entities: Hibernate metamodel generator adds, fresh / warm",
-            percent(addedFraction(freshStats, VARIANTS.get(4))) + " / "
-                + (doWarm ? percent(addedFraction(warmStats, VARIANTS.get(4))) : "–"), "(anchor)", null);
+            percent(addedFraction(freshStats, variant("hibernate"))) + " / "
+                + (doWarm ? percent(addedFraction(warmStats, variant("hibernate"))) : "–"), "(anchor)", null);
       }
     }
+  }
+
+  private static Variant variant(String key) {
+    return VARIANTS.stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow();
   }
 
   private static double inside(Path timing) throws IOException {
@@ -242,15 +292,27 @@ final class ProcessorBench {
     deleteTree(root.resolve("migrations"));
     Files.createDirectories(root.resolve("out"));
     Files.createDirectories(root.resolve("migrations"));
-    if ("recorded".equals(variant.migrations())) {
-      try (Stream<Path> files = Files.list(recorded)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          Files.copy(file, root.resolve("migrations").resolve(file.getFileName()));
-        }
-      }
+    switch (String.valueOf(variant.migrations())) {
+      case "recorded" -> copyFiles(recorded, root.resolve("migrations"));
+      case "short" -> copyFiles(root.resolve("recorded-" + SHORT_HISTORY), root.resolve("migrations"));
+      case "long", "long-bare" -> copyFiles(root.resolve("recorded-" + LONG_HISTORY), root.resolve("migrations"));
+      default -> { }
+    }
+    if (variant.migrations() != null && !variant.migrations().endsWith("-bare")) {
+      // What Maven's process-resources phase does before javac runs: the migrations are resources.
+      copyFiles(root.resolve("migrations"), root.resolve("out").resolve(RESOURCE_PATH));
     }
     return args(variant, variant.changedSources() ? changed : base, changedFile, compileClasspath, processorPaths,
         root.resolve("migrations"), root.resolve("out"), root);
+  }
+
+  private static void copyFiles(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
   }
 
   private static List<String> args(Variant variant, List<Path> sources, Path changedFile, String compileClasspath,
@@ -286,8 +348,8 @@ final class ProcessorBench {
       classes = files.filter(f -> f.toString().endsWith(".class")).count();
     }
     long expected = variant.onlyChangedFile() ? 1 : n + 1;
-    if (SCHEMACODE.equals(variant.processor())) {
-      expected++; // SchemacodeMigrations
+    if (SCHEMACODE.equals(variant.processor()) || WRITING_NOOP.equals(variant.processor())) {
+      expected++; // SchemacodeMigrations, GeneratedByNoop
     } else if (HIBERNATE.equals(variant.processor())) {
       expected = 2L * n + 1; // E0001_ … metamodel classes
     }
@@ -297,7 +359,12 @@ final class ProcessorBench {
     if (SCHEMACODE.equals(variant.processor())) {
       try (Stream<Path> files = Files.list(root.resolve("migrations"))) {
         long sql = files.filter(f -> f.toString().endsWith(".sql")).count();
-        long expectedSql = variant.key().equals("first") || variant.key().equals("same") ? 1 : 2;
+        long expectedSql = switch (variant.key()) {
+          case "first", "same" -> 1;
+          case "same-10" -> SHORT_HISTORY;
+          case "same-1000", "same-1000-bare" -> LONG_HISTORY;
+          default -> 2;
+        };
         if (sql != expectedSql) {
           throw new IllegalStateException(variant.label() + ": " + sql + " migrations, expected " + expectedSql);
         }

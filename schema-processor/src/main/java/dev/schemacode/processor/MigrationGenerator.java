@@ -191,9 +191,12 @@ final class MigrationGenerator {
     }
     long lastRecorded = ledger.migrations().isEmpty() ? 0 : ledger.nextSequence() - 1;
     String lastName = ledger.migrations().isEmpty() ? "" : ledger.migrations().get(ledger.migrations().size() - 1).file().fileName();
+    // a set, not ledger.entry(name) per file: that is a linear search, quadratic over a long history
+    Set<String> recorded = ledger.migrations().stream().map(entry -> entry.file().fileName())
+        .collect(Collectors.toSet());
     List<MigrationFileName> unrecorded = new ArrayList<>();
     for (String name : files.keySet()) {
-      if (ledger.entry(name).isPresent()) {
+      if (recorded.contains(name)) {
         continue;
       }
       Optional<MigrationFileName> parsed = MigrationFileName.parse(name);
@@ -297,39 +300,46 @@ final class MigrationGenerator {
   }
 
   /**
-   * Puts the ledger and every recorded migration into the class output, on every run. Resources
+   * Makes the class output hold the ledger and every recorded migration, on every run: resources
    * were copied before javac ran, so a migration generated now would otherwise miss this very
    * build's artifact; and Maven's incremental compiler deletes what an earlier compilation's
-   * processor wrote, so files shipped once may be gone by the next build.
+   * processor wrote, so files shipped once may be gone by the next build. A file already there and
+   * up to date (what the resources step copied) is left alone: writing it again through the Filer
+   * costs javac a comparison with every file it has written so far, quadratic over a long history.
    */
   private void shipWithBuild(Ledger ledger, Map<String, String> scripts, Reverses reverses, Checkpoints checkpoints) {
+    ClassOutput output = ClassOutput.of(filer, location.resource(Ledger.FILE_NAME));
     for (dev.schemacode.model.Checkpoint checkpoint : ledger.checkpoints()) {
       String script = checkpoints.script(checkpoint);
       if (script != null) {
-        shipFile(checkpoint.fileName(), script);
+        ship(output, checkpoint.fileName(), script);
       }
     }
     for (LedgerEntry entry : ledger.migrations()) {
       String migration = scripts.get(entry.file().fileName());
       if (migration != null) { // null: archived after a checkpoint
-        shipFile(entry.file().fileName(), migration);
+        ship(output, entry.file().fileName(), migration);
       }
       for (LedgerEntry.ReverseFile reverse : entry.reverse().map(LedgerEntry.Reverse::files).orElse(List.of())) {
         String script = reverses.script(reverse.file());
         if (script != null) { // an archived migration's reverse may be gone with it
-          shipFile(reverse.file().fileName(), script);
+          ship(output, reverse.file().fileName(), script);
         }
       }
     }
     // An unchanged ledger (the common build) ships as the text read, without serialising it again.
-    shipFile(Ledger.FILE_NAME, directory.textOf(ledger).orElseGet(() -> LedgerCodec.write(ledger)));
+    ship(output, Ledger.FILE_NAME, directory.textOf(ledger).orElseGet(() -> LedgerCodec.write(ledger)));
   }
 
-  private void shipFile(String fileName, String content) {
+  private void ship(ClassOutput output, String fileName, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    if (output.upToDate(fileName, bytes.length, directory.modified(fileName))) {
+      return;
+    }
     try {
       FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", location.resource(fileName));
       try (OutputStream out = resource.openOutputStream()) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
       }
     } catch (IOException e) {
       reporter.error(Diagnostic.WRITE_FAILED, "class output " + location.resource(fileName), e);

@@ -10,6 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,6 +32,8 @@ final class MigrationsDirectory {
    */
   private Optional<Ledger> ledger;
   private String ledgerText;
+  /** When each file read was last changed, as the listing saw it: what the class output is compared with. */
+  private final Map<String, FileTime> modified = new HashMap<>();
 
   MigrationsDirectory(Path directory) {
     this.directory = directory;
@@ -47,7 +53,9 @@ final class MigrationsDirectory {
       return ledger;
     }
     try {
+      FileTime changed = Files.getLastModifiedTime(ledgerPath());
       String json = Files.readString(ledgerPath(), StandardCharsets.UTF_8);
+      modified.put(Ledger.FILE_NAME, changed);
       ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString()));
       ledgerText = json;
     } catch (NoSuchFileException e) {
@@ -66,20 +74,8 @@ final class MigrationsDirectory {
 
   /** Every file that looks like a migration ({@code V*.sql} in any case, {@code V0001__x…}), by name, with its text. */
   SortedMap<String, String> migrationFiles() throws IOException {
-    SortedMap<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(directory)) {
-      return files;
-    }
-    try (Stream<Path> entries = Files.list(directory)) {
-      for (Path file : (Iterable<Path>) entries::iterator) {
-        String name = file.getFileName().toString();
-        // v0001__x.sql, V0001__x.SQL: meant as migrations, so reported as misnamed, never skipped
-        if (dev.schemacode.model.MigrationFileName.looksLikeMigration(name) && Files.isRegularFile(file)) {
-          files.put(name, Files.readString(file, StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return files;
+    // v0001__x.sql, V0001__x.SQL: meant as migrations, so reported as misnamed, never skipped
+    return files(dev.schemacode.model.MigrationFileName::looksLikeMigration);
   }
 
   /** Every reverse script ({@code U<version>__<name>.sql}), by name, with its text. */
@@ -100,19 +96,29 @@ final class MigrationsDirectory {
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path file : (Iterable<Path>) entries::iterator) {
         String name = file.getFileName().toString();
-        if (named.test(name) && Files.isRegularFile(file)) {
-          files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        if (named.test(name)) {
+          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+          if (attributes.isRegularFile()) {
+            modified.put(name, attributes.lastModifiedTime());
+            files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+          }
         }
       }
     }
     return files;
   }
 
+  /** When {@code fileName} (a script or the ledger) was last changed, if it was read or written by this object. */
+  Optional<FileTime> modified(String fileName) {
+    return Optional.ofNullable(modified.get(fileName));
+  }
+
   /** Writes a new migration; fails rather than replace an existing file. */
   void createMigration(String fileName, String script) throws IOException {
     Files.createDirectories(directory);
-    Files.writeString(directory.resolve(fileName), script, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path file = directory.resolve(fileName);
+    Files.writeString(file, script, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    modified.put(fileName, Files.getLastModifiedTime(file));
   }
 
   void deleteMigration(String fileName) throws IOException {
@@ -134,6 +140,7 @@ final class MigrationsDirectory {
       }
       this.ledger = Optional.of(ledger);
       this.ledgerText = text;
+      modified.put(Ledger.FILE_NAME, Files.getLastModifiedTime(ledgerPath()));
     } finally {
       Files.deleteIfExists(temporary);
     }

@@ -26,11 +26,17 @@ public final class CatalogSnapshot {
     String excluded = excludedTables.isEmpty() ? "''" : String.join(", ",
         excludedTables.stream().map(t -> "'" + t.replace("'", "''") + "'").toList());
     List<String> lines = new ArrayList<>();
+    // schemas that hold something: schemacode creates schemas but never drops one (a table moved away, a
+    // reverted change, leave it empty), and an empty schema is nothing the model or a checkpoint holds
     query(connection, lines, "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + userSchemas
-        + " AND n.nspname <> 'public'");
+        + " AND n.nspname <> 'public' AND (EXISTS (SELECT FROM pg_class c WHERE c.relnamespace = n.oid)"
+        + " OR EXISTS (SELECT FROM pg_type t WHERE t.typnamespace = n.oid))");
     query(connection, lines, "SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '"
         + " || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
-        + " || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')"
+        // a string literal's cast is the type the column had when the default was set (a widened varchar keeps
+        // 'x'::character varying): the same value, so the literal counts without it
+        + " || coalesce(' default ' || regexp_replace(pg_get_expr(d.adbin, d.adrelid),"
+        + " '^(''(?:[^'']|'''')*'')::(text|character varying)$', '\\1'), '')"
         + " || CASE a.attidentity WHEN 'd' THEN ' identity by default' WHEN 'a' THEN ' identity always' ELSE '' END"
         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"

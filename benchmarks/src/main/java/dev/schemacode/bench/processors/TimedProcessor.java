@@ -102,4 +102,11 @@ public abstract class TimedProcessor implements Processor {
       super(NoopProcessor.class.getName());
     }
   }
+
+  /** A processor that does nothing but visit every entity's members and write one small class, timed. */
+  public static final class WritingNoop extends TimedProcessor {
+    public WritingNoop() {
+      super(WritingNoopProcessor.class.getName());
+    }
+  }
 }

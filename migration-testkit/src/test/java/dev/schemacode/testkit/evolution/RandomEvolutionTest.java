@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RandomEvolutionTest {
   static final String SOAK = "schemacode.soak";
   static final String SEED = "schemacode.evolution.seed";
+  static final String REVERTS = "schemacode.evolution.reverts";
   private static final String LOG = "[schemacode-evolution] ";
   @RegisterExtension static final TestDatabase database = new TestDatabase();
 
@@ -42,8 +43,10 @@ class RandomEvolutionTest {
     long seed = seed();
     String replay = "seed " + seed + " (replay: -D" + SEED + "=" + seed + ")";
     System.err.println(LOG + run + ": " + examples + " evolutions of up to " + maxVersions + " versions, " + replay);
-    // each version's change is also reverted and deployed again (docs/history.md)
-    EvolutionRunner runner = new EvolutionRunner(database, files -> {}, true, (directory, connection, schema) -> {});
+    // each version's change is also reverted and deployed again (docs/history.md); -Dschemacode.evolution.reverts=false
+    // leaves that out (to measure what it costs, or for a soak of the forward path only)
+    boolean reverts = Boolean.parseBoolean(System.getProperty(REVERTS, "true"));
+    EvolutionRunner runner = new EvolutionRunner(database, files -> {}, reverts, (directory, connection, schema) -> {});
     Tally tally = new Tally();
     Evolution[] smallest = new Evolution[1];
     boolean passed = false;

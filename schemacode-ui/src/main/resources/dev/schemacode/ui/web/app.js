@@ -60,9 +60,16 @@ function abbreviate(rows) {
   return String(rows);
 }
 
+// The route last shown: a hash that names the same view again (no hash, then '#/schema') keeps the page
+// as it is, with whatever the user typed into it, instead of drawing it anew.
+let shownRoute = null;
+
 async function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
   const [view, ...rest] = path.split('/');
+  const routeKey = JSON.stringify([['schema', 'migrations', 'data'].includes(view) ? view : 'schema', rest, query || '']);
+  if (routeKey === shownRoute) return;
+  shownRoute = routeKey;
   state.view = ['schema', 'migrations', 'data'].includes(view) ? view : 'schema';
   state.table = rest.length ? decodeURIComponent(rest.join('/')) : null;
   for (const tab of document.querySelectorAll('.tabs a')) {
