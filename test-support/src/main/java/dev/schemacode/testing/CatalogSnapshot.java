@@ -34,9 +34,10 @@ public final class CatalogSnapshot {
     query(connection, lines, "SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '"
         + " || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
         // a string literal's cast is the type the column had when the default was set (a widened varchar keeps
-        // 'x'::character varying): the same value, so the literal counts without it
+        // 'x'::character varying, a widened integer[] keeps '{}'::integer[]): the same value, so the literal
+        // counts without it
         + " || coalesce(' default ' || regexp_replace(pg_get_expr(d.adbin, d.adrelid),"
-        + " '^(''(?:[^'']|'''')*'')::(text|character varying)$', '\\1'), '')"
+        + " '^(''(?:[^'']|'''')*'')::(text|character varying|[a-z ]+\\[\\])$', '\\1'), '')"
         + " || CASE a.attidentity WHEN 'd' THEN ' identity by default' WHEN 'a' THEN ' identity always' ELSE '' END"
         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
