@@ -204,18 +204,7 @@ public final class LedgerCodec {
           + " added migrations. Keep one branch's migrations, delete the other branch's new V*.sql files"
           + " and recompile to regenerate them after it");
     }
-    JsonNode root;
-    try {
-      root = parse(json);
-    } catch (JsonProcessingException e) {
-      throw new LedgerFormatException(source + " is not valid JSON (" + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + ")", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading a string cannot fail", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new LedgerFormatException(source + " is not a schemacode ledger (expected a JSON object)");
-    }
+    JsonNode root = tree(json, source, "a schemacode ledger (expected a JSON object)");
     Reader reader = new Reader(source);
     int format = reader.integer(root, "format");
     if (format > FORMAT) {
@@ -290,6 +279,11 @@ public final class LedgerCodec {
 
   /** The JSON object of a file; {@code source} names it in messages. */
   static JsonNode tree(String json, String source) {
+    return tree(json, source, "a JSON object");
+  }
+
+  /** As {@link #tree(String, String)}; {@code expected} says what the file should have been. */
+  private static JsonNode tree(String json, String source, String expected) {
     JsonNode root;
     try {
       root = parse(json);
@@ -300,7 +294,7 @@ public final class LedgerCodec {
       throw new UncheckedIOException("reading a string cannot fail", e);
     }
     if (root == null || !root.isObject()) {
-      throw new LedgerFormatException(source + " is not a JSON object");
+      throw new LedgerFormatException(source + " is not " + expected);
     }
     return root;
   }
