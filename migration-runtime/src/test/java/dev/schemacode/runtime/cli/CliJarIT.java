@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemacode.runtime.GeneratedHistory;
+import dev.schemacode.runtime.RevertTest;
 import dev.schemacode.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -232,5 +234,28 @@ class CliJarIT {
     Result status = run(environment, "status", "--json", "--schemas", "jar_t1,jar_t3", "--migrations", migrations.toString());
     assertEquals(0, status.exitCode(), status.out() + status.err());
     assertTrue(status.out().contains("jar_t1") && status.out().contains("jar_t3"), status.out());
+  }
+
+  /** checkpoint, deploy from it, status and a guarded revert: the history commands as a process. */
+  @Test
+  void checkpointAndRevertAsAProcess() throws Exception {
+    GeneratedHistory history = new GeneratedHistory(migrations);
+    history.version(RevertTest.v1());
+    history.version(RevertTest.v2());
+    String url = database.jdbcUrlWithCredentials();
+
+    Result checkpoint = run(Map.of(), "checkpoint", "--migrations", migrations.toString());
+    assertEquals(0, checkpoint.exitCode(), checkpoint.err());
+    assertTrue(checkpoint.out().contains("wrote "), checkpoint.out());
+
+    Result deploy = run(Map.of(), "deploy", "--url", url, "--migrations", migrations.toString());
+    assertEquals(0, deploy.exitCode(), deploy.err());
+    Result status = run(Map.of(), "status", "--url", url, "--migrations", migrations.toString());
+    assertTrue(status.out().contains("(checkpoint)"), status.out());
+
+    Result production = run(Map.of("SCHEMACODE_ENV", "production"), "revert", "--url", url, "--migrations",
+        migrations.toString());
+    assertEquals(2, production.exitCode(), production.out() + production.err());
+    assertTrue(production.err().contains("refusing to revert"), production.err());
   }
 }
