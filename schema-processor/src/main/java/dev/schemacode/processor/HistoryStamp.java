@@ -6,11 +6,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -68,76 +66,50 @@ record HistoryStamp(String processor, String directory, FileState ledger, Sorted
     return Optional.of(new HistoryStamp(PROCESSOR, directory.toString(), ledger, new TreeMap<>(files)));
   }
 
-  /** Whether this stamp vouches for the directory as listed now. */
-  boolean vouchesFor(Path directory, FileState ledger, SortedMap<String, FileState> files) {
-    return processor.equals(PROCESSOR) && this.directory.equals(directory.toString()) && this.ledger.equals(ledger)
-        && this.files.equals(files);
+  /**
+   * Whether the stamp in {@code file} vouches for the directory as listed now: its text is exactly the
+   * text of a stamp of this listing (compared whole, nothing parsed; a garbled or older stamp differs).
+   */
+  static boolean vouches(Path file, Path directory, FileState ledger, SortedMap<String, FileState> files) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8)
+          .equals(new HistoryStamp(PROCESSOR, directory.toString(), ledger, files).text());
+    } catch (IOException | RuntimeException e) {
+      return false; // none, or unreadable: as if there were none
+    }
   }
 
   /**
    * Where the stamp for {@code directory} lives, when the class output is a directory on disk:
    * {@code <build dir>/schemacode/<class output folder>-<hash of directory>.verified}.
    */
-  static Optional<Path> file(Filer filer, Path directory) {
+  static Optional<Path> file(Filer filer, MigrationsLocation location) {
     try {
-      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", "schemacode.probe").toUri();
+      // the shipped ledger's name, which every run writes (probing another name would leave an empty
+      // file behind in an in-memory class output); getResource only names it, it opens nothing
+      String ledger = location.resource(dev.schemacode.model.Ledger.FILE_NAME);
+      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ledger).toUri();
       if (!"file".equals(probe.getScheme())) {
         return Optional.empty();
       }
-      Path classes = Path.of(probe).getParent();
+      Path classes = Path.of(probe);
+      for (int segments = ledger.split("/").length; segments > 0 && classes != null; segments--) {
+        classes = classes.getParent();
+      }
       Path build = classes == null ? null : classes.getParent();
       if (build == null || classes.getFileName() == null) {
         return Optional.empty();
       }
-      String hash = Checksums.sha256(directory.toString()).substring(0, 12);
+      String hash = Checksums.sha256(location.directory().toString()).substring(0, 12);
       return Optional.of(build.resolve("schemacode").resolve(classes.getFileName() + "-" + hash + ".verified"));
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
       return Optional.empty(); // an in-memory class output: no stamp, every compile checks in full
     }
   }
 
-  /** The stamp in {@code file}; empty when there is none or it cannot be read as one. */
-  static Optional<HistoryStamp> read(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.size() < 4 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("processor\t")
-          || !lines.get(2).startsWith("directory\t") || !lines.get(3).startsWith("ledger\t")) {
-        return Optional.empty();
-      }
-      FileState ledger = state(lines.get(3).split("\t", -1), 1);
-      SortedMap<String, FileState> files = new TreeMap<>();
-      for (String line : lines.subList(4, lines.size())) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length != 4) {
-          return Optional.empty();
-        }
-        files.put(fields[0], state(fields, 1));
-      }
-      return Optional.of(new HistoryStamp(lines.get(1).substring("processor\t".length()),
-          lines.get(2).substring("directory\t".length()), ledger, files));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // unreadable or garbled: as if there were none
-    }
-  }
-
-  private static FileState state(String[] fields, int from) {
-    if (fields.length != from + 3) {
-      throw new IllegalArgumentException("expected size, time and key");
-    }
-    return new FileState(Long.parseLong(fields[from]), Long.parseLong(fields[from + 1]), fields[from + 2]);
-  }
-
   /** Writes the stamp, replacing the file whole; a stamp that cannot be written is no error (the next compile checks in full). */
   void write(Path file) {
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
-    text.append("processor\t").append(processor).append('\n');
-    text.append("directory\t").append(directory).append('\n');
-    text.append("ledger\t").append(fields(ledger)).append('\n');
-    for (Map.Entry<String, FileState> entry : files.entrySet()) {
-      text.append(entry.getKey()).append('\t').append(fields(entry.getValue())).append('\n');
-    }
+    String text = text();
     try {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -159,6 +131,18 @@ record HistoryStamp(String processor, String directory, FileState ledger, Sorted
     } catch (IOException e) {
       // left as it is: its listing no longer matches the directory's, so it vouches for nothing
     }
+  }
+
+  /** The stamp as written: a header, the processor, the directory, the ledger, then a line per file in name order. */
+  String text() {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    text.append("processor\t").append(processor).append('\n');
+    text.append("directory\t").append(directory).append('\n');
+    text.append("ledger\t").append(fields(ledger)).append('\n');
+    for (Map.Entry<String, FileState> entry : files.entrySet()) {
+      text.append(entry.getKey()).append('\t').append(fields(entry.getValue())).append('\n');
+    }
+    return text.toString();
   }
 
   private static String fields(FileState state) {

@@ -93,7 +93,7 @@ final class MigrationGenerator {
     List<MigrationFileName> unrecorded;
     SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> newReverses;
     Optional<java.nio.file.Path> stampFile = mode == Mode.VERIFY ? Optional.empty()
-        : HistoryStamp.file(filer, directory.path());
+        : HistoryStamp.file(filer, location);
     if (vouched(stampFile)) {
       // the last full check saw exactly these files and this ledger: every recorded file matched,
       // nothing was unrecorded; no file is read or hashed again
@@ -173,9 +173,7 @@ final class MigrationGenerator {
     if (stampFile.isEmpty() || ledgerState.isEmpty()) {
       return false;
     }
-    return HistoryStamp.read(stampFile.get())
-        .filter(stamp -> stamp.vouchesFor(directory.path(), ledgerState.get(), directory.listed()))
-        .isPresent();
+    return HistoryStamp.vouches(stampFile.get(), directory.path(), ledgerState.get(), directory.listed());
   }
 
   /** After a full check: records what it saw when it found the history whole, else removes any older stamp. */

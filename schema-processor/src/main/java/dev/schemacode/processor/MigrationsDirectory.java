@@ -37,6 +37,7 @@ final class MigrationsDirectory {
   /** Each listed script's size, time and identity. */
   private final SortedMap<String, HistoryStamp.FileState> listed = new TreeMap<>();
   private HistoryStamp.FileState ledgerState;
+  private SortedMap<String, BasicFileAttributes> listing;
 
   MigrationsDirectory(Path directory) {
     this.directory = directory;
@@ -98,23 +99,41 @@ final class MigrationsDirectory {
 
   private Scripts files(java.util.function.Predicate<String> named) throws IOException {
     SortedMap<String, Path> files = new TreeMap<>();
-    if (!Files.isDirectory(directory)) {
-      return new Scripts(files);
+    for (Map.Entry<String, BasicFileAttributes> entry : listing().entrySet()) {
+      String name = entry.getKey();
+      if (named.test(name)) {
+        BasicFileAttributes attributes = entry.getValue();
+        modified.put(name, attributes.lastModifiedTime());
+        listed.put(name, HistoryStamp.FileState.of(attributes));
+        files.put(name, directory.resolve(name));
+      }
     }
-    try (Stream<Path> entries = Files.list(directory)) {
-      for (Path file : (Iterable<Path>) entries::iterator) {
-        String name = file.getFileName().toString();
-        if (named.test(name)) {
-          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-          if (attributes.isRegularFile()) {
-            modified.put(name, attributes.lastModifiedTime());
-            listed.put(name, HistoryStamp.FileState.of(attributes));
-            files.put(name, file);
+    return new Scripts(files);
+  }
+
+  /** The directory's scripts of every kind with their attributes, listed once for the three kinds. */
+  private SortedMap<String, BasicFileAttributes> listing() throws IOException {
+    if (listing != null) {
+      return listing;
+    }
+    SortedMap<String, BasicFileAttributes> found = new TreeMap<>();
+    if (Files.isDirectory(directory)) {
+      try (Stream<Path> entries = Files.list(directory)) {
+        for (Path file : (Iterable<Path>) entries::iterator) {
+          String name = file.getFileName().toString();
+          if (dev.schemacode.model.MigrationFileName.looksLikeMigration(name)
+              || dev.schemacode.model.ReverseFileName.parse(name).isPresent()
+              || dev.schemacode.model.Checkpoint.versionOf(name).isPresent()) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isRegularFile()) {
+              found.put(name, attributes);
+            }
           }
         }
       }
     }
-    return new Scripts(files);
+    listing = found;
+    return listing;
   }
 
   /** Size, time and identity of every script listed so far and of the ledger as read: what a {@link HistoryStamp} records. */
