@@ -190,10 +190,13 @@ public final class Migrator {
     return context.withSession(session -> new DryRun(context).plan(context.status(session, resolved)));
   }
 
-  /** The state of every migration: one query. */
+  /**
+   * The state of every migration, and the mark a push left ({@link MigrationStatus#pushed()}): one round
+   * trip (a second one on a database a push marked).
+   */
   public MigrationStatus status() {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.status(session, resolved));
+    return context.withSession(session -> context.statusWithPush(session, resolved));
   }
 
   /** What would stop a deploy (modified, missing, failed, out-of-order unless allowed), and what is pending. */

@@ -93,6 +93,9 @@ class PushWorkflowTest {
     assertEquals(List.of("add column customer.phone text"), described(first));
     assertFalse(first.inMigrations());
     assertEquals(1L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    dev.schemacode.runtime.PushMark mark = migrator(DEVELOPMENT).status().pushed().orElseThrow();
+    assertEquals(1, mark.pushes());
+    assertEquals(1, mark.lastChanges());
 
     // iteration 2: the phone gets a length, the fax goes: data loss, refused and listed first until accepted
     build("push", customer("  @Nullable @RenamedFrom(\"phone\") @Column(length = 30) String mobile;"));
@@ -129,6 +132,7 @@ class PushWorkflowTest {
     MigrationInfo v2 = migrator(DEVELOPMENT).status().find(2).orElseThrow();
     assertEquals(AppliedMigration.PUSHED, v2.applied().orElseThrow().kind());
     assertEquals(0L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    assertTrue(migrator(DEVELOPMENT).status().pushed().isEmpty(), "status no longer says pushed");
     assertTrue(migrator(DEVELOPMENT).drift().none(), "the database is what the migrations record");
     assertEquals(1L, count("SELECT count(*) FROM customer WHERE email = 'ada@example.com'"), "rows kept");
   }
