@@ -249,6 +249,34 @@ public class RevertTest {
     assertEquals(atV2, catalog(), "deploys again after the revert");
   }
 
+  /**
+   * A dropped column under a unique key comes back holding its default in every row, so the key cannot be
+   * made again over two rows. Built CONCURRENTLY after the main file had committed, that failure left the
+   * database between two versions (and an invalid index); built in the reverse's transaction, it changes
+   * nothing.
+   */
+  @Test
+  void aUniqueColumnDroppedAndRevertedOverRowsFailsChangingNothing() throws Exception {
+    Table coded = table(ORDERS, List.of(column("id", "bigint", false, null), column("code", "text", false, "''")), "id",
+        List.of(new UniqueConstraint("orders_code_key", List.of("code"))), List.of(), List.of(), List.of(), null);
+    history.version(new Schema(List.of(), List.of(coded)));
+    migrator().migrate();
+    execute(database, "INSERT INTO orders VALUES (1, 'a'), (2, 'b')");
+    history.version(new Schema(List.of(), List.of(table(ORDERS, List.of(column("id", "bigint", false, null)), "id",
+        List.of(), List.of(), List.of(), List.of(), null))));
+    migrator().migrate();
+    List<String> atV2 = catalog();
+
+    RuntimeException failed = assertThrows(RuntimeException.class, () -> migrator().revert(true));
+    assertTrue(failed.getMessage().contains("orders_code_key"), failed.getMessage());
+    assertEquals(atV2, catalog(), "the reverse failed in its transaction, changing nothing");
+    assertTrue(migrator().status().pending().isEmpty(), "the history still says applied");
+
+    execute(database, "DELETE FROM orders WHERE id = 2");
+    migrator().revert(true);
+    assertEquals(1, count(database, "SELECT count(*) FROM orders WHERE code = ''"), "one row: the key is made again");
+  }
+
   @Test
   void revertIsForDevelopmentDatabasesOnly() throws Exception {
     history.version(v1());

@@ -16,10 +16,9 @@ import java.util.Optional;
  * empty. Each such reason is a {@code -- schemacode:inexact …} line in the header
  * ({@link ScriptDirectives#inexact}), and {@code revert} refuses the file unless told to accept it.
  *
- * <p>A foreign key the reverse adds again is left {@code NOT VALID} when the rows it would check
- * cannot match: it references a table or columns that come back empty, or its own columns come back
- * holding their default. Validating it would fail on a database with rows, after the first file had
- * committed, and leave the database between two versions; the header says which keys stay unchecked.
+ * <p>Where the rows left behind decide whether a step can succeed (a foreign key to a table that comes
+ * back empty, a unique index over a column that comes back holding its default), {@link ReverseRows}
+ * shapes the reverse so that it either finishes or fails changing nothing, and says so in the header.
  */
 public final class ReverseScript {
   /** One file to write. */
@@ -39,7 +38,7 @@ public final class ReverseScript {
     }
   }
 
-  /** A foreign key the reverse adds {@code NOT VALID} and does not validate (see the class comment). */
+  /** A foreign key the reverse adds {@code NOT VALID} and does not validate ({@link ReverseRows}). */
   public record Unvalidated(QualifiedName table, String constraint) {}
 
   private ReverseScript() {}
@@ -57,17 +56,10 @@ public final class ReverseScript {
           List.of());
     }
     List<String> inexact = new ArrayList<>(changes.stream().map(ReverseScript::inexact).flatMap(Optional::stream).toList());
-    List<Unvalidated> unvalidated = unvalidated(diff.changes());
-    for (Unvalidated key : unvalidated) {
-      inexact.add("foreign key " + key.constraint() + " on " + key.table() + " stays NOT VALID: rows it would check"
-          + " reference data that does not come back (VALIDATE CONSTRAINT it once they are consistent)");
-    }
+    ReverseRows.Adjusted adjusted = ReverseRows.adjust(diff.changes());
+    inexact.addAll(adjusted.reasons());
     Map<Phase, List<SchemaChange>> byPhase = new EnumMap<>(Phase.class);
-    for (SchemaChange change : diff.changes()) {
-      if (change instanceof SchemaChange.ValidateConstraint validate
-          && unvalidated.contains(new Unvalidated(validate.table(), validate.constraint()))) {
-        continue;
-      }
+    for (SchemaChange change : adjusted.changes()) {
       byPhase.computeIfAbsent(change.phase(), p -> new ArrayList<>()).add(change);
     }
     MigrationFileName last = forward.get(forward.size() - 1);
@@ -92,42 +84,7 @@ public final class ReverseScript {
       files.add(new File(file, MigrationScript.render(header, entry.getKey(), entry.getValue(), part++, byPhase.size(),
           lockTimeout)));
     }
-    return new Plan(files, inexact, List.of(), unvalidated);
-  }
-
-  /**
-   * The foreign keys added {@code NOT VALID} whose validation cannot be expected to pass: the table or
-   * columns they reference are created again (empty, or holding defaults), or their own columns are
-   * added again with a default, which need not be a key of the referenced table.
-   */
-  static List<Unvalidated> unvalidated(List<SchemaChange> reverse) {
-    java.util.Set<QualifiedName> created = new java.util.HashSet<>();
-    Map<QualifiedName, java.util.Set<String>> added = new java.util.HashMap<>();
-    Map<QualifiedName, java.util.Set<String>> addedWithDefault = new java.util.HashMap<>();
-    for (SchemaChange change : reverse) {
-      if (change instanceof SchemaChange.CreateTable create) {
-        created.add(create.table().name());
-      } else if (change instanceof SchemaChange.AddColumn add) {
-        added.computeIfAbsent(add.table(), t -> new java.util.HashSet<>()).add(add.column().name());
-        if (add.column().defaultExpression().isPresent()) {
-          addedWithDefault.computeIfAbsent(add.table(), t -> new java.util.HashSet<>()).add(add.column().name());
-        }
-      }
-    }
-    List<Unvalidated> found = new ArrayList<>();
-    for (SchemaChange change : reverse) {
-      if (change instanceof SchemaChange.AddForeignKey add && add.notValid()) {
-        ForeignKey key = add.foreignKey();
-        boolean targetLost = created.contains(key.target())
-            || key.targetColumns().stream().anyMatch(added.getOrDefault(key.target(), java.util.Set.of())::contains);
-        boolean ownFilled = key.columns().stream()
-            .anyMatch(addedWithDefault.getOrDefault(add.table(), java.util.Set.of())::contains);
-        if (targetLost || ownFilled) {
-          found.add(new Unvalidated(add.table(), key.name()));
-        }
-      }
-    }
-    return found;
+    return new Plan(files, inexact, List.of(), adjusted.unvalidated());
   }
 
   /** Why undoing {@code change} cannot restore the data, if it cannot. */

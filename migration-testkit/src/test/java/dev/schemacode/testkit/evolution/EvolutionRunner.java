@@ -259,7 +259,16 @@ final class EvolutionRunner {
       try {
         migrator.revert(true);
       } catch (RuntimeException e) {
-        check(false, label, "reverting it failed: " + e.getMessage() + reverseText(reverse), diff, files);
+        // a reverse whose header says it may fail on the rows it meets must then have changed nothing
+        boolean mayFail = reverse.inexact().stream().anyMatch(reason -> reason.contains("changing nothing"));
+        check(mayFail, label, "reverting it failed: " + e.getMessage() + reverseText(reverse), diff, files);
+        List<String> handWritten = HandWrittenIndexes.takeOut(connection);
+        List<String> differences = SchemaAssertions.differences(connection, next, OTHER_SCHEMAS, SchemaAssertions.RUNTIME_TABLES);
+        HandWrittenIndexes.putBack(connection, handWritten);
+        check(differences.isEmpty() && migrator.status().pending().isEmpty(), label, "its reverse failed as its header"
+            + " allows (" + e.getMessage() + "), but not changing nothing:\n    " + String.join("\n    ", differences)
+            + "\n    pending: " + migrator.status().pending() + reverseText(reverse), diff, files);
+        return;
       }
       List<String> handWritten = HandWrittenIndexes.takeOut(connection);
       List<String> differences = new ArrayList<>(
