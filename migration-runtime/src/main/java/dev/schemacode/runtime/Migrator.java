@@ -317,13 +317,31 @@ public final class Migrator {
    */
   public PushResult push(boolean acceptDataLoss) {
     EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
-    dev.schemacode.model.DeclaredSchema declared = context.source.declared().orElseThrow(() -> new ConfigurationException(
-        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
-            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
-            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
+    dev.schemacode.model.DeclaredSchema declared = declared();
     List<ResolvedMigration> resolved = context.source.resolve();
     return context.withChangeSession(session -> context.inSession(session, "push",
         locked -> new dev.schemacode.runtime.internal.Push(context).run(locked, resolved, declared, acceptDataLoss)));
+  }
+
+  /**
+   * What {@link #push(boolean)} would do now and the SQL it would run; changes nothing, takes no lock.
+   * Refused where push is (the environment guard, a migration with a problem, a change the generator
+   * cannot express); changes that lose data are not refused but listed ({@link PushPlan#losing()}), as
+   * push would refuse them without {@code acceptDataLoss}.
+   */
+  public PushPlan planPush() {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
+    dev.schemacode.model.DeclaredSchema declared = declared();
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> new dev.schemacode.runtime.internal.PushDryRun(context)
+        .plan(session, resolved, declared));
+  }
+
+  private dev.schemacode.model.DeclaredSchema declared() {
+    return context.source.declared().orElseThrow(() -> new ConfigurationException(
+        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
+            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
+            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
   }
 
   /**

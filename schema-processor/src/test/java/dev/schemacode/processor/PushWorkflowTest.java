@@ -96,6 +96,10 @@ class PushWorkflowTest {
 
     // iteration 2: the phone gets a length, the fax goes: data loss, refused and listed first until accepted
     build("push", customer("  @Nullable @RenamedFrom(\"phone\") @Column(length = 30) String mobile;"));
+    dev.schemacode.runtime.PushPlan plan = migrator(DEVELOPMENT).planPush(); // the dry run: what push would do
+    assertEquals(List.of("narrow column customer.mobile to varchar(30)", "drop column customer.fax"), plan.dataLoss());
+    assertTrue(plan.sql().contains("ALTER TABLE \"customer\" RENAME COLUMN \"phone\" TO \"mobile\";"), plan.sql());
+    assertEquals(1L, count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'phone'"), "unchanged");
     MigrationException refused = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).push(false));
     assertTrue(refused.getMessage().startsWith("refusing to push, nothing was changed: 2 changes lose data"
         + " (change type of customer.mobile from text to varchar(30); drop column customer.fax); run push again with"
@@ -103,6 +107,7 @@ class PushWorkflowTest {
         refused.getMessage());
     assertEquals(1L, count("SELECT count(*) FROM customer WHERE fax = '0123'"), "nothing was changed");
     PushResult second = migrator(DEVELOPMENT).push(true);
+    assertEquals(plan.changes(), second.changes(), "the dry run planned what the push did");
     assertEquals(List.of("narrow column customer.mobile to varchar(30)", "drop column customer.fax"), second.dataLoss());
     assertEquals(1L, count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer'"
         + " AND column_name = 'mobile' AND character_maximum_length = 30"), "renamed, not dropped and added");

@@ -311,9 +311,14 @@ public final class HistoryTable {
 
   /** The SQL {@link #insert} runs, with literal values, for {@code deploy --dry-run}. */
   String insertSql(ResolvedMigration migration, boolean success) {
+    return insertSql(migration.version(), migration.file().slug(), migration.checksum(), success, AppliedMigration.APPLIED);
+  }
+
+  /** As {@link #insertSql(ResolvedMigration, boolean)}, for a row of any kind (a checkpoint's). */
+  String insertSql(String version, String name, String checksum, boolean success, String kind) {
     return "INSERT INTO " + quoted + " (version, name, checksum, execution_ms, success, kind) VALUES ("
-        + Sql.literal(migration.version()) + ", " + Sql.literal(migration.file().slug()) + ", "
-        + Sql.literal(migration.checksum()) + ", 0, " + success + ", '" + AppliedMigration.APPLIED + "')";
+        + Sql.literal(version) + ", " + Sql.literal(name) + ", " + Sql.literal(checksum) + ", 0, " + success + ", "
+        + Sql.literal(kind) + ")";
   }
 
   /** Finishes a row that {@link #insert} wrote before a non-transactional migration began. */

@@ -73,16 +73,26 @@ public final class PushMarker {
   /** Marks the database: one row per push, with the ledger head the declarations were compiled against. */
   public void mark(Connection connection, int changes, String ledgerHead) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE IF NOT EXISTS " + quoted + " (pushed_at timestamptz NOT NULL DEFAULT now(),"
-          + " pushed_by text NOT NULL DEFAULT current_user, changes integer NOT NULL, ledger_head text NOT NULL);"
-          + " INSERT INTO " + quoted + " (changes, ledger_head) VALUES (" + changes + ", " + Sql.literal(ledgerHead) + ")");
+      statement.execute(markSql(changes, ledgerHead));
     }
+  }
+
+  /** What {@link #mark} runs, for {@code push --dry-run}. */
+  String markSql(int changes, String ledgerHead) {
+    return "CREATE TABLE IF NOT EXISTS " + quoted + " (pushed_at timestamptz NOT NULL DEFAULT now(),"
+        + " pushed_by text NOT NULL DEFAULT current_user, changes integer NOT NULL, ledger_head text NOT NULL);"
+        + " INSERT INTO " + quoted + " (changes, ledger_head) VALUES (" + changes + ", " + Sql.literal(ledgerHead) + ")";
+  }
+
+  /** What {@link #clear} runs. */
+  String clearSql() {
+    return "DROP TABLE IF EXISTS " + quoted;
   }
 
   /** The database and its history agree again. */
   public void clear(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("DROP TABLE IF EXISTS " + quoted);
+      statement.execute(clearSql());
     }
   }
 }
