@@ -194,6 +194,15 @@ class PushCommandTest {
     assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
   }
 
+  /** Push works on one database (docs/workflow.md says why): fleet options are a usage error. */
+  @Test
+  void fleetOptionsAreAUsageError() throws Exception {
+    SchemacodeCliTest.Run fleet = run("push", "--environment", "development", "--schemas", "tenant_%");
+    assertEquals(2, fleet.exitCode(), fleet.err());
+    assertTrue(fleet.err().startsWith("schemacode: error: Unknown options: '--schemas'"), fleet.err());
+    assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
+  }
+
   @Test
   void aSourceTreeDirectoryWithoutTheDeclaredSchemaIsAUsageError() throws Exception {
     Files.delete(output.resolve(DeclaredSchema.FILE_NAME));
