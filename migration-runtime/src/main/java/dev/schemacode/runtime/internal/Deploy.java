@@ -37,15 +37,16 @@ public final class Deploy {
 
   /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
   private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside,
-      List<ResolvedMigration> checkpointed) {
+      Optional<CheckpointStart.Start> checkpointed, List<ResolvedMigration> recorded) {
     Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {
-      this(done, applied, outside, List.of());
+      this(done, applied, outside, Optional.empty(), List.of());
     }
   }
 
   /** Applies what is pending, judging the history again under the lock before every migration. */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
     List<ResolvedMigration> applied = new ArrayList<>();
+    Optional<String> checkpoint = Optional.empty();
     boolean first = true;
     while (true) {
       boolean firstTurn = first;
@@ -64,14 +65,15 @@ public final class Deploy {
               turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
       first = false;
       if (step.done() != null) {
-        return new MigrateResult(applied, step.done().currentVersion());
+        return new MigrateResult(applied, step.done().currentVersion(), checkpoint, step.recorded());
       }
       if (step.applied() != null) {
         applied.add(step.applied());
         continue;
       }
-      if (!step.checkpointed().isEmpty()) {
-        applied.addAll(step.checkpointed());
+      if (step.checkpointed().isPresent()) {
+        applied.addAll(step.checkpointed().get().covered());
+        checkpoint = Optional.of(step.checkpointed().get().checkpoint().fileName());
         continue;
       }
       ResolvedMigration outside = step.outside();
@@ -99,7 +101,7 @@ public final class Deploy {
     }
     outcome.recorded().forEach(migration -> LOG.log(System.Logger.Level.INFO, "recorded {0} as applied without running"
         + " it: a push had already made the database the schema it leads to", migration.file().label()));
-    return new Step(context.status(session, resolved), null, null);
+    return new Step(context.status(session, resolved), null, null, Optional.empty(), outcome.recorded());
   }
 
   private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
@@ -110,9 +112,9 @@ public final class Deploy {
     }
     if (firstTurn) {
       // a new database starts from the newest checkpoint, if there is one
-      List<ResolvedMigration> checkpointed = new CheckpointStart(context).runIfNew(session, status);
-      if (!checkpointed.isEmpty()) {
-        return new Step(null, null, null, checkpointed);
+      Optional<CheckpointStart.Start> checkpointed = new CheckpointStart(context).runIfNew(session, status);
+      if (checkpointed.isPresent()) {
+        return new Step(null, null, null, checkpointed, List.of());
       }
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
