@@ -66,7 +66,12 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
         out.println("-- nothing to apply; database is at " + at);
       } else {
         int count = plan.migrations().size();
-        out.println("-- " + count + (count == 1 ? " migration" : " migrations") + " would be applied; database is at " + at);
+        String migrations = count + (count == 1 ? " migration" : " migrations");
+        plan.checkpoint().ifPresentOrElse(checkpoint -> out.println("-- a new database: it would start from "
+            + checkpoint.file() + " (the schema as of V" + checkpoint.version() + "; the " + checkpoint.covers()
+            + " migrations it stands for are recorded as applied without running), then " + migrations
+            + " would be applied; database is at " + at),
+            () -> out.println("-- " + migrations + " would be applied; database is at " + at));
         out.print(plan.sql());
       }
       out.flush();
