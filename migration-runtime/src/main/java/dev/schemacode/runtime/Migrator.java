@@ -164,7 +164,7 @@ public final class Migrator {
     List<ResolvedMigration> upTo = upTo(all, version);
     return context.withSession(session -> {
       requireNotPast(context.status(session, all), version);
-      return new DryRun(context).plan(context.status(session, upTo));
+      return new DryRun(context).plan(session, context.status(session, upTo), upTo);
     });
   }
 
@@ -187,7 +187,7 @@ public final class Migrator {
   /** What {@link #migrate()} would apply now and the SQL it would run; changes nothing, takes no lock. */
   public DeployPlan plan() {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> new DryRun(context).plan(context.status(session, resolved)));
+    return context.withSession(session -> new DryRun(context).plan(session, context.status(session, resolved), resolved));
   }
 
   /**

@@ -125,6 +125,14 @@ class PushWorkflowTest {
     assertEquals(1, added.size(), added.toString());
     assertThat(generate).succeeded();
 
+    // the dry run says what the deploy will do: record it, run nothing
+    dev.schemacode.runtime.DeployPlan dryRun = migrator(DEVELOPMENT).plan();
+    assertEquals(List.of(), dryRun.migrations(), dryRun.sql());
+    assertEquals(List.of("0002"), dryRun.recordedAfterPush().stream().map(m -> m.version()).toList());
+    assertTrue(dryRun.sql().contains("'push');"), dryRun.sql());
+    assertTrue(!dryRun.sql().contains("ALTER TABLE"), dryRun.sql());
+    assertEquals(1L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"), "unchanged");
+
     // deploying it to the pushed database: recorded, not run (it would fail: mobile exists)
     MigrateResult deployed = migrator(DEVELOPMENT).migrate();
     assertEquals(List.of(), deployed.applied());
@@ -146,6 +154,9 @@ class PushWorkflowTest {
 
     // the migration generated differs from what was pushed (the phone became a mobile meanwhile)
     build(null, customer("  @Nullable String mobile;"));
+    MigrationException refusedDryRun = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).plan());
+    assertTrue(refusedDryRun.getMessage().startsWith("deploy would apply nothing: `schemacode push` changed this"
+        + " database, and the database is not the schema"), refusedDryRun.getMessage());
     MigrationException refused = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).migrate());
     assertTrue(refused.getMessage().contains("schemacode push"), refused.getMessage());
     assertTrue(refused.getMessage().contains("run `schemacode reset`"), refused.getMessage());
