@@ -374,6 +374,11 @@ public final class Migrator {
     return context.environment;
   }
 
+  /** The configured migrations: a fleet lists them once for all its targets. */
+  MigrationSource migrations() {
+    return context.source;
+  }
+
   /** Whether out-of-order migrations are applied instead of being problems. */
   public boolean outOfOrderAllowed() {
     return context.outOfOrder;

@@ -33,8 +33,26 @@ public final class PushMarker {
    * deploy of a database nobody pushed costs what it did before. The history table must exist.
    */
   public Read readWithHistory(Connection connection, HistoryTable history) throws SQLException {
+    return read(connection, history.readSql() + "; " + existsSql());
+  }
+
+  /**
+   * As {@link #readWithHistory}, with {@link HistoryTable#createIfMissing} before it in the same round
+   * trip (a deploy's first turn, under the lock): if creating fails, nothing after it runs.
+   */
+  public Read createAndReadWithHistory(Connection connection, HistoryTable history) throws SQLException {
+    return read(connection, history.createSql() + "; " + history.readSql() + "; " + existsSql());
+  }
+
+  private Read read(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute(history.readSql() + "; " + existsSql());
+      boolean isResult = statement.execute(sql);
+      while (!isResult) { // past the DO block, which returns no rows
+        if (statement.getUpdateCount() == -1) {
+          throw new SQLException("no answer to " + sql);
+        }
+        isResult = statement.getMoreResults();
+      }
       List<dev.schemacode.runtime.AppliedMigration> rows;
       try (ResultSet result = statement.getResultSet()) {
         rows = HistoryTable.read(result);
