@@ -168,7 +168,7 @@ public final class Migrator {
     List<ResolvedMigration> upTo = upTo(all, version);
     return context.withSession(session -> {
       requireNotPast(context.status(session, all), version);
-      return new DryRun(context).plan(context.status(session, upTo));
+      return new DryRun(context).plan(session, context.status(session, upTo), upTo);
     });
   }
 
@@ -191,13 +191,16 @@ public final class Migrator {
   /** What {@link #migrate()} would apply now and the SQL it would run; changes nothing, takes no lock. */
   public DeployPlan plan() {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> new DryRun(context).plan(context.status(session, resolved)));
+    return context.withSession(session -> new DryRun(context).plan(session, context.status(session, resolved), resolved));
   }
 
-  /** The state of every migration: one query. */
+  /**
+   * The state of every migration, and the mark a push left ({@link MigrationStatus#pushed()}): one round
+   * trip (a second one on a database a push marked).
+   */
   public MigrationStatus status() {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.status(session, resolved));
+    return context.withSession(session -> context.statusWithPush(session, resolved));
   }
 
   /** What would stop a deploy (modified, missing, failed, out-of-order unless allowed), and what is pending. */
@@ -321,13 +324,31 @@ public final class Migrator {
    */
   public PushResult push(boolean acceptDataLoss) {
     EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
-    dev.schemacode.model.DeclaredSchema declared = context.source.declared().orElseThrow(() -> new ConfigurationException(
-        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
-            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
-            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
+    dev.schemacode.model.DeclaredSchema declared = declared();
     List<ResolvedMigration> resolved = context.source.resolve();
     return context.withChangeSession(session -> context.inSession(session, "push",
         locked -> new dev.schemacode.runtime.internal.Push(context).run(locked, resolved, declared, acceptDataLoss)));
+  }
+
+  /**
+   * What {@link #push(boolean)} would do now and the SQL it would run; changes nothing, takes no lock.
+   * Refused where push is (the environment guard, a migration with a problem, a change the generator
+   * cannot express); changes that lose data are not refused but listed ({@link PushPlan#losing()}), as
+   * push would refuse them without {@code acceptDataLoss}.
+   */
+  public PushPlan planPush() {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
+    dev.schemacode.model.DeclaredSchema declared = declared();
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> new dev.schemacode.runtime.internal.PushDryRun(context)
+        .plan(session, resolved, declared));
+  }
+
+  private dev.schemacode.model.DeclaredSchema declared() {
+    return context.source.declared().orElseThrow(() -> new ConfigurationException(
+        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
+            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
+            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
   }
 
   /**
@@ -355,6 +376,11 @@ public final class Migrator {
   /** The environment seeds and reset check; a fleet checks it once before any target. */
   Environment environment() {
     return context.environment;
+  }
+
+  /** The configured migrations: a fleet lists them once for all its targets. */
+  MigrationSource migrations() {
+    return context.source;
   }
 
   /** Whether out-of-order migrations are applied instead of being problems. */

@@ -319,9 +319,30 @@ public final class HistoryTable {
 
   /** The SQL {@link #insert} runs, with literal values, for {@code deploy --dry-run}. */
   String insertSql(ResolvedMigration migration, boolean success) {
+    return insertSql(migration.version(), migration.file().slug(), migration.checksum(), 0, success,
+        AppliedMigration.APPLIED);
+  }
+
+  /**
+   * A new row as one statement with literal values, for a version the history has no row of: unlike
+   * {@link #insert} it never replaces a row, so any row there already (another migrator's, a hand-made
+   * one) makes it fail on the primary key, which aborts the transaction it is in.
+   */
+  String insertSql(ResolvedMigration migration, long executionMillis, boolean success) {
+    return insertSql(migration.version(), migration.file().slug(), migration.checksum(), executionMillis, success,
+        AppliedMigration.APPLIED);
+  }
+
+  /** As {@link #insertSql(ResolvedMigration, boolean)}, for a row of any kind (a checkpoint's). */
+  String insertSql(String version, String name, String checksum, boolean success, String kind) {
+    return insertSql(version, name, checksum, 0, success, kind);
+  }
+
+  private String insertSql(String version, String name, String checksum, long executionMillis, boolean success,
+      String kind) {
     return "INSERT INTO " + quoted + " (version, name, checksum, execution_ms, success, kind) VALUES ("
-        + Sql.literal(migration.version()) + ", " + Sql.literal(migration.file().slug()) + ", "
-        + Sql.literal(migration.checksum()) + ", 0, " + success + ", '" + AppliedMigration.APPLIED + "')";
+        + Sql.literal(version) + ", " + Sql.literal(name) + ", " + Sql.literal(checksum) + ", " + executionMillis
+        + ", " + success + ", " + Sql.literal(kind) + ")";
   }
 
   /** Finishes a row that {@link #insert} wrote before a non-transactional migration began. */

@@ -233,7 +233,16 @@ class EvolutionRegressionTest {
                 List.of(new TableEdits.CreateTable(A, "integer", true, List.of(column("c2", "bit varying(8)", true, 0),
                     column("c3", "numeric(10,2)[]", false, 0), column("c1", "timestamp", true, 1)), Optional.empty())),
                 List.of(new ColumnEdits.WidenColumn(A, "id", 3)),
-                List.of(new ColumnEdits.SetIdentity(A, "id", false), new ColumnEdits.WidenColumn(A, "id", 0)))));
+                List.of(new ColumnEdits.SetIdentity(A, "id", false), new ColumnEdits.WidenColumn(A, "id", 0)))),
+        Arguments.of("a dropped table that rows of another referenced, reverted: the reverse validated the foreign key"
+            + " it added again, failing after its first file had committed (seed 10723858025891; ReverseScript)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", true, List.of(column("c2", "bigint", false, 1),
+                        column("order", "text", false, 0)), Optional.empty()),
+                    new TableEdits.CreateTable(B, "integer", true, List.of(column("c1", "text", false, 0),
+                        column("order", "varchar(40)", false, 0)), Optional.of("order"))),
+                List.of(new ConstraintEdits.AddForeignKey(B, A, ForeignKey.Action.SET_DEFAULT, ForeignKey.Action.SET_NULL)),
+                List.of(new TableEdits.DropTable(A)))));
   }
 
   @ParameterizedTest(name = "{0}")
