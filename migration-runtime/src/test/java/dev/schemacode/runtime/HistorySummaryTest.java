@@ -206,9 +206,11 @@ class HistorySummaryTest {
       HistoryTable.StartupRead edited = history.readUnlessSummarised(connection, digest);
       assertFalse(edited.matched());
       assertEquals(3, edited.rows().size(), "on a miss, every row");
-      Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER");
       Queries.execute(database, "UPDATE schemacode_history SET checksum = '"
           + MigrationSource.directory(migrations).listing().get(0).checksum() + "' WHERE version = '0001'");
+      assertTrue(history.readUnlessSummarised(connection, digest).matched(), "back as it was");
+      Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER");
+      Queries.execute(database, "UPDATE schemacode_history SET success = false WHERE version = '0001'");
       assertFalse(history.readUnlessSummarised(connection, digest).matched(), "disabled after the plan was kept");
     }
   }
