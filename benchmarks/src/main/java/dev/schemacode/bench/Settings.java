@@ -17,7 +17,7 @@ final class Settings {
   final List<Integer> startupSizes;
   /** Tenant schemas in the fleet suite (issue 16), and the parallelism each variant runs at. */
   final List<Integer> fleetSizes;
-  final List<Integer> fleetParallel = List.of(1, 4, 8);
+  List<Integer> fleetParallel = List.of(1, 4, 8);
   int fleetReps;
   /** At 1,000 schemas one apply round of the nine variants takes several minutes. */
   final int fleetRepsLarge;
@@ -84,6 +84,7 @@ final class Settings {
     Integer fleetReps = null;
     int fleetReuseFrom = Integer.MAX_VALUE;
     boolean fleetKeep = false;
+    List<Integer> fleetParallel = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = "quick";
@@ -97,8 +98,9 @@ final class Settings {
         case "--fleet-reps" -> fleetReps = Integer.parseInt(args[++i]);
         case "--fleet-reuse-from" -> fleetReuseFrom = Integer.parseInt(args[++i]);
         case "--fleet-keep" -> fleetKeep = true;
+        case "--fleet-parallel" -> fleetParallel = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-parallel 1,4,8] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
       }
     }
     Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
@@ -108,6 +110,9 @@ final class Settings {
     }
     settings.fleetReuseFrom = fleetReuseFrom;
     settings.fleetKeep = fleetKeep;
+    if (fleetParallel != null) {
+      settings.fleetParallel = fleetParallel;
+    }
     return settings;
   }
 }

@@ -12,15 +12,18 @@ import java.util.Optional;
  * @param currentVersion where the database is now
  * @param sql the script
  * @param checkpoint the checkpoint a new database would start from, if it would
+ * @param recordedAfterPush on a database {@code schemacode push} took past its history that already is the schema
+ *     the pending migrations lead to: those migrations, which the deploy records as applied without running them
  */
 public record DeployPlan(List<ResolvedMigration> migrations, Optional<String> currentVersion, String sql,
-    Optional<FromCheckpoint> checkpoint) {
+    Optional<FromCheckpoint> checkpoint, List<ResolvedMigration> recordedAfterPush) {
   public DeployPlan {
     migrations = List.copyOf(migrations);
+    recordedAfterPush = List.copyOf(recordedAfterPush);
   }
 
   public DeployPlan(List<ResolvedMigration> migrations, Optional<String> currentVersion, String sql) {
-    this(migrations, currentVersion, sql, Optional.empty());
+    this(migrations, currentVersion, sql, Optional.empty(), List.of());
   }
 
   /**
@@ -33,6 +36,6 @@ public record DeployPlan(List<ResolvedMigration> migrations, Optional<String> cu
   public record FromCheckpoint(String file, String version, int covers) {}
 
   public boolean isEmpty() {
-    return migrations.isEmpty() && checkpoint.isEmpty();
+    return migrations.isEmpty() && checkpoint.isEmpty() && recordedAfterPush.isEmpty();
   }
 }

@@ -93,6 +93,9 @@ class PushWorkflowTest {
     assertEquals(List.of("add column customer.phone text"), described(first));
     assertFalse(first.inMigrations());
     assertEquals(1L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    dev.schemacode.runtime.PushMark mark = migrator(DEVELOPMENT).status().pushed().orElseThrow();
+    assertEquals(1, mark.pushes());
+    assertEquals(1, mark.lastChanges());
 
     // iteration 2: the phone gets a length, the fax goes: data loss, refused and listed first until accepted
     build("push", customer("  @Nullable @RenamedFrom(\"phone\") @Column(length = 30) String mobile;"));
@@ -122,6 +125,14 @@ class PushWorkflowTest {
     assertEquals(1, added.size(), added.toString());
     assertThat(generate).succeeded();
 
+    // the dry run says what the deploy will do: record it, run nothing
+    dev.schemacode.runtime.DeployPlan dryRun = migrator(DEVELOPMENT).plan();
+    assertEquals(List.of(), dryRun.migrations(), dryRun.sql());
+    assertEquals(List.of("0002"), dryRun.recordedAfterPush().stream().map(m -> m.version()).toList());
+    assertTrue(dryRun.sql().contains("'push');"), dryRun.sql());
+    assertTrue(!dryRun.sql().contains("ALTER TABLE"), dryRun.sql());
+    assertEquals(1L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"), "unchanged");
+
     // deploying it to the pushed database: recorded, not run (it would fail: mobile exists)
     MigrateResult deployed = migrator(DEVELOPMENT).migrate();
     assertEquals(List.of(), deployed.applied());
@@ -129,6 +140,7 @@ class PushWorkflowTest {
     MigrationInfo v2 = migrator(DEVELOPMENT).status().find(2).orElseThrow();
     assertEquals(AppliedMigration.PUSHED, v2.applied().orElseThrow().kind());
     assertEquals(0L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    assertTrue(migrator(DEVELOPMENT).status().pushed().isEmpty(), "status no longer says pushed");
     assertTrue(migrator(DEVELOPMENT).drift().none(), "the database is what the migrations record");
     assertEquals(1L, count("SELECT count(*) FROM customer WHERE email = 'ada@example.com'"), "rows kept");
   }
@@ -142,6 +154,9 @@ class PushWorkflowTest {
 
     // the migration generated differs from what was pushed (the phone became a mobile meanwhile)
     build(null, customer("  @Nullable String mobile;"));
+    MigrationException refusedDryRun = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).plan());
+    assertTrue(refusedDryRun.getMessage().startsWith("deploy would apply nothing: `schemacode push` changed this"
+        + " database, and the database is not the schema"), refusedDryRun.getMessage());
     MigrationException refused = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).migrate());
     assertTrue(refused.getMessage().contains("schemacode push"), refused.getMessage());
     assertTrue(refused.getMessage().contains("run `schemacode reset`"), refused.getMessage());

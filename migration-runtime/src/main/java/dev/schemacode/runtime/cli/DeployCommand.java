@@ -44,6 +44,22 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     return connection;
   }
 
+  /** The dry run's one-line summary: what the deploy would run, or record without running. */
+  private static String summary(DeployPlan plan, String at) {
+    int count = plan.migrations().size();
+    String migrations = count + (count == 1 ? " migration" : " migrations");
+    int recorded = plan.recordedAfterPush().size();
+    if (recorded > 0) {
+      return recorded + (recorded == 1 ? " migration" : " migrations") + " would be recorded as applied without"
+          + " running: a push already made the database the schema " + (recorded == 1 ? "it leads" : "they lead")
+          + " to; database is at " + at;
+    }
+    return plan.checkpoint().map(checkpoint -> "a new database: it would start from " + checkpoint.file()
+        + " (the schema as of V" + checkpoint.version() + "; the " + checkpoint.covers() + " migrations it stands for"
+        + " are recorded as applied without running), then " + migrations + " would be applied; database is at " + at)
+        .orElse(migrations + " would be applied; database is at " + at);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -65,13 +81,7 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
       if (plan.isEmpty()) {
         out.println("-- nothing to apply; database is at " + at);
       } else {
-        int count = plan.migrations().size();
-        String migrations = count + (count == 1 ? " migration" : " migrations");
-        plan.checkpoint().ifPresentOrElse(checkpoint -> out.println("-- a new database: it would start from "
-            + checkpoint.file() + " (the schema as of V" + checkpoint.version() + "; the " + checkpoint.covers()
-            + " migrations it stands for are recorded as applied without running), then " + migrations
-            + " would be applied; database is at " + at),
-            () -> out.println("-- " + migrations + " would be applied; database is at " + at));
+        out.println("-- " + summary(plan, at));
         out.print(plan.sql());
       }
       out.flush();

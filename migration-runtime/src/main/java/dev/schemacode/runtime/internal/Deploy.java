@@ -37,9 +37,14 @@ public final class Deploy {
 
   /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
   private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside,
-      List<ResolvedMigration> checkpointed) {
+      List<ResolvedMigration> checkpointed, Optional<String> lastAt) {
     Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {
-      this(done, applied, outside, List.of());
+      this(done, applied, outside, List.of(), Optional.empty());
+    }
+
+    /** {@code applied} was the last one pending: the deploy is done, at {@code version}. */
+    static Step last(ResolvedMigration applied, String version) {
+      return new Step(null, applied, null, List.of(), Optional.of(version));
     }
   }
 
@@ -50,12 +55,11 @@ public final class Deploy {
     while (true) {
       boolean firstTurn = first;
       // The first turn creates the history table if missing, so it reads the history after that (and,
-      // in the same round trip, whether a push marked the database); later turns read it in the same
-      // round trip as the lock.
+      // in the same round trip as creating it, whether a push marked the database); later turns read it
+      // in the same round trip as the lock.
       Step step = firstTurn
           ? context.inTransaction(session, false, locked -> {
-            context.history.createIfMissing(locked.connection());
-            PushMarker.Read read = pushMarker.readWithHistory(locked.connection(), context.history);
+            PushMarker.Read read = pushMarker.createAndReadWithHistory(locked.connection(), context.history);
             MigrationStatus status = MigrationStatus.merge(resolved, read.rows());
             Step adopted = read.pushed() ? recordPushed(locked, status, resolved) : null;
             return adopted != null ? adopted : turn(locked, status, firstTurn);
@@ -68,6 +72,9 @@ public final class Deploy {
       }
       if (step.applied() != null) {
         applied.add(step.applied());
+        if (step.lastAt().isPresent()) {
+          return new MigrateResult(applied, step.lastAt());
+        }
         continue;
       }
       if (!step.checkpointed().isEmpty()) {
@@ -112,7 +119,7 @@ public final class Deploy {
       // a new database starts from the newest checkpoint, if there is one
       List<ResolvedMigration> checkpointed = new CheckpointStart(context).runIfNew(session, status);
       if (!checkpointed.isEmpty()) {
-        return new Step(null, null, null, checkpointed);
+        return new Step(null, null, null, checkpointed, Optional.empty());
       }
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
@@ -129,8 +136,16 @@ public final class Deploy {
     if (next.noTransaction()) {
       return new Step(null, null, next); // ending this transaction lets the lock go; the session lock takes over
     }
-    long millis = context.runner(session).run(Script.of(next), recorder(next)); // commits, and frees the lock
+    // commits, and frees the lock; a pending migration with a row is a reverted one, whose row is replaced
+    long millis = context.runner(session).run(Script.of(next), recorder(next, pending.get(0).applied().isEmpty()));
     LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
+    if (pending.size() == 1) {
+      // It was the last one pending under the lock, and it is applied: another turn would only take the
+      // lock and read the history to find nothing to do (two round trips per deploy less).
+      String version = status.currentVersion().filter(current -> Long.parseLong(current) > next.file().number())
+          .orElse(next.version());
+      return Step.last(next, version);
+    }
     return new Step(null, next, null);
   }
 
@@ -144,7 +159,7 @@ public final class Deploy {
       return Optional.empty(); // another migrator got there first
     }
     ResolvedMigration next = pending.get(0).resolved().orElseThrow();
-    long millis = context.runner(session).run(Script.of(next), recorder(next));
+    long millis = context.runner(session).run(Script.of(next), recorder(next, false));
     LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
     return Optional.of(next);
   }
@@ -153,10 +168,17 @@ public final class Deploy {
     return "migration " + migration.file().label() + " runs outside a transaction (-- schemacode:no-transaction) and";
   }
 
-  private Recorder recorder(ResolvedMigration migration) {
+  /** {@code noRowYet}: the history has no row of this version (under the lock), so a plain insert records it. */
+  private Recorder recorder(ResolvedMigration migration, boolean noRowYet) {
     HistoryTable history = context.history;
     boolean outsideTransaction = migration.noTransaction();
     return new Recorder() {
+      @Override
+      public String succeededSql(long millis) {
+        // sent with the COMMIT; it fails on the primary key if a row appeared after all, and nothing commits
+        return outsideTransaction || !noRowYet ? null : history.insertSql(migration, millis, true);
+      }
+
       @Override
       public void started(Connection connection) throws SQLException {
         history.insert(connection, migration, 0, false, AppliedMigration.APPLIED);

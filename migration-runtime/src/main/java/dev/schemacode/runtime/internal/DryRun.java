@@ -3,8 +3,11 @@ package dev.schemacode.runtime.internal;
 import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.DeployPlan;
+import dev.schemacode.runtime.MigrationException;
+import dev.schemacode.runtime.MigrationInfo;
 import dev.schemacode.runtime.MigrationStatus;
 import dev.schemacode.runtime.ResolvedMigration;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +17,36 @@ public final class DryRun {
 
   public DryRun(Context context) {
     this.context = context;
+  }
+
+  /**
+   * What the deploy would do on this session's database: on one a push marked, with migrations pending, it
+   * compares before it runs anything (records them as applied, or refuses: so does the dry run); otherwise
+   * {@link #plan(MigrationStatus)}.
+   */
+  public DeployPlan plan(Session session, MigrationStatus status, List<ResolvedMigration> resolved) throws SQLException {
+    context.failOnProblems(status);
+    List<MigrationInfo> pending = status.toApply(context.outOfOrder);
+    PushMarker marker = new PushMarker(context.schema, context.history.name());
+    if (pending.isEmpty() || !marker.exists(session.connection())) {
+      return plan(status);
+    }
+    PushAdoption.Outcome outcome = PushAdoption.check(context, session, pending, resolved);
+    if (outcome.refusal().isPresent()) {
+      throw new MigrationException("deploy would apply nothing: `schemacode push` changed this database, and "
+          + outcome.refusal().get());
+    }
+    StringBuilder sql = new StringBuilder()
+        .append("-- `schemacode push` made this database the schema the pending migrations lead to: they are recorded"
+            + " as applied without running (kind push), and the push marker goes\n")
+        .append("BEGIN;\n")
+        .append("SELECT pg_try_advisory_xact_lock(").append(lockArguments()).append(");  -- held until COMMIT\n");
+    for (ResolvedMigration migration : outcome.recorded()) {
+      sql.append(context.history.insertSql(migration.version(), migration.file().slug(), migration.checksum(), true,
+          AppliedMigration.PUSHED)).append(";\n");
+    }
+    sql.append(marker.clearSql()).append(";\nCOMMIT;\n");
+    return new DeployPlan(List.of(), status.currentVersion(), sql.toString(), Optional.empty(), outcome.recorded());
   }
 
   public DeployPlan plan(MigrationStatus status) {
@@ -60,7 +93,7 @@ public final class DryRun {
       }
     }
     return new DeployPlan(migrations, status.currentVersion(), sql.toString(), start.map(s -> new DeployPlan.FromCheckpoint(
-        s.checkpoint().fileName(), s.checkpoint().version(), s.coveredEntries().size())));
+        s.checkpoint().fileName(), s.checkpoint().version(), s.coveredEntries().size())), List.of());
   }
 
   /** The checkpoint's script in one transaction, with the history rows of the migrations it stands for. */

@@ -50,9 +50,11 @@ public final class PushDryRun {
 
     StringBuilder sql = new StringBuilder();
     String lock = AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keySql(context.schema, context.history.name());
-    sql.append("-- push holds the session-level migration lock throughout (waiting while another migrator holds it)\n")
-        .append("SELECT pg_try_advisory_lock(").append(lock).append(");\n")
-        .append(context.history.createSql()).append(";\n");
+    // The history table's DDL (created first if missing) is left out: deploy --dry-run shows it, and a
+    // database nobody deployed gets it in the pending migrations' part below.
+    sql.append("-- push holds the session-level migration lock throughout (waiting while another migrator holds it),"
+            + " and creates the history table first if it is missing\n")
+        .append("SELECT pg_try_advisory_lock(").append(lock).append(");\n");
     if (!deployFirst.isEmpty()) {
       sql.append("\n-- first, as deploy runs them: the pending migrations of a database nobody pushed\n")
           .append(deployFirst.sql());

@@ -65,6 +65,7 @@ class HistoryCommandsTest {
     SchemacodeCliTest.Run status = run("status");
     assertEquals(0, status.exitCode(), status.err());
     assertTrue(status.out().contains("pending") && status.out().contains("(reverted)"), status.out());
+    assertTrue(!status.out().contains("Built from checkpoint"), "a database that applied its history: " + status.out());
 
     SchemacodeCliTest.Run all = run("revert", "--environment", "development", "--to", "0");
     assertEquals(0, all.exitCode(), all.err());
@@ -92,6 +93,15 @@ class HistoryCommandsTest {
     assertEquals(0, run("deploy").exitCode());
     SchemacodeCliTest.Run status = run("status");
     assertTrue(status.out().contains("(checkpoint)"), status.out());
+    String version = ledger.newestCheckpoint().orElseThrow().version();
+    int covered = ledger.migrations().size();
+    assertEquals("Built from checkpoint " + name + ": the " + covered + " migrations up to V" + version
+        + " were recorded as applied without running", status.out().lines().toList().get(1), status.out());
+    SchemacodeCliTest.Run json = run("status", "--json");
+    var checkpoint = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("checkpoint");
+    assertEquals(name, checkpoint.get("file").asText(), json.out());
+    assertEquals(version, checkpoint.get("version").asText(), json.out());
+    assertEquals(covered, checkpoint.get("covers").asInt(), json.out());
 
     history.handWritten("fix", "SELECT 1;\n");
     SchemacodeCliTest.Run refused = SchemacodeCliTest.cli("checkpoint", "--migrations", migrations.toString());

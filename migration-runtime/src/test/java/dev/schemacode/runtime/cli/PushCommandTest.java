@@ -81,6 +81,10 @@ class PushCommandTest {
         refused.err());
     assertEquals("0123", query("SELECT fax FROM customer"));
 
+    SchemacodeCliTest.Run unpushed = run("status", "--json");
+    assertTrue(unpushed.out().contains("\"pushed\" : null"), unpushed.out());
+    assertTrue(!run("status").out().contains("Pushed at"));
+
     SchemacodeCliTest.Run pushed = run("push", "--environment", "development", "--accept-data-loss");
     assertEquals(0, pushed.exitCode(), pushed.err());
     List<String> lines = pushed.out().lines().toList();
@@ -91,9 +95,27 @@ class PushCommandTest {
     assertEquals("ada@example.com", query("SELECT email FROM customer WHERE phone IS NULL"));
     assertEquals("1", query("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
 
+    // status says the database was pushed: when, by whom, and what deploy will do about it
+    SchemacodeCliTest.Run status = run("status");
+    assertEquals(0, status.exitCode(), status.err());
+    String line = status.out().lines().filter(l -> l.startsWith("Pushed at ")).findFirst().orElseThrow(
+        () -> new AssertionError(status.out()));
+    assertTrue(line.matches("Pushed at \\S+Z by " + database.user() + " \\(1 push since it last matched its migrations;"
+        + " the last made 2 changes\\): a development database whose schema was pushed from the declarations; deploy"
+        + " records the migration generated for them as applied once the database matches it"), line);
+    SchemacodeCliTest.Run json = run("status", "--json");
+    var pushedNode = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("pushed");
+    assertEquals(1, pushedNode.get("pushes").asInt(), json.out());
+    assertEquals(2, pushedNode.get("lastChanges").asInt(), json.out());
+    assertEquals(database.user(), pushedNode.get("by").asText(), json.out());
+    assertEquals(query("SELECT (extract(epoch FROM pushed_at) * 1000000)::bigint FROM schemacode_history_push"),
+        String.valueOf(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
+            java.time.Instant.parse(pushedNode.get("at").asText()))), json.out());
+
     SchemacodeCliTest.Run again = run("push", "--environment", "development");
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.out().contains("already is the declared schema; nothing to push"), again.out());
+    assertTrue(run("status").out().contains("(1 push since"), "a push that changes nothing adds no row");
     // the marker is the runtime's own table: diff does not report it
     SchemacodeCliTest.Run diff = run("diff");
     assertTrue(!diff.out().contains("schemacode_history_push"), diff.out());
@@ -169,6 +191,15 @@ class PushCommandTest {
     SchemacodeCliTest.Run marked = run("push", "--environment", "development", "--accept-data-loss");
     assertEquals(2, marked.exitCode());
     assertTrue(marked.err().contains("the database says it is 'production'"), marked.err());
+    assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
+  }
+
+  /** Push works on one database (docs/workflow.md says why): fleet options are a usage error. */
+  @Test
+  void fleetOptionsAreAUsageError() throws Exception {
+    SchemacodeCliTest.Run fleet = run("push", "--environment", "development", "--schemas", "tenant_%");
+    assertEquals(2, fleet.exitCode(), fleet.err());
+    assertTrue(fleet.err().startsWith("schemacode: error: Unknown options: '--schemas'"), fleet.err());
     assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
   }
 
