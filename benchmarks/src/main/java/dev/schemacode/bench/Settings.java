@@ -17,7 +17,7 @@ final class Settings {
   final List<Integer> startupSizes;
   /** Tenant schemas in the fleet suite (issue 16), and the parallelism each variant runs at. */
   final List<Integer> fleetSizes;
-  final List<Integer> fleetParallel = List.of(1, 4, 8);
+  List<Integer> fleetParallel = List.of(1, 4, 8);
   int fleetReps;
   /** At 1,000 schemas one apply round of the nine variants takes several minutes. */
   final int fleetRepsLarge;
@@ -87,6 +87,7 @@ final class Settings {
     boolean fleetKeep = false;
     List<Integer> entityCounts = null;
     Integer javacReps = null;
+    List<Integer> fleetParallel = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = "quick";
@@ -102,8 +103,9 @@ final class Settings {
         case "--fleet-keep" -> fleetKeep = true;
         case "--entity-counts" -> entityCounts = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--javac-reps" -> javacReps = Integer.parseInt(args[++i]);
+        case "--fleet-parallel" -> fleetParallel = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-keep] [--fleet-reuse-from 1000] [--entity-counts 100,500] [--javac-reps N] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-parallel 1,4,8] [--fleet-keep] [--fleet-reuse-from 1000] [--entity-counts 100,500] [--javac-reps N] [--out DIR]");
       }
     }
     Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
@@ -119,6 +121,9 @@ final class Settings {
     }
     settings.fleetReuseFrom = fleetReuseFrom;
     settings.fleetKeep = fleetKeep;
+    if (fleetParallel != null) {
+      settings.fleetParallel = fleetParallel;
+    }
     return settings;
   }
 }

@@ -2,6 +2,7 @@ package dev.schemacode.runtime;
 
 import dev.schemacode.runtime.internal.ConnectionFactory;
 import dev.schemacode.runtime.internal.EnvironmentGuard;
+import dev.schemacode.runtime.internal.SharedSource;
 import dev.schemacode.runtime.internal.TargetQuery;
 import dev.schemacode.runtime.internal.ThreadConnections;
 import java.sql.Connection;
@@ -290,6 +291,8 @@ public final class Fleet {
     if (ofSchemas()) {
       refusePinnedSchemas();
     }
+    // Every target's migrator gets the same migrations, listed and read once for the run.
+    MigrationSource migrations = new SharedSource(probe().migrations());
     // Tenant schemas share one database: each thread keeps its connection from target to target.
     ThreadConnections shared = ofSchemas() ? new ThreadConnections(url) : null;
     // databases are listed first (a query on the catalog), so that no more threads start than there are targets
@@ -311,7 +314,7 @@ public final class Fleet {
           FleetResult.Target result = stop.get()
               ? new FleetResult.Target(target, FleetResult.Outcome.SKIPPED, 0, 0, Optional.empty(), Optional.empty(),
                   List.of("not started: an earlier target failed and fail-fast is on"))
-              : one(target, operation, shared);
+              : one(target, operation, migrations, shared);
           if (result.outcome() == FleetResult.Outcome.FAILED && failFast) {
             stop.set(true);
           }
@@ -356,11 +359,12 @@ public final class Fleet {
   }
 
   /** One target, its failure caught and kept: it never stops the others. */
-  private FleetResult.Target one(FleetTarget target, Operation operation, ThreadConnections shared) {
+  private FleetResult.Target one(FleetTarget target, Operation operation, MigrationSource migrations,
+      ThreadConnections shared) {
     Migrator migrator = null;
     try {
-      Migrator.Builder builder = configure.apply(Migrator.builder()).url(target.url()).schema(target.schema())
-          .visitedOnce();
+      Migrator.Builder builder = configure.apply(Migrator.builder()).migrations(migrations).url(target.url())
+          .schema(target.schema()).visitedOnce();
       if (shared != null) {
         builder.connections(shared);
       }

@@ -7,10 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every migration's state, computed by merging resolved files with the history table. */
-public record MigrationStatus(List<MigrationInfo> migrations) {
+/**
+ * Every migration's state, computed by merging resolved files with the history table.
+ *
+ * @param migrations every migration, from the files and the history, in version order
+ * @param pushed the mark {@code schemacode push} left, when it took the database past its history; read by
+ *     {@link Migrator#status()} (a status merged by other means says empty)
+ */
+public record MigrationStatus(List<MigrationInfo> migrations, Optional<PushMark> pushed) {
   public MigrationStatus {
     migrations = List.copyOf(migrations);
+    java.util.Objects.requireNonNull(pushed, "pushed");
+  }
+
+  public MigrationStatus(List<MigrationInfo> migrations) {
+    this(migrations, Optional.empty());
+  }
+
+  /** This status with what the push marker says. */
+  public MigrationStatus withPushed(Optional<PushMark> mark) {
+    return new MigrationStatus(migrations, mark);
+  }
+
+  /**
+   * The version of the checkpoint the database was built from (a new database deployed from it): the
+   * newest migration recorded by a checkpoint; empty when the database applied its history.
+   */
+  public Optional<String> checkpoint() {
+    return migrations.stream()
+        .filter(m -> m.applied().filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent())
+        .map(MigrationInfo::version)
+        .reduce((first, second) -> second);
   }
 
   public static MigrationStatus merge(List<ResolvedMigration> resolved, List<AppliedMigration> applied) {

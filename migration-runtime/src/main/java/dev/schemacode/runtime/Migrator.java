@@ -49,6 +49,8 @@ import javax.sql.DataSource;
 public final class Migrator {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   public static final String DEFAULT_HISTORY_TABLE = "schemacode_history";
+  /** Where migrations are read from unless the builder is given a source. */
+  private static final String DEFAULT_LOCATION = "db/migration";
 
   /**
    * The tables the runtime keeps beside a history table (the history, its summary row, the
@@ -71,11 +73,13 @@ public final class Migrator {
   private Migrator(Builder builder) {
     this.visitedOnce = builder.visitedOnce;
     Objects.requireNonNull(builder.connections, "a data source or a URL is required");
-    this.context = new Context(builder.connections, builder.direct, builder.source, builder.schema, builder.historyTable,
+    // the default source is made here, not in every builder: most callers give their own
+    MigrationSource source = builder.source != null ? builder.source : MigrationSource.classpath(DEFAULT_LOCATION);
+    this.context = new Context(builder.connections, builder.direct, source, builder.schema, builder.historyTable,
         new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
         builder.environment,
-        builder.seeds != null ? builder.seeds : builder.source.folder(MigrationSource.SEEDS),
-        builder.backfills != null ? builder.backfills : builder.source.folder(MigrationSource.BACKFILLS));
+        builder.seeds != null ? builder.seeds : source.folder(MigrationSource.SEEDS),
+        builder.backfills != null ? builder.backfills : source.folder(MigrationSource.BACKFILLS));
   }
 
   public static Builder builder() {
@@ -104,12 +108,12 @@ public final class Migrator {
       HistoryTable.StartupRead read = visitedOnce
           ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
           : context.history.readUnlessSummarised(session.connection(), summary.digest());
-      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one row read
+      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one boolean read
         LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
             summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
         return new MigrateResult(List.of(), summary.currentVersion());
       }
-      // The digest differs (or there is none yet): compare every row, as the history says.
+      // The digest differs (or there is none yet): compare every row, as the history says (read on the miss).
       List<ResolvedMigration> resolved = summary.listing();
       MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
           : context.status(session, resolved);
@@ -164,7 +168,7 @@ public final class Migrator {
     List<ResolvedMigration> upTo = upTo(all, version);
     return context.withSession(session -> {
       requireNotPast(context.status(session, all), version);
-      return new DryRun(context).plan(context.status(session, upTo));
+      return new DryRun(context).plan(session, context.status(session, upTo), upTo);
     });
   }
 
@@ -187,13 +191,16 @@ public final class Migrator {
   /** What {@link #migrate()} would apply now and the SQL it would run; changes nothing, takes no lock. */
   public DeployPlan plan() {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> new DryRun(context).plan(context.status(session, resolved)));
+    return context.withSession(session -> new DryRun(context).plan(session, context.status(session, resolved), resolved));
   }
 
-  /** The state of every migration: one query. */
+  /**
+   * The state of every migration, and the mark a push left ({@link MigrationStatus#pushed()}): one round
+   * trip (a second one on a database a push marked).
+   */
   public MigrationStatus status() {
     List<ResolvedMigration> resolved = context.source.resolve();
-    return context.withSession(session -> context.status(session, resolved));
+    return context.withSession(session -> context.statusWithPush(session, resolved));
   }
 
   /** What would stop a deploy (modified, missing, failed, out-of-order unless allowed), and what is pending. */
@@ -317,13 +324,31 @@ public final class Migrator {
    */
   public PushResult push(boolean acceptDataLoss) {
     EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
-    dev.schemacode.model.DeclaredSchema declared = context.source.declared().orElseThrow(() -> new ConfigurationException(
-        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
-            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
-            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
+    dev.schemacode.model.DeclaredSchema declared = declared();
     List<ResolvedMigration> resolved = context.source.resolve();
     return context.withChangeSession(session -> context.inSession(session, "push",
         locked -> new dev.schemacode.runtime.internal.Push(context).run(locked, resolved, declared, acceptDataLoss)));
+  }
+
+  /**
+   * What {@link #push(boolean)} would do now and the SQL it would run; changes nothing, takes no lock.
+   * Refused where push is (the environment guard, a migration with a problem, a change the generator
+   * cannot express); changes that lose data are not refused but listed ({@link PushPlan#losing()}), as
+   * push would refuse them without {@code acceptDataLoss}.
+   */
+  public PushPlan planPush() {
+    EnvironmentGuard.requireDeclaredNonProduction(context.environment, "push");
+    dev.schemacode.model.DeclaredSchema declared = declared();
+    List<ResolvedMigration> resolved = context.source.resolve();
+    return context.withSession(session -> new dev.schemacode.runtime.internal.PushDryRun(context)
+        .plan(session, resolved, declared));
+  }
+
+  private dev.schemacode.model.DeclaredSchema declared() {
+    return context.source.declared().orElseThrow(() -> new ConfigurationException(
+        "push needs " + dev.schemacode.model.DeclaredSchema.FILE_NAME + ", which every build writes into its output beside"
+            + " the ledger, and " + context.source.description() + " has none; build the project and give the build's"
+            + " output as the migrations (target/classes/db/migration, or classpath:db/migration)"));
   }
 
   /**
@@ -351,6 +376,11 @@ public final class Migrator {
   /** The environment seeds and reset check; a fleet checks it once before any target. */
   Environment environment() {
     return context.environment;
+  }
+
+  /** The configured migrations: a fleet lists them once for all its targets. */
+  MigrationSource migrations() {
+    return context.source;
   }
 
   /** Whether out-of-order migrations are applied instead of being problems. */
@@ -402,7 +432,8 @@ public final class Migrator {
     private ConnectionFactory direct;
     private boolean visitedOnce;
     private Duration lockWait = DEFAULT_LOCK_WAIT;
-    private MigrationSource source = MigrationSource.classpath("db/migration");
+    /** Null: {@code classpath:db/migration}. */
+    private MigrationSource source;
     private String historyTable = DEFAULT_HISTORY_TABLE;
     private String schema;
     private Duration lockTimeout = Timeouts.DEFAULT_LOCK;

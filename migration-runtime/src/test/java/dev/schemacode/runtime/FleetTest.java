@@ -88,6 +88,56 @@ class FleetTest {
     assertEquals(1, third.count(FleetResult.Outcome.APPLIED));
   }
 
+  /**
+   * The history row travels with the COMMIT in one round trip: when it cannot be written (here the
+   * migration itself wrote a row for its version, on one tenant), nothing of the migration may commit
+   * there, and the other tenants must not notice.
+   */
+  @Test
+  void aHistoryRowThatCannotBeWrittenRollsItsMigrationBackOnThatTenantAlone() throws Exception {
+    Files.writeString(migrations.resolve("V0002__tag.sql"), """
+        CREATE TABLE tag (id int PRIMARY KEY, item_id int REFERENCES item);
+        DO $$ BEGIN
+          IF to_regclass('refuse_history') IS NOT NULL THEN
+            INSERT INTO schemacode_history (version, name, checksum, execution_ms, success) VALUES ('0002', 'tag', 'x', 0, true);
+          END IF;
+        END $$;
+        """);
+    sql("CREATE TABLE tenant_004.refuse_history ()");
+    Fleet fleet = fleet(new ArrayList<>(), "tenant\\_00%").build();
+
+    FleetResult first = fleet.deploy();
+
+    assertEquals(9, first.targets().size());
+    assertEquals(8, first.count(FleetResult.Outcome.APPLIED));
+    FleetResult.Target failed = first.failures().get(0);
+    assertEquals("tenant_004", failed.target().name());
+    assertEquals("V0002__tag", failed.failedMigration().orElseThrow());
+    assertTrue(failed.problems().get(0).contains("V0002__tag failed and was rolled back"), failed.problems().toString());
+    assertTrue(failed.problems().get(0).contains("schemacode_history_pkey"), failed.problems().toString());
+    // the failed tenant is as before V0002: its table, its own history row and what followed are gone
+    assertEquals("0001", query("SELECT string_agg(version, ',') FROM tenant_004.schemacode_history"));
+    assertEquals("0", query("SELECT count(*) FROM pg_tables WHERE schemaname = 'tenant_004' AND tablename = 'tag'"));
+    // the others are complete
+    assertEquals("24", query("SELECT sum((xpath('/row/c/text()', query_to_xml(format("
+        + "'SELECT count(*) AS c FROM %I.schemacode_history WHERE success', nspname), false, true, '')))[1]::text::int)"
+        + " FROM pg_namespace WHERE nspname LIKE 'tenant\\_00%' AND nspname <> 'tenant_004'"));
+    assertEquals("8", query("SELECT count(*) FROM pg_class WHERE relname = 'tag_item'"
+        + " AND relnamespace::regnamespace::text LIKE 'tenant\\_00%'"));
+    // its history (and the summary the triggers keep) says two pending, nothing failed
+    FleetResult status = fleet.status();
+    assertTrue(status.ok(), status.failures().toString());
+    assertEquals(1, status.count(FleetResult.Outcome.PENDING));
+
+    sql("DROP TABLE tenant_004.refuse_history");
+    FleetResult second = fleet.deploy();
+    assertTrue(second.ok(), second.failures().toString());
+    assertEquals(1, second.count(FleetResult.Outcome.APPLIED));
+    assertEquals(2, second.targets().get(3).applied());
+    assertEquals("0001,0002,0003", query("SELECT string_agg(version, ',' ORDER BY version) FROM tenant_004.schemacode_history"
+        + " WHERE success"));
+  }
+
   @Test
   void statusAndValidateAcrossTheFleet() throws Exception {
     Fleet fleet = Fleet.builder().url(DatabaseUrl.parse(database.jdbcUrlWithCredentials()))

@@ -214,6 +214,69 @@ public class RevertTest {
     assertTrue(migrator().status().pending().isEmpty());
   }
 
+  /**
+   * Found by RandomEvolutionTest: the reverse of a dropped table that rows of another table referenced
+   * made the table again, empty, added the foreign key NOT VALID (committed), then failed to validate it
+   * in its next file, leaving the database between two versions. The key now stays NOT VALID, as the
+   * header says, and the revert finishes.
+   */
+  @Test
+  void aReferencedTableDroppedAndRevertedLeavesItsForeignKeyNotValidAndFinishes() throws Exception {
+    history.version(v1());
+    migrator().migrate();
+    execute(database, "INSERT INTO customer (email) VALUES ('a@example.com'); INSERT INTO orders VALUES (1, 1, 10.50)");
+    Table orders = v1().tables().get(1);
+    Table ordersAlone = new Table(ORDERS, orders.columns(), orders.primaryKey(), List.of(), List.of(), List.of(),
+        orders.indexes(), Optional.empty());
+    List<String> written = history.version(new Schema(List.of(new EnumType(STATUS, List.of("OPEN", "CLOSED"))),
+        List.of(ordersAlone)));
+    assertTrue(written.stream().noneMatch(name -> name.startsWith("U") && name.contains("validate")),
+        "no reverse file validates the key: " + written);
+    migrator().migrate();
+    List<String> atV2 = catalog();
+
+    ConfigurationException refused = assertThrows(ConfigurationException.class, () -> migrator().revert(false));
+    assertTrue(refused.getMessage().contains("foreign key orders_customer_id_fkey on orders stays NOT VALID"),
+        refused.getMessage());
+    migrator().revert(true);
+    assertEquals(0, count(database, "SELECT count(*) FROM customer"), "the table comes back empty");
+    assertEquals(1, count(database, "SELECT count(*) FROM orders"), "the referencing rows stay");
+    assertEquals(1, count(database, "SELECT count(*) FROM pg_constraint WHERE conname = 'orders_customer_id_fkey'"
+        + " AND NOT convalidated"), "the key is back, NOT VALID");
+    assertEquals("0001", migrator().status().currentVersion().orElseThrow());
+
+    migrator().migrate();
+    assertEquals(atV2, catalog(), "deploys again after the revert");
+  }
+
+  /**
+   * A dropped column under a unique key comes back holding its default in every row, so the key cannot be
+   * made again over two rows. Built CONCURRENTLY after the main file had committed, that failure left the
+   * database between two versions (and an invalid index); built in the reverse's transaction, it changes
+   * nothing.
+   */
+  @Test
+  void aUniqueColumnDroppedAndRevertedOverRowsFailsChangingNothing() throws Exception {
+    Table coded = table(ORDERS, List.of(column("id", "bigint", false, null), column("code", "text", false, "''")), "id",
+        List.of(new UniqueConstraint("orders_code_key", List.of("code"))), List.of(), List.of(), List.of(), null);
+    history.version(new Schema(List.of(), List.of(coded)));
+    migrator().migrate();
+    execute(database, "INSERT INTO orders VALUES (1, 'a'), (2, 'b')");
+    history.version(new Schema(List.of(), List.of(table(ORDERS, List.of(column("id", "bigint", false, null)), "id",
+        List.of(), List.of(), List.of(), List.of(), null))));
+    migrator().migrate();
+    List<String> atV2 = catalog();
+
+    RuntimeException failed = assertThrows(RuntimeException.class, () -> migrator().revert(true));
+    assertTrue(failed.getMessage().contains("orders_code_key"), failed.getMessage());
+    assertEquals(atV2, catalog(), "the reverse failed in its transaction, changing nothing");
+    assertTrue(migrator().status().pending().isEmpty(), "the history still says applied");
+
+    execute(database, "DELETE FROM orders WHERE id = 2");
+    migrator().revert(true);
+    assertEquals(1, count(database, "SELECT count(*) FROM orders WHERE code = ''"), "one row: the key is made again");
+  }
+
   @Test
   void revertIsForDevelopmentDatabasesOnly() throws Exception {
     history.version(v1());

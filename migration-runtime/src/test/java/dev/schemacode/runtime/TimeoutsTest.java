@@ -74,6 +74,21 @@ class TimeoutsTest {
   }
 
   @Test
+  void aMigrationInATransactionRunsWithTheClientCheckAndTheTimeoutsSetForItAlone() throws Exception {
+    Files.writeString(migrations.resolve("V0002__settings.sql"), "CREATE TABLE seen AS SELECT"
+        + " current_setting('lock_timeout') AS lock, current_setting('client_connection_check_interval', true) AS client;\n");
+    migrator(Duration.ofMillis(1500), Duration.ZERO).migrate();
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("SELECT lock, client FROM seen")) {
+      row.next();
+      assertEquals("1500ms", row.getString(1));
+      if (connection.getMetaData().getDatabaseMajorVersion() >= 14) { // the setting came with 14
+        assertEquals("1s", row.getString(2));
+      }
+    }
+  }
+
+  @Test
   void negativeOrHugeTimeoutsAreConfigurationErrors() {
     assertThrows(ConfigurationException.class, () -> Migrator.builder().lockTimeout(Duration.ofMillis(-1)));
     assertThrows(ConfigurationException.class, () -> Migrator.builder().statementTimeout(Duration.ofDays(30)));

@@ -15,6 +15,10 @@ import java.util.Optional;
  * <p>A reverse is <em>inexact</em> when the change dropped data: the table or column comes back,
  * empty. Each such reason is a {@code -- schemacode:inexact …} line in the header
  * ({@link ScriptDirectives#inexact}), and {@code revert} refuses the file unless told to accept it.
+ *
+ * <p>Where the rows left behind decide whether a step can succeed (a foreign key to a table that comes
+ * back empty, a unique index over a column that comes back holding its default), {@link ReverseRows}
+ * shapes the reverse so that it either finishes or fails changing nothing, and says so in the header.
  */
 public final class ReverseScript {
   /** One file to write. */
@@ -25,13 +29,17 @@ public final class ReverseScript {
    *
    * @param inexact why the reverse cannot restore the data (each a directive line in the files)
    */
-  public record Plan(List<File> files, List<String> inexact, List<String> problems) {
+  public record Plan(List<File> files, List<String> inexact, List<String> problems, List<Unvalidated> unvalidated) {
     public Plan {
       files = List.copyOf(files);
       inexact = List.copyOf(inexact);
       problems = List.copyOf(problems);
+      unvalidated = List.copyOf(unvalidated);
     }
   }
+
+  /** A foreign key the reverse adds {@code NOT VALID} and does not validate ({@link ReverseRows}). */
+  public record Unvalidated(QualifiedName table, String constraint) {}
 
   private ReverseScript() {}
 
@@ -44,11 +52,14 @@ public final class ReverseScript {
       List<SchemaChange> changes, String lockTimeout) {
     SchemaDiff diff = SchemaDiff.reverse(after, before, renames);
     if (!diff.problems().isEmpty()) {
-      return new Plan(List.of(), List.of(), diff.problems().stream().map(SchemaDiff.Problem::message).toList());
+      return new Plan(List.of(), List.of(), diff.problems().stream().map(SchemaDiff.Problem::message).toList(),
+          List.of());
     }
-    List<String> inexact = changes.stream().map(ReverseScript::inexact).flatMap(Optional::stream).toList();
+    List<String> inexact = new ArrayList<>(changes.stream().map(ReverseScript::inexact).flatMap(Optional::stream).toList());
+    ReverseRows.Adjusted adjusted = ReverseRows.adjust(diff.changes());
+    inexact.addAll(adjusted.reasons());
     Map<Phase, List<SchemaChange>> byPhase = new EnumMap<>(Phase.class);
-    for (SchemaChange change : diff.changes()) {
+    for (SchemaChange change : adjusted.changes()) {
       byPhase.computeIfAbsent(change.phase(), p -> new ArrayList<>()).add(change);
     }
     MigrationFileName last = forward.get(forward.size() - 1);
@@ -73,7 +84,7 @@ public final class ReverseScript {
       files.add(new File(file, MigrationScript.render(header, entry.getKey(), entry.getValue(), part++, byPhase.size(),
           lockTimeout)));
     }
-    return new Plan(files, inexact, List.of());
+    return new Plan(files, inexact, List.of(), adjusted.unvalidated());
   }
 
   /** Why undoing {@code change} cannot restore the data, if it cannot. */

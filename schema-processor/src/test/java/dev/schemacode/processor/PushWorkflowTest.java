@@ -93,9 +93,16 @@ class PushWorkflowTest {
     assertEquals(List.of("add column customer.phone text"), described(first));
     assertFalse(first.inMigrations());
     assertEquals(1L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    dev.schemacode.runtime.PushMark mark = migrator(DEVELOPMENT).status().pushed().orElseThrow();
+    assertEquals(1, mark.pushes());
+    assertEquals(1, mark.lastChanges());
 
     // iteration 2: the phone gets a length, the fax goes: data loss, refused and listed first until accepted
     build("push", customer("  @Nullable @RenamedFrom(\"phone\") @Column(length = 30) String mobile;"));
+    dev.schemacode.runtime.PushPlan plan = migrator(DEVELOPMENT).planPush(); // the dry run: what push would do
+    assertEquals(List.of("narrow column customer.mobile to varchar(30)", "drop column customer.fax"), plan.dataLoss());
+    assertTrue(plan.sql().contains("ALTER TABLE \"customer\" RENAME COLUMN \"phone\" TO \"mobile\";"), plan.sql());
+    assertEquals(1L, count("SELECT count(*) FROM information_schema.columns WHERE column_name = 'phone'"), "unchanged");
     MigrationException refused = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).push(false));
     assertTrue(refused.getMessage().startsWith("refusing to push, nothing was changed: 2 changes lose data"
         + " (change type of customer.mobile from text to varchar(30); drop column customer.fax); run push again with"
@@ -103,6 +110,7 @@ class PushWorkflowTest {
         refused.getMessage());
     assertEquals(1L, count("SELECT count(*) FROM customer WHERE fax = '0123'"), "nothing was changed");
     PushResult second = migrator(DEVELOPMENT).push(true);
+    assertEquals(plan.changes(), second.changes(), "the dry run planned what the push did");
     assertEquals(List.of("narrow column customer.mobile to varchar(30)", "drop column customer.fax"), second.dataLoss());
     assertEquals(1L, count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer'"
         + " AND column_name = 'mobile' AND character_maximum_length = 30"), "renamed, not dropped and added");
@@ -117,13 +125,23 @@ class PushWorkflowTest {
     assertEquals(1, added.size(), added.toString());
     assertThat(generate).succeeded();
 
+    // the dry run says what the deploy will do: record it, run nothing
+    dev.schemacode.runtime.DeployPlan dryRun = migrator(DEVELOPMENT).plan();
+    assertEquals(List.of(), dryRun.migrations(), dryRun.sql());
+    assertEquals(List.of("0002"), dryRun.recordedAfterPush().stream().map(m -> m.version()).toList());
+    assertTrue(dryRun.sql().contains("'push');"), dryRun.sql());
+    assertTrue(!dryRun.sql().contains("ALTER TABLE"), dryRun.sql());
+    assertEquals(1L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"), "unchanged");
+
     // deploying it to the pushed database: recorded, not run (it would fail: mobile exists)
     MigrateResult deployed = migrator(DEVELOPMENT).migrate();
     assertEquals(List.of(), deployed.applied());
+    assertEquals(List.of("0002"), deployed.recordedAfterPush().stream().map(m -> m.version()).toList());
     assertEquals("0002", deployed.currentVersion().orElseThrow());
     MigrationInfo v2 = migrator(DEVELOPMENT).status().find(2).orElseThrow();
     assertEquals(AppliedMigration.PUSHED, v2.applied().orElseThrow().kind());
     assertEquals(0L, count("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    assertTrue(migrator(DEVELOPMENT).status().pushed().isEmpty(), "status no longer says pushed");
     assertTrue(migrator(DEVELOPMENT).drift().none(), "the database is what the migrations record");
     assertEquals(1L, count("SELECT count(*) FROM customer WHERE email = 'ada@example.com'"), "rows kept");
   }
@@ -137,6 +155,9 @@ class PushWorkflowTest {
 
     // the migration generated differs from what was pushed (the phone became a mobile meanwhile)
     build(null, customer("  @Nullable String mobile;"));
+    MigrationException refusedDryRun = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).plan());
+    assertTrue(refusedDryRun.getMessage().startsWith("deploy would apply nothing: `schemacode push` changed this"
+        + " database, and the database is not the schema"), refusedDryRun.getMessage());
     MigrationException refused = assertThrows(MigrationException.class, () -> migrator(DEVELOPMENT).migrate());
     assertTrue(refused.getMessage().contains("schemacode push"), refused.getMessage());
     assertTrue(refused.getMessage().contains("run `schemacode reset`"), refused.getMessage());

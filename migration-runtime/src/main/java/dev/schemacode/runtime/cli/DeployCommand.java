@@ -44,6 +44,22 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     return connection;
   }
 
+  /** The dry run's one-line summary: what the deploy would run, or record without running. */
+  private static String summary(DeployPlan plan, String at) {
+    int count = plan.migrations().size();
+    String migrations = count + (count == 1 ? " migration" : " migrations");
+    int recorded = plan.recordedAfterPush().size();
+    if (recorded > 0) {
+      return recorded + (recorded == 1 ? " migration" : " migrations") + " would be recorded as applied without"
+          + " running: a push already made the database the schema " + (recorded == 1 ? "it leads" : "they lead")
+          + " to; database is at " + at;
+    }
+    return plan.checkpoint().map(checkpoint -> "a new database: it would start from " + checkpoint.file()
+        + " (the schema as of V" + checkpoint.version() + "; the " + checkpoint.covers() + " migrations it stands for"
+        + " are recorded as applied without running), then " + migrations + " would be applied; database is at " + at)
+        .orElse(migrations + " would be applied; database is at " + at);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -65,8 +81,7 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
       if (plan.isEmpty()) {
         out.println("-- nothing to apply; database is at " + at);
       } else {
-        int count = plan.migrations().size();
-        out.println("-- " + count + (count == 1 ? " migration" : " migrations") + " would be applied; database is at " + at);
+        out.println("-- " + summary(plan, at));
         out.print(plan.sql());
       }
       out.flush();
@@ -76,14 +91,25 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     out.flush();
     MigrateResult result = to == null ? migrator.migrate() : migrator.migrateTo(to);
     String at = result.currentVersion().map(v -> "V" + v).orElse("(empty)");
+    for (ResolvedMigration migration : result.recordedAfterPush()) {
+      out.println("schemacode: recorded " + migration.file().label() + " as applied without running it: a push had"
+          + " already made the database the schema it leads to");
+    }
+    // a new database built from a checkpoint: the migrations it stands for were recorded, not run
+    long fromCheckpoint = result.checkpoint().flatMap(dev.schemacode.model.Checkpoint::versionOf).map(Long::parseLong)
+        .map(version -> result.applied().stream().filter(m -> m.file().number() <= version).count()).orElse(0L);
+    result.checkpoint().ifPresent(checkpoint -> out.println("schemacode: a new database: built from " + checkpoint
+        + "; the " + fromCheckpoint + " migrations it stands for are recorded as applied without running"));
     if (result.applied().isEmpty()) {
-      out.println("schemacode: nothing to apply; database is at " + at);
+      out.println("schemacode: nothing " + (result.recordedAfterPush().isEmpty() ? "to apply" : "else to apply")
+          + "; database is at " + at);
     } else {
-      for (ResolvedMigration migration : result.applied()) {
+      for (ResolvedMigration migration : result.applied().subList((int) fromCheckpoint, result.applied().size())) {
         out.println("schemacode: applied " + migration.file().label());
       }
       int count = result.applied().size();
-      out.println("schemacode: " + count + (count == 1 ? " migration" : " migrations") + " applied; database is at " + at);
+      out.println("schemacode: " + count + (count == 1 ? " migration" : " migrations") + " applied"
+          + (fromCheckpoint > 0 ? " (" + fromCheckpoint + " by the checkpoint)" : "") + "; database is at " + at);
     }
     if (to != null) {
       long later = migrator.status().migrations().stream()

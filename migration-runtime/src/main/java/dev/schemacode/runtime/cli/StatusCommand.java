@@ -2,9 +2,13 @@ package dev.schemacode.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemacode.model.Checkpoint;
+import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.MigrationInfo;
 import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.PushMark;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +64,26 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
     root.put("currentVersion", status.currentVersion().orElse(null));
     root.put("pending", status.toApply(outOfOrderAllowed).size());
     root.put("problems", status.problems(outOfOrderAllowed).size());
+    Optional<String> checkpoint = status.checkpoint();
+    if (checkpoint.isPresent()) {
+      ObjectNode node = root.putObject("checkpoint");
+      node.put("file", Checkpoint.fileName(checkpoint.get()));
+      node.put("version", checkpoint.get());
+      node.put("covers", covered(status));
+    } else {
+      root.putNull("checkpoint");
+    }
+    Optional<PushMark> pushed = status.pushed();
+    if (pushed.isPresent()) {
+      ObjectNode node = root.putObject("pushed");
+      node.put("at", pushed.get().lastPushedAt().toString());
+      node.put("by", pushed.get().lastPushedBy());
+      node.put("pushes", pushed.get().pushes());
+      node.put("lastChanges", pushed.get().lastChanges());
+      node.put("ledgerHead", pushed.get().ledgerHead());
+    } else {
+      root.putNull("pushed");
+    }
     ArrayNode migrations = root.putArray("migrations");
     for (MigrationInfo info : status.migrations()) {
       Json.migration(migrations.addObject(), info);
@@ -67,8 +91,25 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
     return root;
   }
 
+  /** What a push mark means, in one line: when, and what deploy will do about it. */
+  static String pushed(PushMark mark) {
+    return "Pushed at " + mark.lastPushedAt() + " by " + mark.lastPushedBy() + " (" + mark.pushes()
+        + (mark.pushes() == 1 ? " push" : " pushes") + " since it last matched its migrations; the last made "
+        + mark.lastChanges() + (mark.lastChanges() == 1 ? " change" : " changes") + "): a development database whose"
+        + " schema was pushed from the declarations; deploy records the migration generated for them as applied once"
+        + " the database matches it";
+  }
+
+  private static long covered(MigrationStatus status) {
+    return status.migrations().stream().filter(m -> m.applied()
+        .filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent()).count();
+  }
+
   private static void printTable(PrintWriter out, String database, MigrationStatus status, boolean outOfOrderAllowed) {
     out.println("Database: " + database);
+    status.checkpoint().ifPresent(version -> out.println("Built from checkpoint " + Checkpoint.fileName(version)
+        + ": the " + covered(status) + " migrations up to V" + version + " were recorded as applied without running"));
+    status.pushed().ifPresent(mark -> out.println(pushed(mark)));
     if (status.migrations().isEmpty()) {
       out.println("No migrations.");
       return;

@@ -30,15 +30,34 @@ public final class CheckpointStart {
     this.context = context;
   }
 
-  /** Runs the checkpoint if it applies; returns the migrations it covers (empty when it does not apply). */
-  List<ResolvedMigration> runIfNew(Session session, MigrationStatus status) throws SQLException {
+  /**
+   * What a new database starts from: the checkpoint, its script (checked against the ledger), and the
+   * migrations it stands for (recorded as applied, kind {@code checkpoint}, without running).
+   */
+  record Start(Checkpoint checkpoint, String sql, List<LedgerEntry> coveredEntries, List<ResolvedMigration> covered) {
+    String label() {
+      return "C" + checkpoint.version() + "__checkpoint";
+    }
+  }
+
+  /**
+   * The checkpoint a deploy of these migrations starts from, if it starts from one: the database has no
+   * migration in effect, something is to apply, and the newest checkpoint is not past the last of them
+   * (a {@code deploy --to} below it applies the files up to there instead). Checks the checkpoint's
+   * script and the scripts that follow it; changes nothing, so the dry run shows what the deploy does.
+   */
+  Optional<Start> plan(MigrationStatus status) {
     if (status.migrations().stream().anyMatch(m -> m.applied().filter(AppliedMigration::inEffect).isPresent())) {
-      return List.of();
+      return Optional.empty();
+    }
+    List<MigrationInfo> toApply = status.toApply(context.outOfOrder);
+    if (toApply.isEmpty()) {
+      return Optional.empty();
     }
     Optional<Ledger> ledger = context.source.ledger();
     Optional<Checkpoint> newest = ledger.flatMap(Ledger::newestCheckpoint);
-    if (newest.isEmpty()) {
-      return List.of();
+    if (newest.isEmpty() || newest.get().number() > toApply.get(toApply.size() - 1).number()) {
+      return Optional.empty();
     }
     Checkpoint checkpoint = newest.get();
     String sql = context.source.companion(checkpoint.fileName()).orElseThrow(() -> new ConfigurationException(
@@ -50,27 +69,39 @@ public final class CheckpointStart {
           + " does not match the ledger (its checksum is " + checksum + ", the build recorded " + checkpoint.checksum()
           + "); restore it, or rebuild");
     }
-    for (MigrationInfo info : status.toApply(context.outOfOrder)) {
+    for (MigrationInfo info : toApply) {
       ResolvedMigration migration = info.resolved().orElseThrow();
       if (!checkpoint.covers(migration.file())) {
         Script.check(migration.script(), migration.location()); // what follows it must be fine before it runs
       }
     }
-    List<LedgerEntry> covered = ledger.get().migrations().stream().filter(e -> checkpoint.covers(e.file())).toList();
+    List<LedgerEntry> coveredEntries = ledger.get().migrations().stream().filter(e -> checkpoint.covers(e.file())).toList();
+    List<ResolvedMigration> covered = status.migrations().stream()
+        .filter(m -> m.resolved().isPresent() && checkpoint.covers(m.resolved().get().file()))
+        .map(m -> m.resolved().get()).toList();
+    return Optional.of(new Start(checkpoint, sql, coveredEntries, covered));
+  }
+
+  /** Runs the checkpoint if it applies; returns what it ran (empty when it does not apply). */
+  Optional<Start> runIfNew(Session session, MigrationStatus status) throws SQLException {
+    Optional<Start> planned = plan(status);
+    if (planned.isEmpty()) {
+      return planned;
+    }
+    Start start = planned.get();
     HistoryTable history = context.history;
     long millis = context.runner(session).run(
-        new Script("checkpoint", "C" + checkpoint.version() + "__checkpoint",
-            context.source.description() + "/" + checkpoint.fileName(), sql, ""),
+        new Script("checkpoint", start.label(), context.source.description() + "/" + start.checkpoint().fileName(),
+            start.sql(), ""),
         (connection, ms) -> {
-          for (LedgerEntry entry : covered) {
+          for (LedgerEntry entry : start.coveredEntries()) {
             history.insert(connection, entry.file().version(), entry.file().slug(), entry.checksum(), 0, true,
                 AppliedMigration.CHECKPOINT);
           }
         });
     LOG.log(System.Logger.Level.INFO, "new database: built from {0} ({1} ms), which stands for {2} migrations",
-        checkpoint.fileName(), millis, covered.size());
-    return status.migrations().stream().filter(m -> m.resolved().isPresent() && checkpoint.covers(m.resolved().get().file()))
-        .map(m -> m.resolved().get()).toList();
+        start.checkpoint().fileName(), millis, start.coveredEntries().size());
+    return planned;
   }
 
   /**

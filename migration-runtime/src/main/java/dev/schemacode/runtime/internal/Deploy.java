@@ -37,25 +37,30 @@ public final class Deploy {
 
   /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
   private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside,
-      List<ResolvedMigration> checkpointed) {
+      Optional<CheckpointStart.Start> checkpointed, List<ResolvedMigration> recorded, Optional<String> lastAt) {
     Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {
-      this(done, applied, outside, List.of());
+      this(done, applied, outside, Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /** {@code applied} was the last one pending: the deploy is done, at {@code version}. */
+    static Step last(ResolvedMigration applied, String version) {
+      return new Step(null, applied, null, Optional.empty(), List.of(), Optional.of(version));
     }
   }
 
   /** Applies what is pending, judging the history again under the lock before every migration. */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
     List<ResolvedMigration> applied = new ArrayList<>();
+    Optional<String> checkpoint = Optional.empty();
     boolean first = true;
     while (true) {
       boolean firstTurn = first;
       // The first turn creates the history table if missing, so it reads the history after that (and,
-      // in the same round trip, whether a push marked the database); later turns read it in the same
-      // round trip as the lock.
+      // in the same round trip as creating it, whether a push marked the database); later turns read it
+      // in the same round trip as the lock.
       Step step = firstTurn
           ? context.inTransaction(session, false, locked -> {
-            context.history.createIfMissing(locked.connection());
-            PushMarker.Read read = pushMarker.readWithHistory(locked.connection(), context.history);
+            PushMarker.Read read = pushMarker.createAndReadWithHistory(locked.connection(), context.history);
             MigrationStatus status = MigrationStatus.merge(resolved, read.rows());
             Step adopted = read.pushed() ? recordPushed(locked, status, resolved) : null;
             return adopted != null ? adopted : turn(locked, status, firstTurn);
@@ -64,14 +69,18 @@ public final class Deploy {
               turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
       first = false;
       if (step.done() != null) {
-        return new MigrateResult(applied, step.done().currentVersion());
+        return new MigrateResult(applied, step.done().currentVersion(), checkpoint, step.recorded());
       }
       if (step.applied() != null) {
         applied.add(step.applied());
+        if (step.lastAt().isPresent()) {
+          return new MigrateResult(applied, step.lastAt(), checkpoint, List.of());
+        }
         continue;
       }
-      if (!step.checkpointed().isEmpty()) {
-        applied.addAll(step.checkpointed());
+      if (step.checkpointed().isPresent()) {
+        applied.addAll(step.checkpointed().get().covered());
+        checkpoint = Optional.of(step.checkpointed().get().checkpoint().fileName());
         continue;
       }
       ResolvedMigration outside = step.outside();
@@ -99,7 +108,7 @@ public final class Deploy {
     }
     outcome.recorded().forEach(migration -> LOG.log(System.Logger.Level.INFO, "recorded {0} as applied without running"
         + " it: a push had already made the database the schema it leads to", migration.file().label()));
-    return new Step(context.status(session, resolved), null, null);
+    return new Step(context.status(session, resolved), null, null, Optional.empty(), outcome.recorded(), Optional.empty());
   }
 
   private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
@@ -110,9 +119,9 @@ public final class Deploy {
     }
     if (firstTurn) {
       // a new database starts from the newest checkpoint, if there is one
-      List<ResolvedMigration> checkpointed = new CheckpointStart(context).runIfNew(session, status);
-      if (!checkpointed.isEmpty()) {
-        return new Step(null, null, null, checkpointed);
+      Optional<CheckpointStart.Start> checkpointed = new CheckpointStart(context).runIfNew(session, status);
+      if (checkpointed.isPresent()) {
+        return new Step(null, null, null, checkpointed, List.of(), Optional.empty());
       }
     }
     if (firstTurn) { // refuse before anything is applied, not half-way
@@ -129,8 +138,16 @@ public final class Deploy {
     if (next.noTransaction()) {
       return new Step(null, null, next); // ending this transaction lets the lock go; the session lock takes over
     }
-    long millis = context.runner(session).run(Script.of(next), recorder(next)); // commits, and frees the lock
+    // commits, and frees the lock; a pending migration with a row is a reverted one, whose row is replaced
+    long millis = context.runner(session).run(Script.of(next), recorder(next, pending.get(0).applied().isEmpty()));
     LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
+    if (pending.size() == 1) {
+      // It was the last one pending under the lock, and it is applied: another turn would only take the
+      // lock and read the history to find nothing to do (two round trips per deploy less).
+      String version = status.currentVersion().filter(current -> Long.parseLong(current) > next.file().number())
+          .orElse(next.version());
+      return Step.last(next, version);
+    }
     return new Step(null, next, null);
   }
 
@@ -144,7 +161,7 @@ public final class Deploy {
       return Optional.empty(); // another migrator got there first
     }
     ResolvedMigration next = pending.get(0).resolved().orElseThrow();
-    long millis = context.runner(session).run(Script.of(next), recorder(next));
+    long millis = context.runner(session).run(Script.of(next), recorder(next, false));
     LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
     return Optional.of(next);
   }
@@ -153,10 +170,17 @@ public final class Deploy {
     return "migration " + migration.file().label() + " runs outside a transaction (-- schemacode:no-transaction) and";
   }
 
-  private Recorder recorder(ResolvedMigration migration) {
+  /** {@code noRowYet}: the history has no row of this version (under the lock), so a plain insert records it. */
+  private Recorder recorder(ResolvedMigration migration, boolean noRowYet) {
     HistoryTable history = context.history;
     boolean outsideTransaction = migration.noTransaction();
     return new Recorder() {
+      @Override
+      public String succeededSql(long millis) {
+        // sent with the COMMIT; it fails on the primary key if a row appeared after all, and nothing commits
+        return outsideTransaction || !noRowYet ? null : history.insertSql(migration, millis, true);
+      }
+
       @Override
       public void started(Connection connection) throws SQLException {
         history.insert(connection, migration, 0, false, AppliedMigration.APPLIED);

@@ -58,19 +58,15 @@ public final class Push {
     Optional<Ledger> ledger = context.source.ledger();
     SchemaDiff diff = LiveDatabase.against(connection, context.history.name(), declared.schema(), declared.renames(),
         ledger, resolved);
-    if (!diff.problems().isEmpty()) {
-      throw new MigrationException("cannot push, nothing was changed: " + diff.problems().stream()
-          .map(SchemaDiff.Problem::message).collect(Collectors.joining("; ")));
-    }
-    List<SchemaChange> changes = diff.changes();
+    List<SchemaChange> changes = changes(diff);
     List<SchemaChange> losing = changes.stream().filter(change -> change.dataLoss().isPresent()).toList();
     if (!losing.isEmpty() && !acceptDataLoss) {
       throw new MigrationException(refusal(losing, changes));
     }
     int part = 1;
-    List<MigrationScript.File> files = MigrationScript.plan(1, "push", changes, MigrationScript.DEFAULT_LOCK_TIMEOUT);
+    List<MigrationScript.File> files = files(changes);
     for (MigrationScript.File file : files) {
-      String label = files.size() == 1 ? "push" : "push, part " + part + " of " + files.size();
+      String label = label(part, files.size());
       context.runner(session).run(new Script("push", label, "schemacode push", file.script(),
           "a push is not recorded: fix the cause (or run `schemacode reset`) and push again"), Recorder.NONE);
       part++;
@@ -78,8 +74,7 @@ public final class Push {
     changes.forEach(change -> LOG.log(System.Logger.Level.INFO, "pushed: {0}", change.describe()));
 
     // The declarations are what the migrations record: the database and its history can agree again.
-    boolean inMigrations = ledger.map(recorded -> SchemaDiff.between(recorded.schema(), declared.schema()).isEmpty())
-        .orElse(false);
+    boolean inMigrations = inMigrations(ledger, declared);
     List<ResolvedMigration> recorded = List.of();
     Optional<String> notRecorded = Optional.empty();
     if (inMigrations) {
@@ -92,6 +87,29 @@ public final class Push {
       marker.mark(connection, changes.size(), declared.ledgerHead());
     }
     return new PushResult(deployed, changes, recorded, inMigrations, notRecorded);
+  }
+
+  /** The changes a diff asks for; a diff the generator cannot express refuses the push. */
+  static List<SchemaChange> changes(SchemaDiff diff) {
+    if (!diff.problems().isEmpty()) {
+      throw new MigrationException("cannot push, nothing was changed: " + diff.problems().stream()
+          .map(SchemaDiff.Problem::message).collect(Collectors.joining("; ")));
+    }
+    return diff.changes();
+  }
+
+  /** The changes as the generator writes them: one script per phase, so the safe forms' steps commit separately. */
+  static List<MigrationScript.File> files(List<SchemaChange> changes) {
+    return MigrationScript.plan(1, "push", changes, MigrationScript.DEFAULT_LOCK_TIMEOUT);
+  }
+
+  static String label(int part, int parts) {
+    return parts == 1 ? "push" : "push, part " + part + " of " + parts;
+  }
+
+  /** Whether the declarations are what the migrations record (the migration for them was generated). */
+  static boolean inMigrations(Optional<Ledger> ledger, DeclaredSchema declared) {
+    return ledger.map(recorded -> SchemaDiff.between(recorded.schema(), declared.schema()).isEmpty()).orElse(false);
   }
 
   private static PushAdoption.Outcome clear(Session session, PushMarker marker) throws SQLException {

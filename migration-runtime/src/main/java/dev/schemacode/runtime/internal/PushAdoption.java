@@ -34,6 +34,23 @@ final class PushAdoption {
   /** Runs in the caller's transaction, holding the lock; records nothing unless every pending migration can be. */
   static Outcome adopt(Context context, Session session, List<MigrationInfo> pending, List<ResolvedMigration> resolved,
       PushMarker marker) throws SQLException {
+    Outcome outcome = check(context, session, pending, resolved);
+    if (outcome.refusal().isPresent()) {
+      return outcome;
+    }
+    for (ResolvedMigration migration : outcome.recorded()) {
+      context.history.insert(session.connection(), migration, 0, true, AppliedMigration.PUSHED);
+    }
+    marker.clear(session.connection());
+    return outcome;
+  }
+
+  /**
+   * Whether every pending migration can be recorded as applied (the ones that would be), or why not;
+   * changes nothing, so that {@code deploy --dry-run} says what the deploy would do.
+   */
+  static Outcome check(Context context, Session session, List<MigrationInfo> pending, List<ResolvedMigration> resolved)
+      throws SQLException {
     String names = pending.stream().map(MigrationInfo::label).collect(Collectors.joining(", "));
     Optional<Ledger> ledger = context.source.ledger();
     if (ledger.isEmpty()) {
@@ -64,10 +81,6 @@ final class PushAdoption {
           + (pending.size() == 1 ? "it" : "them") + " (it records them once the database matches), or run"
           + " `schemacode reset`");
     }
-    for (ResolvedMigration migration : migrations) {
-      context.history.insert(session.connection(), migration, 0, true, AppliedMigration.PUSHED);
-    }
-    marker.clear(session.connection());
     return new Outcome(migrations, Optional.empty());
   }
 }

@@ -58,8 +58,15 @@ public final class ScriptRunner {
       }
       current = null;
       long millis = millisSince(started);
-      recorder.succeeded(connection, millis);
-      connection.commit();
+      String record = recorder.succeededSql(millis);
+      if (record == null) {
+        recorder.succeeded(connection, millis);
+        connection.commit();
+      } else {
+        // the record and the commit in one round trip: a record that fails aborts the transaction,
+        // and the server then skips the COMMIT (the catch below rolls back)
+        statement.execute(record + ";\nCOMMIT");
+      }
       connection.setAutoCommit(true);
       return millis;
     } catch (SQLException e) {

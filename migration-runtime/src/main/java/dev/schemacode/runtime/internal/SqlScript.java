@@ -1,7 +1,10 @@
 package dev.schemacode.runtime.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Splits a migration script into statements, so that a failure can name the statement and its
@@ -16,9 +19,27 @@ public final class SqlScript {
   /** One statement without its terminating semicolon, and the 1-based line where it starts. */
   public record Statement(String sql, int line) {}
 
+  /**
+   * Scripts split lately, by their text, held weakly: a deploy splits each script to check it before
+   * anything runs and again to run it, and a fleet does so for every target, with the same text (a
+   * fleet lists its migrations once). An entry lives as long as the script's text is held elsewhere
+   * (by the listing); the statements are copies, so they do not hold the key.
+   */
+  private static final Map<String, List<Statement>> SPLIT = Collections.synchronizedMap(new WeakHashMap<>());
+
   private SqlScript() {}
 
+  /** The statements of {@code text}, in order; the list cannot be changed. */
   public static List<Statement> split(String text) {
+    List<Statement> split = SPLIT.get(text);
+    if (split == null) {
+      split = List.copyOf(splitNow(text));
+      SPLIT.put(text, split);
+    }
+    return split;
+  }
+
+  private static List<Statement> splitNow(String text) {
     // An editor's UTF-8 byte-order mark is no part of the SQL: sent on, PostgreSQL reads it as part of the first word.
     String script = dev.schemacode.model.ScriptDirectives.withoutByteOrderMark(text);
     List<Statement> statements = new ArrayList<>();

@@ -19,15 +19,19 @@ public record Timeouts(Duration lock, Duration statement) {
    * a server connection that a pooler hands to someone else next. The last one makes PostgreSQL 14+
    * check every second, while a statement runs, that the migrator is still there, and cancel the
    * statement (rolling back the transaction and freeing its locks) when it was killed; written as a
-   * query over {@code pg_settings} so that PostgreSQL 13, which lacks the setting, just skips it.
+   * query that yields no row where the setting is unknown, so that PostgreSQL 13, which lacks it, just
+   * skips it. Not a query of {@code pg_settings}: that view builds a row for each of the server's
+   * settings every time, which cost about a millisecond per migration on a loaded server (a fleet
+   * runs this once per migration and tenant).
    */
   String setLocal() {
     return "SET LOCAL lock_timeout = '" + lock.toMillis() + "ms'; SET LOCAL statement_timeout = '"
         + statement.toMillis() + "ms'; " + CLIENT_CHECK_LOCAL;
   }
 
-  static final String CLIENT_CHECK_LOCAL = "SELECT set_config(name, '" + Session.CLIENT_CHECK_INTERVAL + "', true)"
-      + " FROM pg_settings WHERE name = 'client_connection_check_interval'";
+  static final String CLIENT_CHECK_LOCAL = "SELECT set_config('client_connection_check_interval', '"
+      + Session.CLIENT_CHECK_INTERVAL + "', true) WHERE current_setting('client_connection_check_interval', true)"
+      + " IS NOT NULL";
 
   /** For a script outside a transaction: session settings, undone by {@link #RESET} afterwards. */
   String setSession() {

@@ -90,8 +90,9 @@ class CliCommandsTest {
     assertTrue(out.contains("-- V0001__init: in its own transaction"), out);
     assertTrue(out.contains("BEGIN;\nSELECT pg_try_advisory_xact_lock(1935894627, hashtext(coalesce(current_schema(), '')"
         + " || '.' || 'schemacode_history'));  -- held until COMMIT\n"
-        + "SET LOCAL lock_timeout = '3000ms'; SET LOCAL statement_timeout = '0ms'; SELECT set_config(name, '1s', true)"
-        + " FROM pg_settings WHERE name = 'client_connection_check_interval';\n"
+        + "SET LOCAL lock_timeout = '3000ms'; SET LOCAL statement_timeout = '0ms'; SELECT set_config("
+        + "'client_connection_check_interval', '1s', true) WHERE current_setting('client_connection_check_interval',"
+        + " true) IS NOT NULL;\n"
         + "CREATE TABLE item (id int PRIMARY KEY, name text);\nINSERT INTO \"schemacode_history\""), out);
     assertTrue(out.contains("-- V0002__index: outside a transaction, statement by statement"), out);
     assertTrue(out.contains("CREATE INDEX CONCURRENTLY item_name ON item (name);\nUPDATE \"schemacode_history\" SET success = true"), out);

@@ -233,7 +233,25 @@ class EvolutionRegressionTest {
                 List.of(new TableEdits.CreateTable(A, "integer", true, List.of(column("c2", "bit varying(8)", true, 0),
                     column("c3", "numeric(10,2)[]", false, 0), column("c1", "timestamp", true, 1)), Optional.empty())),
                 List.of(new ColumnEdits.WidenColumn(A, "id", 3)),
-                List.of(new ColumnEdits.SetIdentity(A, "id", false), new ColumnEdits.WidenColumn(A, "id", 0)))));
+                List.of(new ColumnEdits.SetIdentity(A, "id", false), new ColumnEdits.WidenColumn(A, "id", 0)))),
+        Arguments.of("a dropped table that rows of another referenced, reverted: the reverse validated the foreign key"
+            + " it added again, failing after its first file had committed (seed 10723858025891; ReverseScript)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", true, List.of(column("c2", "bigint", false, 1),
+                        column("order", "text", false, 0)), Optional.empty()),
+                    new TableEdits.CreateTable(B, "integer", true, List.of(column("c1", "text", false, 0),
+                        column("order", "varchar(40)", false, 0)), Optional.of("order"))),
+                List.of(new ConstraintEdits.AddForeignKey(B, A, ForeignKey.Action.SET_DEFAULT, ForeignKey.Action.SET_NULL)),
+                List.of(new TableEdits.DropTable(A)))),
+        Arguments.of("a dropped column under a unique constraint, reverted: it came back holding its default in every"
+            + " row, and the unique index built CONCURRENTLY after the main file failed half-way (seed 590065126677;"
+            + " ReverseRows)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", false, List.of(column("c2", "bigint", true, 2),
+                    column("c1", "smallint", true, 0)), Optional.of("c1"))),
+                List.of(new ConstraintEdits.AddUnique(A, List.of("c2"))),
+                List.of(new ColumnEdits.RenameColumn(A, "c2", "order")),
+                List.of(new ColumnEdits.DropColumn(A, "order")))));
   }
 
   @ParameterizedTest(name = "{0}")
