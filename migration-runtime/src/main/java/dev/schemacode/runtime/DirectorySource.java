@@ -70,7 +70,7 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
    */
   static Object keptKey(Path directory, DirectoryStamp stamp) {
     if (stamp.directoryKey() != null) {
-      return List.of("directory", stamp.directoryKey());
+      return stamp.directoryKey(); // the file system's own key type, which no other kept key is
     }
     try {
       return "directory:" + directory.toRealPath();

@@ -13,6 +13,7 @@ import dev.schemacode.runtime.internal.DryRun;
 import dev.schemacode.runtime.internal.EnvironmentGuard;
 import dev.schemacode.runtime.internal.HandWrittenObjects;
 import dev.schemacode.runtime.internal.HistoryTable;
+import dev.schemacode.runtime.internal.LazyFolder;
 import dev.schemacode.runtime.internal.Reset;
 import dev.schemacode.runtime.internal.Resolve;
 import dev.schemacode.runtime.internal.Revert;
@@ -78,8 +79,8 @@ public final class Migrator {
     this.context = new Context(builder.connections, builder.direct, source, builder.schema, builder.historyTable,
         new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
         builder.environment,
-        builder.seeds != null ? builder.seeds : source.folder(MigrationSource.SEEDS),
-        builder.backfills != null ? builder.backfills : source.folder(MigrationSource.BACKFILLS));
+        builder.seeds != null ? builder.seeds : new LazyFolder(() -> source.folder(MigrationSource.SEEDS)),
+        builder.backfills != null ? builder.backfills : new LazyFolder(() -> source.folder(MigrationSource.BACKFILLS)));
   }
 
   public static Builder builder() {
@@ -109,8 +110,10 @@ public final class Migrator {
           ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
           : context.history.readUnlessSummarised(session.connection(), summary.digest());
       if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one boolean read
-        LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
-            summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+        if (LOG.isLoggable(System.Logger.Level.INFO)) { // the message is made only when someone reads it
+          LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
+              summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+        }
         return new MigrateResult(List.of(), summary.currentVersion());
       }
       // The digest differs (or there is none yet): compare every row, as the history says (read on the miss).

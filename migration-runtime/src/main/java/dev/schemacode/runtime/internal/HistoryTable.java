@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
@@ -28,13 +30,38 @@ public final class HistoryTable {
   private static final String ROW_TRIGGER = "schemacode_summary";
   private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
 
+  /**
+   * The tables a migrator of this JVM met last, by schema and name: a migrator is made anew for each
+   * start-up check, and quoting and joining these names, interpreted as the code of a call made a few
+   * times per JVM is, cost as much as the rest of the check's client work (issue 14). A few dozen,
+   * least recently used dropped (a fleet meets a history per tenant).
+   */
+  private static final Map<String, HistoryTable> MET = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, HistoryTable> eldest) {
+      return size() > 32;
+    }
+  };
+
   private final String name;
   private final String quoted;
   private final String summary;
   private final String check;
+  /** The check's SQL for the digest last asked (a start-up check asks the same one every time). */
+  private volatile CheckSql lastCheck;
+
+  private record CheckSql(String digest, String sql) {}
 
   public HistoryTable(String name) {
     this(null, name);
+  }
+
+  /** The history table {@code name} in {@code schema} (null: the connection's), one object per JVM while in use. */
+  static HistoryTable of(String schema, String name) {
+    String key = schema == null ? name : schema + '\0' + name;
+    synchronized (MET) {
+      return MET.computeIfAbsent(key, k -> new HistoryTable(schema, name));
+    }
   }
 
   /**
@@ -199,8 +226,14 @@ public final class HistoryTable {
    * server time of this one per call.
    */
   String readUnlessSummarisedSql(String digest) {
+    CheckSql last = lastCheck;
+    if (last != null && last.digest().equals(digest)) {
+      return last.sql();
+    }
     requireDigest(digest);
-    return "SELECT " + check + "(X'" + digest + "')";
+    String sql = "SELECT " + check + "(X'" + digest + "')";
+    lastCheck = new CheckSql(digest, sql);
+    return sql;
   }
 
   /** The digest goes into SQL text: 32 lower-case hex digits, nothing else (a loop, not a pattern: every start-up check passes here). */
