@@ -5,6 +5,8 @@
 #   ./benchmarks/run.sh --long     # every repetition count tripled: tighter figures, ~45 minutes
 #   ./benchmarks/run.sh --quick    # smoke run, figures not worth reporting
 #   ./benchmarks/run.sh --only startup,apply,cli,introspection,processor,jmh
+#   ./benchmarks/run.sh --only processor --entity-counts 500 --javac-reps 5 --out DIR
+#                                  # the processor suite alone (warm compiles run for the largest count)
 #   ./benchmarks/run.sh --only fleet --fleet-sizes 200,1000 --fleet-apply-once-from 1000 [--fleet-parallel 1,4,8] --out DIR
 #                                  # issue 16, not part of the default run: tenant schemas × 20 migrations
 #                                  # against Flyway in a loop (1,000 schemas at every parallelism: hours here)

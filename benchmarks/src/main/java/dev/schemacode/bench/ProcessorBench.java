@@ -51,6 +51,8 @@ final class ProcessorBench {
           false, SCHEMACODE, "short"),
       new Variant("same-1000", "+ schemacode, nothing changed, " + LONG_HISTORY + " recorded migrations", "javac", false,
           false, SCHEMACODE, "long"),
+      new Variant("same-1000-clean", "+ schemacode, nothing changed, " + LONG_HISTORY
+          + " recorded migrations, clean build (no stamp)", "javac", false, false, SCHEMACODE, "long-clean"),
       new Variant("same-1000-bare", "+ schemacode, nothing changed, " + LONG_HISTORY
           + " recorded migrations, no resources step", "javac", false, false, SCHEMACODE, "long-bare"),
       new Variant("hibernate", "+ Hibernate JPA metamodel generator", "javac", false, false, HIBERNATE, null),
@@ -86,8 +88,12 @@ final class ProcessorBench {
         * *+ a processor that does nothing but write one class*: the floor of any processor that
           generates Java (javac runs one more round and enters every class again);
         * *nothing changed, 10 / 1,000 recorded migrations*: the first build's `V0001` and then
-          hand-written migrations of about 1 kB each, recorded: only the history's length differs;
-          *no resources step* leaves the class output empty, so the processor copies every migration;
+          hand-written migrations of about 1 kB each, recorded long ago: only the history's length
+          differs. An incremental build: the migrations directory is untouched since the last compile,
+          whose stamp of the history check is in the build directory (`<build>/schemacode/`), so the
+          recorded files are listed, not read; *clean build* deletes the stamp first (as `mvn clean`
+          and CI do), so every recorded file is read and hashed; *no resources step* leaves the class
+          output empty, so the processor copies every migration;
         * *one entity changed*: entity N/2 gains a nullable column; schemacode writes `V0002`;
         * *only the changed file*: an IDE-style compile of that one file against the classes of a full
           build; schemacode keeps the other N−1 tables from the ledger.
@@ -134,12 +140,22 @@ final class ProcessorBench {
         }
         javacInProcess(args(new Variant("prepare", "", null, false, false, SCHEMACODE, "x"), base, changedFile,
             compileClasspath, processorPaths, history, root.resolve("history-build-" + length), root));
+        age(history); // recorded long ago, as a checked-out history is
+      }
+      for (String key : List.of("same-10", "same-1000")) {
+        // the compile before: it checks every file and leaves its stamp, as the build before this one did
+        javacInProcess(prepare(variant(key), base, changed, changedFile, compileClasspath, processorPaths, recorded,
+            fullBuild, root));
       }
 
       Map<String, List<Double>> fresh = new LinkedHashMap<>();
       Map<String, List<Double>> warm = new LinkedHashMap<>();
       Map<String, List<Double>> freshInside = new LinkedHashMap<>();
       Map<String, List<Double>> warmInside = new LinkedHashMap<>();
+      // CPU time of the compiling thread (javac compiles on the caller's thread): far less disturbed than
+      // wall time by other work on a shared machine; JIT and GC threads are not in it
+      Map<String, List<Double>> warmCpu = new LinkedHashMap<>();
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       Bench.log("processor N=" + n + ": fresh javac, " + settings.javacReps + " rounds");
       for (int rep = 0; rep < settings.javacReps; rep++) {
         for (Variant variant : StartupBench.rotate(VARIANTS, rep * 3)) {
@@ -166,12 +182,15 @@ final class ProcessorBench {
             Files.deleteIfExists(timing);
             System.setProperty("bench.processorTime", timing.toString());
             long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
             javacInProcess(args);
             double millis = (System.nanoTime() - started) / 1e6;
+            double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
             System.clearProperty("bench.processorTime");
             check(variant, root, n);
             if (rep >= 0) {
               warm.computeIfAbsent(variant.key(), k -> new ArrayList<>()).add(millis);
+              warmCpu.computeIfAbsent(variant.key(), k -> new ArrayList<>()).add(cpuMillis);
               if (variant.processor() != null) {
                 warmInside.computeIfAbsent(variant.key(), k -> new ArrayList<>()).add(inside(timing));
               }
@@ -236,6 +255,23 @@ final class ProcessorBench {
               "≤ +25%", freshAdded <= 0.25 && (Double.isNaN(warmAdded) || warmAdded <= 0.25));
         }
         Map<String, Stats> warmOrNone = doWarm ? warmStats : Map.of();
+        if (doWarm) {
+          Stats shortCpu = report.record("processor", "warm CPU (compiling thread) " + variant("same-10").label() + " N=" + n,
+              "ms", warmCpu.get("same-10"));
+          Stats longCpu = report.record("processor", "warm CPU (compiling thread) " + variant("same-1000").label() + " N=" + n,
+              "ms", warmCpu.get("same-1000"));
+          Stats baseCpu = report.record("processor", "warm CPU (compiling thread) javac, no processor N=" + n, "ms",
+              warmCpu.get("javac"));
+          Stats cleanCpu = report.record("processor", "warm CPU (compiling thread) " + variant("same-1000-clean").label()
+              + " N=" + n, "ms", warmCpu.get("same-1000-clean"));
+          report.headline("javac of " + n + " entities, nothing changed, warm: CPU of the compiling thread with "
+                  + SHORT_HISTORY + " / " + LONG_HISTORY + " recorded migrations (javac alone)",
+              String.format(java.util.Locale.ROOT, "%.0f / %.0f ms (%.0f ms): %+.0f ms for %d more migrations;"
+                      + " clean build (no stamp) at %d: %.0f ms",
+                  shortCpu.median(), longCpu.median(), baseCpu.median(), longCpu.median() - shortCpu.median(),
+                  LONG_HISTORY - SHORT_HISTORY, LONG_HISTORY, cleanCpu.median()),
+              "the same", null);
+        }
         report.headline("javac of " + n + " entities, nothing changed: time added with " + SHORT_HISTORY + " / "
                 + LONG_HISTORY + " recorded migrations, fresh; warm",
             percent(addedFraction(freshStats, variant("same-10"))) + " / " + percent(addedFraction(freshStats,
@@ -292,18 +328,46 @@ final class ProcessorBench {
     deleteTree(root.resolve("migrations"));
     Files.createDirectories(root.resolve("out"));
     Files.createDirectories(root.resolve("migrations"));
-    switch (String.valueOf(variant.migrations())) {
-      case "recorded" -> copyFiles(recorded, root.resolve("migrations"));
-      case "short" -> copyFiles(root.resolve("recorded-" + SHORT_HISTORY), root.resolve("migrations"));
-      case "long", "long-bare" -> copyFiles(root.resolve("recorded-" + LONG_HISTORY), root.resolve("migrations"));
-      default -> { }
+    if ("recorded".equals(variant.migrations())) {
+      copyFiles(recorded, root.resolve("migrations"));
+    }
+    Path migrations = migrations(variant, root);
+    if (variant.migrations() != null && variant.migrations().endsWith("-clean")) {
+      // mvn clean: no stamp of an earlier check. Only this directory's (named as the processor names it,
+      // <build>/schemacode/<class output>-<hash of the directory>.verified): the other rows keep theirs.
+      Path stamp = root.resolve("schemacode").resolve("out-"
+          + dev.schemacode.model.Checksums.sha256(migrations.toAbsolutePath().normalize().toString()).substring(0, 12)
+          + ".verified");
+      if (Files.isDirectory(stamp.getParent()) && !Files.exists(stamp)) {
+        throw new IllegalStateException("no stamp at " + stamp + ": the processor names it otherwise now");
+      }
+      Files.deleteIfExists(stamp); // (a processor from before the stamps writes none)
     }
     if (variant.migrations() != null && !variant.migrations().endsWith("-bare")) {
       // What Maven's process-resources phase does before javac runs: the migrations are resources.
-      copyFiles(root.resolve("migrations"), root.resolve("out").resolve(RESOURCE_PATH));
+      copyFiles(migrations, root.resolve("out").resolve(RESOURCE_PATH));
     }
     return args(variant, variant.changedSources() ? changed : base, changedFile, compileClasspath, processorPaths,
-        root.resolve("migrations"), root.resolve("out"), root);
+        migrations, root.resolve("out"), root);
+  }
+
+  /** The history variants compile against their recorded directory itself, untouched between compiles as in a project. */
+  private static Path migrations(Variant variant, Path root) {
+    return switch (String.valueOf(variant.migrations())) {
+      case "short" -> root.resolve("recorded-" + SHORT_HISTORY);
+      case "long", "long-bare", "long-clean" -> root.resolve("recorded-" + LONG_HISTORY);
+      default -> root.resolve("migrations");
+    };
+  }
+
+  private static void age(Path directory) throws IOException {
+    java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.setLastModifiedTime(file, longAgo);
+      }
+    }
   }
 
   private static void copyFiles(Path from, Path to) throws IOException {
@@ -357,12 +421,13 @@ final class ProcessorBench {
       throw new IllegalStateException(variant.label() + ": " + classes + " classes, expected " + expected);
     }
     if (SCHEMACODE.equals(variant.processor())) {
-      try (Stream<Path> files = Files.list(root.resolve("migrations"))) {
-        long sql = files.filter(f -> f.toString().endsWith(".sql")).count();
+      try (Stream<Path> files = Files.list(migrations(variant, root))) {
+        // V*.sql only: a generated migration comes with its reverse (U*.sql) beside it
+        long sql = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("V") && f.endsWith(".sql")).count();
         long expectedSql = switch (variant.key()) {
           case "first", "same" -> 1;
           case "same-10" -> SHORT_HISTORY;
-          case "same-1000", "same-1000-bare" -> LONG_HISTORY;
+          case "same-1000", "same-1000-bare", "same-1000-clean" -> LONG_HISTORY;
           default -> 2;
         };
         if (sql != expectedSql) {

@@ -31,7 +31,8 @@ final class Settings {
   /** From this many migrations on, the start-up suite measures schemacode and the floors only (Flyway and Liquibase would take most of an hour to apply them). */
   static final int SCHEMACODE_ONLY_FROM = 5000;
   final List<Integer> applySizes = List.of(200, 1000);
-  final List<Integer> entityCounts = List.of(100, 500);
+  /** Entity counts of the processor suite; warm compiles run for the largest only. */
+  List<Integer> entityCounts = List.of(100, 500);
   final List<Integer> introspectionSizes = List.of(100, 1000);
   final int freshReps;
   final int warmWarmup;
@@ -39,7 +40,7 @@ final class Settings {
   final int applyReps;
   /** At 1,000 migrations one round of all four takes about two minutes. */
   final int applyRepsLarge;
-  final int javacReps;
+  int javacReps;
   final int javacWarmup;
   final int introspectionReps;
   final int jmhForks;
@@ -84,6 +85,8 @@ final class Settings {
     Integer fleetReps = null;
     int fleetReuseFrom = Integer.MAX_VALUE;
     boolean fleetKeep = false;
+    List<Integer> entityCounts = null;
+    Integer javacReps = null;
     List<Integer> fleetParallel = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -98,15 +101,23 @@ final class Settings {
         case "--fleet-reps" -> fleetReps = Integer.parseInt(args[++i]);
         case "--fleet-reuse-from" -> fleetReuseFrom = Integer.parseInt(args[++i]);
         case "--fleet-keep" -> fleetKeep = true;
+        case "--entity-counts" -> entityCounts = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--javac-reps" -> javacReps = Integer.parseInt(args[++i]);
         case "--fleet-parallel" -> fleetParallel = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-parallel 1,4,8] [--fleet-keep] [--fleet-reuse-from 1000] [--out DIR]");
+            + "; usage: run.sh [--quick | --long] [--only startup,apply,cli,processor,introspection,jmh,fleet] [--startup-sizes 200,1000,10000] [--fleet-sizes 200,1000] [--fleet-apply-once-from 1000] [--fleet-reps N] [--fleet-parallel 1,4,8] [--fleet-keep] [--fleet-reuse-from 1000] [--entity-counts 100,500] [--javac-reps N] [--out DIR]");
       }
     }
     Settings settings = new Settings(work.toAbsolutePath(), out.toAbsolutePath(), suites, mode, startupSizes, fleetSizes,
         fleetApplyOnceFrom);
     if (fleetReps != null) {
       settings.fleetReps = fleetReps;
+    }
+    if (entityCounts != null) {
+      settings.entityCounts = entityCounts;
+    }
+    if (javacReps != null) {
+      settings.javacReps = javacReps;
     }
     settings.fleetReuseFrom = fleetReuseFrom;
     settings.fleetKeep = fleetKeep;

@@ -47,7 +47,7 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
   public StartupSummary startupSummary() {
     long takenAt = System.currentTimeMillis();
     DirectoryStamp stamp = DirectoryStamp.of(directory);
-    Object key = stamp == null ? null : key();
+    Object key = stamp == null ? null : keptKey(directory, stamp);
     if (key != null) {
       StartupSummary kept = KeptSummaries.find(key, stamp, this);
       if (kept != null) {
@@ -62,7 +62,16 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
     return summary;
   }
 
-  private Object key() {
+  /**
+   * What the summary is kept under: the directory's identity as its {@code stat} gives it (device
+   * and inode), read with the stamp anyway, so that however the directory is named (relative, through
+   * a link) it is one entry; where the file system gives none, its real path, which costs a look-up of
+   * every component of the path on every call. Null when neither can be had.
+   */
+  static Object keptKey(Path directory, DirectoryStamp stamp) {
+    if (stamp.directoryKey() != null) {
+      return stamp.directoryKey(); // the file system's own key type, which no other kept key is
+    }
     try {
       return "directory:" + directory.toRealPath();
     } catch (IOException e) {

@@ -40,7 +40,12 @@ public final class Environment {
 
   /** From {@code SCHEMACODE_ENV}. */
   public static Environment fromSystem() {
-    return named(System.getenv(VARIABLE));
+    return FromSystem.ENVIRONMENT;
+  }
+
+  /** Read once: a process's environment does not change, and every {@code Migrator.builder()} asks. */
+  private static final class FromSystem {
+    static final Environment ENVIRONMENT = named(System.getenv(VARIABLE));
   }
 
   public Optional<String> name() {

@@ -13,6 +13,7 @@ import dev.schemacode.runtime.internal.DryRun;
 import dev.schemacode.runtime.internal.EnvironmentGuard;
 import dev.schemacode.runtime.internal.HandWrittenObjects;
 import dev.schemacode.runtime.internal.HistoryTable;
+import dev.schemacode.runtime.internal.LazyFolder;
 import dev.schemacode.runtime.internal.Reset;
 import dev.schemacode.runtime.internal.Resolve;
 import dev.schemacode.runtime.internal.Revert;
@@ -49,6 +50,8 @@ import javax.sql.DataSource;
 public final class Migrator {
   private static final System.Logger LOG = System.getLogger("dev.schemacode.runtime");
   public static final String DEFAULT_HISTORY_TABLE = "schemacode_history";
+  /** Where migrations are read from unless the builder is given a source. */
+  private static final String DEFAULT_LOCATION = "db/migration";
 
   /**
    * The tables the runtime keeps beside a history table (the history, its summary row, the
@@ -71,11 +74,13 @@ public final class Migrator {
   private Migrator(Builder builder) {
     this.visitedOnce = builder.visitedOnce;
     Objects.requireNonNull(builder.connections, "a data source or a URL is required");
-    this.context = new Context(builder.connections, builder.direct, builder.source, builder.schema, builder.historyTable,
+    // the default source is made here, not in every builder: most callers give their own
+    MigrationSource source = builder.source != null ? builder.source : MigrationSource.classpath(DEFAULT_LOCATION);
+    this.context = new Context(builder.connections, builder.direct, source, builder.schema, builder.historyTable,
         new Timeouts(builder.lockTimeout, builder.statementTimeout), builder.lockWait, builder.outOfOrder,
         builder.environment,
-        builder.seeds != null ? builder.seeds : builder.source.folder(MigrationSource.SEEDS),
-        builder.backfills != null ? builder.backfills : builder.source.folder(MigrationSource.BACKFILLS));
+        builder.seeds != null ? builder.seeds : new LazyFolder(() -> source.folder(MigrationSource.SEEDS)),
+        builder.backfills != null ? builder.backfills : new LazyFolder(() -> source.folder(MigrationSource.BACKFILLS)));
   }
 
   public static Builder builder() {
@@ -104,12 +109,14 @@ public final class Migrator {
       HistoryTable.StartupRead read = visitedOnce
           ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
           : context.history.readUnlessSummarised(session.connection(), summary.digest());
-      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one row read
-        LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
-            summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one boolean read
+        if (LOG.isLoggable(System.Logger.Level.INFO)) { // the message is made only when someone reads it
+          LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
+              summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+        }
         return new MigrateResult(List.of(), summary.currentVersion());
       }
-      // The digest differs (or there is none yet): compare every row, as the history says.
+      // The digest differs (or there is none yet): compare every row, as the history says (read on the miss).
       List<ResolvedMigration> resolved = summary.listing();
       MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
           : context.status(session, resolved);
@@ -428,7 +435,8 @@ public final class Migrator {
     private ConnectionFactory direct;
     private boolean visitedOnce;
     private Duration lockWait = DEFAULT_LOCK_WAIT;
-    private MigrationSource source = MigrationSource.classpath("db/migration");
+    /** Null: {@code classpath:db/migration}. */
+    private MigrationSource source;
     private String historyTable = DEFAULT_HISTORY_TABLE;
     private String schema;
     private Duration lockTimeout = Timeouts.DEFAULT_LOCK;

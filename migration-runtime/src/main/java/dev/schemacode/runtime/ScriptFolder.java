@@ -97,7 +97,7 @@ public interface ScriptFolder {
    * folder in directories and jars (jars need directory entries, which Maven writes).
    */
   static ScriptFolder classpath(String path, ClassLoader loader) {
-    String folder = path.replaceAll("^/+|/+$", "");
+    String folder = dev.schemacode.runtime.internal.ClasspathLocation.withoutOuterSlashes(path);
     return new ScriptFolder() {
       @Override
       public String description() {

@@ -153,10 +153,81 @@ class HistorySummaryTest {
 
   @Test
   void aHistoryWhoseSummaryHasNoCheckFunctionYetGetsItAtTheFirstStart() throws Exception {
-    Queries.execute(database, "DROP FUNCTION schemacode_history_summary(bit)"); // as the first summaries had none
+    Queries.execute(database, "DROP FUNCTION schemacode_history_matches(bit)"); // as the first summaries had none
     assertEquals(null, startupRead());
     assertEquals(List.of(), migrator().migrate().applied());
     assertTrue(startupRead().matched());
+  }
+
+  /**
+   * The check function first returned the history's rows on a miss (a set-returning function named
+   * after the summary); a history that has only that one is checked row by row and gets the
+   * scalar check function at the first start, the old one dropped.
+   */
+  @Test
+  void aHistoryWithTheFirstCheckFunctionGetsTheScalarOneAtTheFirstStart() throws Exception {
+    Queries.execute(database, "DROP FUNCTION schemacode_history_matches(bit);"
+        + " CREATE FUNCTION schemacode_history_summary(expected bit) RETURNS TABLE (schemacode_matched boolean,"
+        + " version text) LANGUAGE sql AS $$ SELECT true, NULL::text $$");
+    assertEquals(null, startupRead());
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+    assertTrue(validationFailure().contains("V0002"), "the old function said matched; it is not asked");
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = '"
+        + MigrationSource.directory(migrations).listing().get(1).checksum() + "' WHERE version = '0002'");
+    assertEquals(List.of(), migrator().migrate().applied());
+    assertTrue(startupRead().matched());
+    assertEquals(0, Queries.count(database, "SELECT count(*) FROM pg_proc WHERE proname = 'schemacode_history_summary'"
+        + " AND pronargs = 1"), "the first check function is dropped");
+  }
+
+  @Test
+  void aDisabledRowTriggerAloneMakesTheSummaryCountForNothing() throws Exception {
+    Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER schemacode_summary");
+    Queries.execute(database, "UPDATE schemacode_history SET success = false WHERE version = '0003'");
+    assertFalse(startupRead().matched());
+    assertTrue(validationFailure().contains("V0003"));
+  }
+
+  @Test
+  void aDroppedTruncateTriggerAloneMakesTheSummaryCountForNothing() throws Exception {
+    Queries.execute(database, "DROP TRIGGER schemacode_summary_truncate ON schemacode_history");
+    Queries.execute(database, "TRUNCATE schemacode_history"); // the summary still holds the digest of three rows
+    assertFalse(startupRead().matched());
+    assertThrows(MigrationException.class, () -> migrator().migrate()); // re-running V0001 meets its table
+  }
+
+  /** Every call of the check, not only the first on a server connection, sees the history as it is now. */
+  @Test
+  void aChangeAfterAMatchOnTheSameConnectionIsFound() throws Exception {
+    String digest = HistoryDigest.allApplied(MigrationSource.directory(migrations).listing());
+    try (Connection connection = database.dataSource().getConnection()) {
+      assertTrue(history.readUnlessSummarised(connection, digest).matched());
+      Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0001'");
+      HistoryTable.StartupRead edited = history.readUnlessSummarised(connection, digest);
+      assertFalse(edited.matched());
+      assertEquals(3, edited.rows().size(), "on a miss, every row");
+      Queries.execute(database, "UPDATE schemacode_history SET checksum = '"
+          + MigrationSource.directory(migrations).listing().get(0).checksum() + "' WHERE version = '0001'");
+      assertTrue(history.readUnlessSummarised(connection, digest).matched(), "back as it was");
+      Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER");
+      Queries.execute(database, "UPDATE schemacode_history SET success = false WHERE version = '0001'");
+      assertFalse(history.readUnlessSummarised(connection, digest).matched(), "disabled after the plan was kept");
+    }
+  }
+
+  /** A migrator of one schema (as a fleet's target, but checked with the function): its history, qualified. */
+  @Test
+  void aSchemasHistoryIsCheckedInThatSchema() throws Exception {
+    Queries.execute(database, "DROP SCHEMA IF EXISTS tenant_a CASCADE; CREATE SCHEMA tenant_a");
+    Migrator tenant = Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(migrations))
+        .schema("tenant_a").build();
+    assertEquals(3, tenant.migrate().applied().size());
+    assertEquals(List.of(), tenant.migrate().applied());
+    Queries.execute(database, "DELETE FROM tenant_a.schemacode_history WHERE version = '0002'");
+    MigrationException missing = assertThrows(MigrationException.class, tenant::migrate);
+    assertTrue(missing.getMessage().contains("V0002"), missing.getMessage());
+    assertEquals(List.of(), migrator().migrate().applied(), "the connection's own history is another one");
+    Queries.execute(database, "DROP SCHEMA tenant_a CASCADE");
   }
 
   @Test

@@ -78,7 +78,8 @@ class StartupSummaryTest {
   }
 
   private StartupSummary kept() throws Exception {
-    return KeptSummaries.find("directory:" + migrations.toRealPath(), DirectoryStamp.of(migrations), source());
+    DirectoryStamp stamp = DirectoryStamp.of(migrations);
+    return KeptSummaries.find(DirectorySource.keptKey(migrations, stamp), stamp, source());
   }
 
   @Test
@@ -90,6 +91,47 @@ class StartupSummaryTest {
     assertEquals("0003", kept.currentVersion().orElseThrow());
     assertEquals(List.of(), migrator(source()).migrate().applied());
     assertEquals("0003", migrator(source()).migrate().currentVersion().orElseThrow());
+  }
+
+  /**
+   * The kept summary is what the files say; the history is read each time. A row changed by hand after
+   * the summary was kept (modified, failed, missing, foreign) is still found.
+   */
+  @Test
+  void aKeptSummaryStillMeetsAHistoryChangedByHand() throws Exception {
+    migrator(source()).migrate();
+    assertEquals(List.of(), migrator(source()).migrate().applied());
+    assertNotNull(kept());
+    for (String change : List.of("UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'",
+        "UPDATE schemacode_history SET success = false WHERE version = '0002'",
+        "DELETE FROM schemacode_history WHERE version = '0002'",
+        "INSERT INTO schemacode_history (version, name, checksum, execution_ms, success) VALUES ('0009', 'x', 'x', 0, true)")) {
+      Queries.execute(database, change);
+      MigrationException found = assertThrows(MigrationException.class, () -> migrator(source()).migrate(), change);
+      assertTrue(found.getMessage().contains(change.contains("0009") ? "V0009" : "V0002"), found.getMessage());
+      restoreHistory();
+      assertEquals(List.of(), migrator(source()).migrate().applied(), "restored after " + change);
+    }
+  }
+
+  @Test
+  void aKeptIndexSummaryStillMeetsAHistoryChangedByHand() throws Exception {
+    MigrationIndex index = MigrationIndex.of("fixtures/ledgered",
+        MigrationIndex.entry("V0001__init.sql", Checksums.ofScript("CREATE TABLE note (id bigint PRIMARY KEY);\n")));
+    migrator(MigrationSource.index(index)).migrate();
+    assertEquals(List.of(), migrator(MigrationSource.index(index)).migrate().applied());
+    Queries.execute(database, "UPDATE schemacode_history SET success = false WHERE version = '0001'");
+    MigrationException failed = assertThrows(MigrationException.class, () -> migrator(MigrationSource.index(index)).migrate());
+    assertTrue(failed.getMessage().contains("V0001"), failed.getMessage());
+  }
+
+  /** Puts back the three rows as applied, through the triggers (so the summary follows). */
+  private void restoreHistory() throws Exception {
+    Queries.execute(database, "DELETE FROM schemacode_history");
+    for (ResolvedMigration migration : source().resolve()) {
+      Queries.execute(database, "INSERT INTO schemacode_history (version, name, checksum, execution_ms, success) VALUES ('"
+          + migration.version() + "', 't', '" + migration.checksum() + "', 0, true)");
+    }
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.schemacode.model.Checksums;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerEntry;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * The recorded checkpoints ({@code C<version>__checkpoint.sql}): each must be there, unedited, and
@@ -16,10 +15,10 @@ import java.util.SortedMap;
  */
 final class Checkpoints implements Reverses.Archive {
   private final Reporter reporter;
-  private final SortedMap<String, String> files;
+  private final java.util.Map<String, String> files;
   private final Optional<Checkpoint> newest;
 
-  Checkpoints(Reporter reporter, SortedMap<String, String> files, Ledger ledger) {
+  Checkpoints(Reporter reporter, java.util.Map<String, String> files, Ledger ledger) {
     this.reporter = reporter;
     this.files = files;
     this.newest = ledger.newestCheckpoint();
@@ -32,6 +31,11 @@ final class Checkpoints implements Reverses.Archive {
 
   String script(Checkpoint checkpoint) {
     return files.get(checkpoint.fileName());
+  }
+
+  /** The checkpoint scripts by name, as {@link MigrationGenerator} ships them. */
+  java.util.Map<String, String> files() {
+    return files;
   }
 
   private static java.util.List<String> statements(String script) {

@@ -67,37 +67,49 @@ final class MigrationGenerator {
   /** Runs the comparison and, in generate mode, the writing; returns the ledger now in effect, if readable. */
   Optional<Ledger> run(SchemaAssembler.Assembly assembly) {
     Ledger ledger;
-    SortedMap<String, String> files;
+    MigrationsDirectory.Scripts files;
     Reverses reverses;
+    Checkpoints checkpoints;
     try {
       files = directory.migrationFiles();
       reverses = new Reverses(reporter, mode, directory.reverseFiles());
+      MigrationsDirectory.Scripts checkpointFiles = directory.checkpointFiles();
       Optional<Ledger> recorded = directory.readLedger();
-      if (recorded.isEmpty() && files.values().stream().anyMatch(s -> s.contains(GENERATED_MARKER))) {
+      if (recorded.isEmpty() && files.keySet().stream().anyMatch(name -> files.get(name).contains(GENERATED_MARKER))) {
         reporter.error(Diagnostic.LEDGER_UNREADABLE, directory.ledgerPath()
             + " is missing but the directory holds generated migrations; restore the ledger from version control");
         return Optional.empty();
       }
       ledger = recorded.orElse(Ledger.EMPTY);
+      checkpoints = new Checkpoints(reporter, checkpointFiles, ledger);
     } catch (LedgerFormatException e) {
       reporter.error(Diagnostic.LEDGER_UNREADABLE, e.getMessage());
       return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       reporter.error(Diagnostic.LEDGER_UNREADABLE, "cannot read " + directory.path() + ": " + e);
       return Optional.empty();
     }
 
-    Checkpoints checkpoints;
-    try {
-      checkpoints = new Checkpoints(reporter, directory.checkpointFiles(), ledger);
-    } catch (IOException e) {
-      reporter.error(Diagnostic.LEDGER_UNREADABLE, "cannot read " + directory.path() + ": " + e);
-      return Optional.empty();
+    List<MigrationFileName> unrecorded;
+    SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> newReverses;
+    Optional<java.nio.file.Path> stampFile = mode == Mode.VERIFY ? Optional.empty()
+        : HistoryStamp.file(filer, location);
+    if (vouched(stampFile)) {
+      // the last full check saw exactly these files and this ledger: every recorded file matched,
+      // nothing was unrecorded; no file is read or hashed again
+      unrecorded = List.of();
+      newReverses = new java.util.TreeMap<>();
+    } else {
+      try {
+        checkpoints.check(ledger);
+        unrecorded = checkHistory(ledger, files, checkpoints);
+        newReverses = reverses.check(ledger, unrecorded, checkpoints);
+      } catch (java.io.UncheckedIOException e) {
+        reporter.error(Diagnostic.LEDGER_UNREADABLE, "cannot read " + directory.path() + ": " + e.getCause());
+        return Optional.of(ledger);
+      }
+      stampFile.ifPresent(file -> stamp(file, !reporter.hasErrors() && unrecorded.isEmpty() && newReverses.isEmpty()));
     }
-    checkpoints.check(ledger);
-    List<MigrationFileName> unrecorded = checkHistory(ledger, files, checkpoints);
-    SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> newReverses =
-        reverses.check(ledger, unrecorded, checkpoints);
     if (reporter.hasErrors()) {
       return Optional.of(ledger);
     }
@@ -124,12 +136,12 @@ final class MigrationGenerator {
         // later partial compilation can tell a table whose class was not compiled from one that is gone.
         Ledger updated = ledger.withDeclaredBy(declaredBy);
         if (writeLedger(updated, List.of())) {
-          shipWithBuild(updated, files, reverses, checkpoints);
+          shipWithBuild(updated, files, Map.of(), reverses, checkpoints);
           return Optional.of(updated);
         }
         return Optional.of(ledger);
       }
-      shipWithBuild(ledger, files, reverses, checkpoints);
+      shipWithBuild(ledger, files, Map.of(), reverses, checkpoints);
       return Optional.of(ledger);
     }
     if (mode == Mode.VERIFY) {
@@ -145,7 +157,7 @@ final class MigrationGenerator {
       List<String> waiting = new ArrayList<>(diff.changes().stream().map(SchemaChange::describe).toList());
       unrecorded.forEach(file -> waiting.add("hand-written " + file.fileName() + ", not recorded yet"));
       reporter.note(Diagnostic.POSTPONED, waiting.stream().map(line -> "  " + line).collect(Collectors.joining("\n")));
-      shipWithBuild(ledger, files, reverses, checkpoints);
+      shipWithBuild(ledger, files, Map.of(), reverses, checkpoints);
       return Optional.of(ledger);
     }
     if (!acknowledged(diff.changes())) {
@@ -153,6 +165,27 @@ final class MigrationGenerator {
     }
     return Optional.of(write(ledger.withDeclaredBy(declaredBy), files, unrecorded, diff.changes(), after,
         new Reversing(reverses, newReverses, before, assembly.renames(), checkpoints)).orElse(ledger));
+  }
+
+  /** Whether the stamp of the last full check vouches for the directory and ledger as listed now. */
+  private boolean vouched(Optional<java.nio.file.Path> stampFile) {
+    Optional<HistoryStamp.FileState> ledgerState = directory.ledgerState();
+    if (stampFile.isEmpty() || ledgerState.isEmpty()) {
+      return false;
+    }
+    return HistoryStamp.vouches(stampFile.get(), directory.path(), ledgerState.get(), directory.listed());
+  }
+
+  /** After a full check: records what it saw when it found the history whole, else removes any older stamp. */
+  private void stamp(java.nio.file.Path file, boolean whole) {
+    Optional<HistoryStamp> stamp = whole && directory.ledgerState().isPresent()
+        ? HistoryStamp.of(directory.path(), directory.ledgerState().get(), directory.listed(), System.currentTimeMillis())
+        : Optional.empty();
+    if (stamp.isPresent()) {
+      stamp.get().write(file);
+    } else {
+      HistoryStamp.forget(file);
+    }
   }
 
   /** Data loss needs a matching {@code @AcknowledgeDataLoss} in code; reports each change that lacks one. */
@@ -173,7 +206,7 @@ final class MigrationGenerator {
    * Checks every recorded migration against its file and returns, in order, the new files a person
    * added that are not recorded yet. Reports tampering and ordering problems as errors.
    */
-  private List<MigrationFileName> checkHistory(Ledger ledger, SortedMap<String, String> files, Reverses.Archive archive) {
+  private List<MigrationFileName> checkHistory(Ledger ledger, Map<String, String> files, Reverses.Archive archive) {
     for (LedgerEntry entry : ledger.migrations()) {
       String script = files.get(entry.file().fileName());
       if (script == null && archive.archived(entry.file())) {
@@ -227,7 +260,7 @@ final class MigrationGenerator {
   private record Reversing(Reverses reverses, SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> handWritten,
       Schema before, dev.schemacode.model.Renames renames, Checkpoints checkpoints) {}
 
-  private Optional<Ledger> write(Ledger ledger, SortedMap<String, String> files, List<MigrationFileName> handWritten,
+  private Optional<Ledger> write(Ledger ledger, Map<String, String> files, List<MigrationFileName> handWritten,
       List<SchemaChange> changes, Schema after, Reversing reversing) {
     Ledger next = ledger;
     for (MigrationFileName file : handWritten) {
@@ -266,14 +299,12 @@ final class MigrationGenerator {
     if (!writeLedger(next, written)) {
       return Optional.empty();
     }
-    Map<String, String> shipped = new java.util.TreeMap<>(files);
     for (MigrationScript.File file : generated) {
-      shipped.put(file.name().fileName(), file.script());
       reporter.note(Diagnostic.WROTE_MIGRATION, directory.path().resolve(file.name().fileName()),
           file.script().lines().filter(l -> l.startsWith("--   ")).map(l -> l.substring(5))
               .collect(Collectors.joining("; ")));
     }
-    shipWithBuild(next, shipped, reversing.reverses().with(reverseFiles), reversing.checkpoints());
+    shipWithBuild(next, files, toWrite, reversing.reverses(), reversing.checkpoints());
     return Optional.of(next);
   }
 
@@ -307,33 +338,41 @@ final class MigrationGenerator {
    * up to date (what the resources step copied) is left alone: writing it again through the Filer
    * costs javac a comparison with every file it has written so far, quadratic over a long history.
    */
-  private void shipWithBuild(Ledger ledger, Map<String, String> scripts, Reverses reverses, Checkpoints checkpoints) {
+  private void shipWithBuild(Ledger ledger, Map<String, String> scripts, Map<String, String> written, Reverses reverses,
+      Checkpoints checkpoints) {
     ClassOutput output = ClassOutput.of(filer, location.resource(Ledger.FILE_NAME));
     for (dev.schemacode.model.Checkpoint checkpoint : ledger.checkpoints()) {
-      String script = checkpoints.script(checkpoint);
-      if (script != null) {
-        ship(output, checkpoint.fileName(), script);
-      }
+      ship(output, checkpoint.fileName(), checkpoints.files());
     }
     for (LedgerEntry entry : ledger.migrations()) {
-      String migration = scripts.get(entry.file().fileName());
-      if (migration != null) { // null: archived after a checkpoint
-        ship(output, entry.file().fileName(), migration);
-      }
+      String name = entry.file().fileName();
+      ship(output, name, written.containsKey(name) ? written : scripts); // absent: archived after a checkpoint
       for (LedgerEntry.ReverseFile reverse : entry.reverse().map(LedgerEntry.Reverse::files).orElse(List.of())) {
-        String script = reverses.script(reverse.file());
-        if (script != null) { // an archived migration's reverse may be gone with it
-          ship(output, reverse.file().fileName(), script);
-        }
+        String reverseName = reverse.file().fileName();
+        // an archived migration's reverse may be gone with it
+        ship(output, reverseName, written.containsKey(reverseName) ? written : reverses.files());
       }
     }
     // An unchanged ledger (the common build) ships as the text read, without serialising it again.
-    ship(output, Ledger.FILE_NAME, directory.textOf(ledger).orElseGet(() -> LedgerCodec.write(ledger)));
+    ship(output, Ledger.FILE_NAME, Map.of(Ledger.FILE_NAME,
+        directory.textOf(ledger).orElseGet(() -> LedgerCodec.write(ledger))));
   }
 
-  private void ship(ClassOutput output, String fileName, String content) {
+  /**
+   * Ships {@code fileName} from {@code scripts} unless the class output has it up to date. A script
+   * listed from the directory has its size from the listing, so an up-to-date one is never read.
+   */
+  private void ship(ClassOutput output, String fileName, Map<String, String> scripts) {
+    long listedSize = scripts instanceof MigrationsDirectory.Scripts listed ? listed.size(fileName) : -1;
+    if (listedSize >= 0 && output.upToDate(fileName, listedSize, directory.modified(fileName))) {
+      return;
+    }
+    String content = scripts.get(fileName);
+    if (content == null) {
+      return;
+    }
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    if (output.upToDate(fileName, bytes.length, directory.modified(fileName))) {
+    if (listedSize < 0 && output.upToDate(fileName, bytes.length, directory.modified(fileName))) {
       return;
     }
     try {

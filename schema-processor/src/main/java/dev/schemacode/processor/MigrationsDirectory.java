@@ -34,6 +34,10 @@ final class MigrationsDirectory {
   private String ledgerText;
   /** When each file read was last changed, as the listing saw it: what the class output is compared with. */
   private final Map<String, FileTime> modified = new HashMap<>();
+  /** Each listed script's size, time and identity. */
+  private final SortedMap<String, HistoryStamp.FileState> listed = new TreeMap<>();
+  private HistoryStamp.FileState ledgerState;
+  private SortedMap<String, BasicFileAttributes> listing;
 
   MigrationsDirectory(Path directory) {
     this.directory = directory;
@@ -53,9 +57,10 @@ final class MigrationsDirectory {
       return ledger;
     }
     try {
-      FileTime changed = Files.getLastModifiedTime(ledgerPath());
+      BasicFileAttributes attributes = Files.readAttributes(ledgerPath(), BasicFileAttributes.class);
       String json = Files.readString(ledgerPath(), StandardCharsets.UTF_8);
-      modified.put(Ledger.FILE_NAME, changed);
+      modified.put(Ledger.FILE_NAME, attributes.lastModifiedTime());
+      ledgerState = HistoryStamp.FileState.of(attributes);
       ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString()));
       ledgerText = json;
     } catch (NoSuchFileException e) {
@@ -72,45 +77,137 @@ final class MigrationsDirectory {
     return ledger != null && ledger.isPresent() && ledger.get() == current ? Optional.of(ledgerText) : Optional.empty();
   }
 
-  /** Every file that looks like a migration ({@code V*.sql} in any case, {@code V0001__x…}), by name, with its text. */
-  SortedMap<String, String> migrationFiles() throws IOException {
+  /**
+   * Every file that looks like a migration ({@code V*.sql} in any case, {@code V0001__x…}), by name.
+   * The texts are read when first asked for: a compile whose history a {@link HistoryStamp} vouches
+   * for reads none of them.
+   */
+  Scripts migrationFiles() throws IOException {
     // v0001__x.sql, V0001__x.SQL: meant as migrations, so reported as misnamed, never skipped
     return files(dev.schemacode.model.MigrationFileName::looksLikeMigration);
   }
 
-  /** Every reverse script ({@code U<version>__<name>.sql}), by name, with its text. */
-  SortedMap<String, String> reverseFiles() throws IOException {
+  /** Every reverse script ({@code U<version>__<name>.sql}), by name. */
+  Scripts reverseFiles() throws IOException {
     return files(name -> dev.schemacode.model.ReverseFileName.parse(name).isPresent());
   }
 
-  /** Every checkpoint ({@code C<version>__checkpoint.sql}), by name, with its text. */
-  SortedMap<String, String> checkpointFiles() throws IOException {
+  /** Every checkpoint ({@code C<version>__checkpoint.sql}), by name. */
+  Scripts checkpointFiles() throws IOException {
     return files(name -> dev.schemacode.model.Checkpoint.versionOf(name).isPresent());
   }
 
-  private SortedMap<String, String> files(java.util.function.Predicate<String> named) throws IOException {
-    SortedMap<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(directory)) {
-      return files;
+  private Scripts files(java.util.function.Predicate<String> named) throws IOException {
+    SortedMap<String, Path> files = new TreeMap<>();
+    for (Map.Entry<String, BasicFileAttributes> entry : listing().entrySet()) {
+      String name = entry.getKey();
+      if (named.test(name)) {
+        BasicFileAttributes attributes = entry.getValue();
+        modified.put(name, attributes.lastModifiedTime());
+        listed.put(name, HistoryStamp.FileState.of(attributes));
+        files.put(name, directory.resolve(name));
+      }
     }
-    try (Stream<Path> entries = Files.list(directory)) {
-      for (Path file : (Iterable<Path>) entries::iterator) {
-        String name = file.getFileName().toString();
-        if (named.test(name)) {
-          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-          if (attributes.isRegularFile()) {
-            modified.put(name, attributes.lastModifiedTime());
-            files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+    return new Scripts(files);
+  }
+
+  /** The directory's scripts of every kind with their attributes, listed once for the three kinds. */
+  private SortedMap<String, BasicFileAttributes> listing() throws IOException {
+    if (listing != null) {
+      return listing;
+    }
+    SortedMap<String, BasicFileAttributes> found = new TreeMap<>();
+    if (Files.isDirectory(directory)) {
+      try (Stream<Path> entries = Files.list(directory)) {
+        for (Path file : (Iterable<Path>) entries::iterator) {
+          String name = file.getFileName().toString();
+          if (dev.schemacode.model.MigrationFileName.looksLikeMigration(name)
+              || dev.schemacode.model.ReverseFileName.parse(name).isPresent()
+              || dev.schemacode.model.Checkpoint.versionOf(name).isPresent()) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isRegularFile()) {
+              found.put(name, attributes);
+            }
           }
         }
       }
     }
-    return files;
+    listing = found;
+    return listing;
+  }
+
+  /** Size, time and identity of every script listed so far and of the ledger as read: what a {@link HistoryStamp} records. */
+  SortedMap<String, HistoryStamp.FileState> listed() {
+    return java.util.Collections.unmodifiableSortedMap(listed);
+  }
+
+  /** The ledger's size, time and identity as read, if it was. */
+  Optional<HistoryStamp.FileState> ledgerState() {
+    return Optional.ofNullable(ledgerState);
   }
 
   /** When {@code fileName} (a script or the ledger) was last changed, if it was read or written by this object. */
   Optional<FileTime> modified(String fileName) {
     return Optional.ofNullable(modified.get(fileName));
+  }
+
+  /**
+   * Scripts of the directory by name, each read (once) when first asked for. Iteration is in name
+   * order; {@link #size(String)} is the file's size as listed, known without reading it.
+   */
+  final class Scripts extends java.util.AbstractMap<String, String> {
+    private final SortedMap<String, Path> paths;
+    private final Map<String, String> texts = new HashMap<>();
+
+    private Scripts(SortedMap<String, Path> paths) {
+      this.paths = paths;
+    }
+
+    @Override
+    public String get(Object name) {
+      Path path = paths.get(name);
+      if (path == null) {
+        return null;
+      }
+      return texts.computeIfAbsent((String) name, n -> {
+        try {
+          return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return paths.containsKey(name);
+    }
+
+    @Override
+    public java.util.Set<String> keySet() {
+      return java.util.Collections.unmodifiableSet(paths.keySet());
+    }
+
+    @Override
+    public int size() {
+      return paths.size();
+    }
+
+    /** Reads every script not read yet (a name-ordered copy of the whole directory). */
+    @Override
+    public java.util.Set<Entry<String, String>> entrySet() {
+      java.util.Set<Entry<String, String>> entries = new java.util.LinkedHashSet<>();
+      for (String name : paths.keySet()) {
+        entries.add(Map.entry(name, get(name)));
+      }
+      return java.util.Collections.unmodifiableSet(entries);
+    }
+
+    /** The size in bytes of a listed script's file, or -1 for a name not listed. */
+    long size(String name) {
+      HistoryStamp.FileState state = listed.get(name);
+      return paths.containsKey(name) && state != null ? state.size() : -1;
+    }
   }
 
   /** Writes a new migration; fails rather than replace an existing file. */

@@ -26,24 +26,22 @@ import java.util.TreeMap;
 final class Reverses {
   private final Reporter reporter;
   private final Mode mode;
-  /** The {@code U*.sql} files of the directory, by name. */
-  private final SortedMap<String, String> files;
+  /** The {@code U*.sql} files of the directory, by name (read when first asked for). */
+  private final Map<String, String> files;
 
-  Reverses(Reporter reporter, Mode mode, SortedMap<String, String> files) {
+  Reverses(Reporter reporter, Mode mode, Map<String, String> files) {
     this.reporter = reporter;
     this.mode = mode;
     this.files = files;
   }
 
-  /** These reverses and {@code written}, just written to the directory. */
-  Reverses with(List<ReverseScript.File> written) {
-    SortedMap<String, String> all = new TreeMap<>(files);
-    written.forEach(file -> all.put(file.name().fileName(), file.script()));
-    return new Reverses(reporter, mode, all);
-  }
-
   String script(ReverseFileName file) {
     return files.get(file.fileName());
+  }
+
+  /** The reverse scripts by name, as {@link MigrationGenerator} ships them. */
+  Map<String, String> files() {
+    return files;
   }
 
   /**

@@ -136,6 +136,7 @@ class PushWorkflowTest {
     // deploying it to the pushed database: recorded, not run (it would fail: mobile exists)
     MigrateResult deployed = migrator(DEVELOPMENT).migrate();
     assertEquals(List.of(), deployed.applied());
+    assertEquals(List.of("0002"), deployed.recordedAfterPush().stream().map(m -> m.version()).toList());
     assertEquals("0002", deployed.currentVersion().orElseThrow());
     MigrationInfo v2 = migrator(DEVELOPMENT).status().find(2).orElseThrow();
     assertEquals(AppliedMigration.PUSHED, v2.applied().orElseThrow().kind());

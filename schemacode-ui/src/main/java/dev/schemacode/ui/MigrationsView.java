@@ -1,9 +1,11 @@
 package dev.schemacode.ui;
 
 import dev.schemacode.model.PostgresRenderer;
+import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.Drift;
 import dev.schemacode.runtime.MigrationInfo;
 import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.ResolvedMigration;
 import java.util.List;
 
 /** The migrations view's JSON: the timeline as {@code status} sees it, one script, and drift as {@code diff} computes it. */
@@ -29,17 +31,37 @@ final class MigrationsView {
   }
 
   private static Entry entry(MigrationInfo info) {
+    Boolean transactional = info.resolved().map(MigrationsView::transactional).orElse(null);
     return new Entry(info.version(), info.name(), info.label(), info.state().label(), info.state().isProblem(),
         info.state().isProblem() ? info.explanation() : null,
         info.applied().map(a -> a.appliedAt().toString()).orElse(null),
         info.applied().map(a -> a.executionMillis()).orElse(null),
         info.applied().map(a -> a.kind()).orElse(null),
-        info.resolved().map(r -> !r.noTransaction()).orElse(null),
-        info.resolved().isPresent());
+        transactional, transactional != null);
+  }
+
+  /**
+   * Null when the script cannot be read: archived (the ledger lists it, a checkpoint covers it, the file is
+   * gone) or not what the ledger records. The timeline shows the migration all the same, from the history.
+   */
+  private static Boolean transactional(ResolvedMigration migration) {
+    try {
+      return !migration.noTransaction();
+    } catch (ConfigurationException unavailable) {
+      return null;
+    }
   }
 
   static Script script(MigrationInfo info) {
-    String sql = info.resolved().orElseThrow(() -> new NotFound(info.label() + " has no file in this build")).script();
+    ResolvedMigration migration = info.resolved().orElseThrow(() -> new NotFound(info.label() + " has no file in this build"));
+    String sql;
+    try {
+      sql = migration.script();
+    } catch (ConfigurationException unavailable) {
+      // the loader's message speaks to a deploy; here the history may well say it is applied (by a checkpoint)
+      throw new NotFound(info.label() + " has no script in this build: its file is archived (a checkpoint covers it)"
+          + " or is not what the ledger records");
+    }
     int header = 0;
     for (String line : sql.split("\n", -1)) {
       if (!line.startsWith("--")) {

@@ -91,14 +91,25 @@ final class DeployCommand implements Callable<Integer>, DatabaseCommand {
     out.flush();
     MigrateResult result = to == null ? migrator.migrate() : migrator.migrateTo(to);
     String at = result.currentVersion().map(v -> "V" + v).orElse("(empty)");
+    for (ResolvedMigration migration : result.recordedAfterPush()) {
+      out.println("schemacode: recorded " + migration.file().label() + " as applied without running it: a push had"
+          + " already made the database the schema it leads to");
+    }
+    // a new database built from a checkpoint: the migrations it stands for were recorded, not run
+    long fromCheckpoint = result.checkpoint().flatMap(dev.schemacode.model.Checkpoint::versionOf).map(Long::parseLong)
+        .map(version -> result.applied().stream().filter(m -> m.file().number() <= version).count()).orElse(0L);
+    result.checkpoint().ifPresent(checkpoint -> out.println("schemacode: a new database: built from " + checkpoint
+        + "; the " + fromCheckpoint + " migrations it stands for are recorded as applied without running"));
     if (result.applied().isEmpty()) {
-      out.println("schemacode: nothing to apply; database is at " + at);
+      out.println("schemacode: nothing " + (result.recordedAfterPush().isEmpty() ? "to apply" : "else to apply")
+          + "; database is at " + at);
     } else {
-      for (ResolvedMigration migration : result.applied()) {
+      for (ResolvedMigration migration : result.applied().subList((int) fromCheckpoint, result.applied().size())) {
         out.println("schemacode: applied " + migration.file().label());
       }
       int count = result.applied().size();
-      out.println("schemacode: " + count + (count == 1 ? " migration" : " migrations") + " applied; database is at " + at);
+      out.println("schemacode: " + count + (count == 1 ? " migration" : " migrations") + " applied"
+          + (fromCheckpoint > 0 ? " (" + fromCheckpoint + " by the checkpoint)" : "") + "; database is at " + at);
     }
     if (to != null) {
       long later = migrator.status().migrations().stream()

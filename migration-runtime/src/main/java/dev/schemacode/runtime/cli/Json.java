@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemacode.runtime.AppliedMigration;
+import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.MigrationInfo;
 import java.io.UncheckedIOException;
 
@@ -32,7 +33,13 @@ final class Json {
     node.put("state", info.state().label());
     info.resolved().ifPresent(r -> {
       node.put("checksum", r.checksum());
-      node.put("transactional", !r.noTransaction());
+      try {
+        node.put("transactional", !r.noTransaction());
+      } catch (ConfigurationException unavailable) {
+        // the script is not there (archived: a checkpoint covers it) or is not what the ledger records; the
+        // state says what matters, from the checksums, and status reports rather than fails
+        node.putNull("transactional");
+      }
     });
     info.applied().ifPresent(a -> {
       node.put("appliedChecksum", a.checksum());

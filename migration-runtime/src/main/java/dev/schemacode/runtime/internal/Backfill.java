@@ -50,7 +50,7 @@ public final class Backfill {
           + " NOT NULL it validates), `schemacode deploy --to <the version before that one>` and then `schemacode"
           + " backfill " + name + " --allow-pending`");
     }
-    BackfillTable table = context.backfillTable;
+    BackfillTable table = context.backfillTable();
     table.createIfMissing(connection);
     String checksum = Checksums.ofScript(sql);
     BackfillTable.Row earlier = table.read(connection).get(name);
@@ -67,7 +67,7 @@ public final class Backfill {
 
   /** Every backfill script and every recorded run, merged: one round trip, no lock. */
   public List<BackfillInfo> list(Session session) throws SQLException {
-    Map<String, BackfillTable.Row> rows = context.backfillTable.read(session.connection());
+    Map<String, BackfillTable.Row> rows = context.backfillTable().read(session.connection());
     List<BackfillInfo> infos = new ArrayList<>();
     for (String name : context.backfills.names()) {
       BackfillTable.Row row = rows.remove(name);
@@ -86,7 +86,7 @@ public final class Backfill {
   }
 
   private Recorder recorder(String name, String checksum, boolean outsideTransaction) {
-    BackfillTable table = context.backfillTable;
+    BackfillTable table = context.backfillTable();
     return new Recorder() {
       @Override
       public void started(Connection connection) throws SQLException {

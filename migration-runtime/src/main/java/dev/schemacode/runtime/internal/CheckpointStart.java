@@ -82,11 +82,11 @@ public final class CheckpointStart {
     return Optional.of(new Start(checkpoint, sql, coveredEntries, covered));
   }
 
-  /** Runs the checkpoint if it applies; returns the migrations it covers (empty when it does not apply). */
-  List<ResolvedMigration> runIfNew(Session session, MigrationStatus status) throws SQLException {
+  /** Runs the checkpoint if it applies; returns what it ran (empty when it does not apply). */
+  Optional<Start> runIfNew(Session session, MigrationStatus status) throws SQLException {
     Optional<Start> planned = plan(status);
     if (planned.isEmpty()) {
-      return List.of();
+      return planned;
     }
     Start start = planned.get();
     HistoryTable history = context.history;
@@ -101,7 +101,7 @@ public final class CheckpointStart {
         });
     LOG.log(System.Logger.Level.INFO, "new database: built from {0} ({1} ms), which stands for {2} migrations",
         start.checkpoint().fileName(), millis, start.coveredEntries().size());
-    return start.covered();
+    return planned;
   }
 
   /**

@@ -29,7 +29,6 @@ public final class Context {
   public final ConnectionFactory direct;
   public final MigrationSource source;
   public final HistoryTable history;
-  final BackfillTable backfillTable;
   final AdvisoryLock lock;
   final Timeouts timeouts;
   public final boolean outOfOrder;
@@ -46,14 +45,18 @@ public final class Context {
     this.direct = direct;
     this.source = source;
     this.schema = schema;
-    this.history = new HistoryTable(schema, historyTable);
-    this.backfillTable = new BackfillTable(schema, historyTable);
+    this.history = HistoryTable.of(schema, historyTable);
     this.lock = new AdvisoryLock(schema, historyTable, lockWait);
     this.timeouts = timeouts;
     this.outOfOrder = outOfOrder;
     this.environment = environment;
     this.seeds = seeds;
     this.backfills = backfills;
+  }
+
+  /** The backfills' table, made when asked: the start-up check never needs it. */
+  BackfillTable backfillTable() {
+    return new BackfillTable(schema, history.name());
   }
 
   /** Opens a session, runs the work, closes it; database errors become one line without the password. */

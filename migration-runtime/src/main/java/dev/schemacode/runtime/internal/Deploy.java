@@ -37,20 +37,21 @@ public final class Deploy {
 
   /** What one turn under the lock found: everything done, a migration applied, or one that needs a session. */
   private record Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside,
-      List<ResolvedMigration> checkpointed, Optional<String> lastAt) {
+      Optional<CheckpointStart.Start> checkpointed, List<ResolvedMigration> recorded, Optional<String> lastAt) {
     Step(MigrationStatus done, ResolvedMigration applied, ResolvedMigration outside) {
-      this(done, applied, outside, List.of(), Optional.empty());
+      this(done, applied, outside, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** {@code applied} was the last one pending: the deploy is done, at {@code version}. */
     static Step last(ResolvedMigration applied, String version) {
-      return new Step(null, applied, null, List.of(), Optional.of(version));
+      return new Step(null, applied, null, Optional.empty(), List.of(), Optional.of(version));
     }
   }
 
   /** Applies what is pending, judging the history again under the lock before every migration. */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
     List<ResolvedMigration> applied = new ArrayList<>();
+    Optional<String> checkpoint = Optional.empty();
     boolean first = true;
     while (true) {
       boolean firstTurn = first;
@@ -68,17 +69,18 @@ public final class Deploy {
               turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
       first = false;
       if (step.done() != null) {
-        return new MigrateResult(applied, step.done().currentVersion());
+        return new MigrateResult(applied, step.done().currentVersion(), checkpoint, step.recorded());
       }
       if (step.applied() != null) {
         applied.add(step.applied());
         if (step.lastAt().isPresent()) {
-          return new MigrateResult(applied, step.lastAt());
+          return new MigrateResult(applied, step.lastAt(), checkpoint, List.of());
         }
         continue;
       }
-      if (!step.checkpointed().isEmpty()) {
-        applied.addAll(step.checkpointed());
+      if (step.checkpointed().isPresent()) {
+        applied.addAll(step.checkpointed().get().covered());
+        checkpoint = Optional.of(step.checkpointed().get().checkpoint().fileName());
         continue;
       }
       ResolvedMigration outside = step.outside();
@@ -106,7 +108,7 @@ public final class Deploy {
     }
     outcome.recorded().forEach(migration -> LOG.log(System.Logger.Level.INFO, "recorded {0} as applied without running"
         + " it: a push had already made the database the schema it leads to", migration.file().label()));
-    return new Step(context.status(session, resolved), null, null);
+    return new Step(context.status(session, resolved), null, null, Optional.empty(), outcome.recorded(), Optional.empty());
   }
 
   private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
@@ -117,9 +119,9 @@ public final class Deploy {
     }
     if (firstTurn) {
       // a new database starts from the newest checkpoint, if there is one
-      List<ResolvedMigration> checkpointed = new CheckpointStart(context).runIfNew(session, status);
-      if (!checkpointed.isEmpty()) {
-        return new Step(null, null, null, checkpointed, Optional.empty());
+      Optional<CheckpointStart.Start> checkpointed = new CheckpointStart(context).runIfNew(session, status);
+      if (checkpointed.isPresent()) {
+        return new Step(null, null, null, checkpointed, List.of(), Optional.empty());
       }
     }
     if (firstTurn) { // refuse before anything is applied, not half-way

@@ -10,26 +10,58 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The history table: which migrations ran, when, how long, whether they succeeded, and how they got there. */
 public final class HistoryTable {
   static final String UNDEFINED_TABLE = "42P01";
   static final String UNDEFINED_FUNCTION = "42883";
-  private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]*");
   /** {@code <history table>_summary}: one row, the {@link HistoryDigest} of the history, kept by a trigger. */
   public static final String SUMMARY_SUFFIX = "_summary";
+  /**
+   * {@code <history table>_matches(bit)}: the start-up check's function (see {@link #readUnlessSummarised}).
+   * Its name fits PostgreSQL's 63 bytes whenever the history's does (which leaves room for {@code _backfills}).
+   */
+  static final String CHECK_SUFFIX = "_matches";
   private static final String ROW_TRIGGER = "schemacode_summary";
   private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
+
+  /**
+   * The tables a migrator of this JVM met last, by schema and name: a migrator is made anew for each
+   * start-up check, and quoting and joining these names, interpreted as the code of a call made a few
+   * times per JVM is, cost as much as the rest of the check's client work (issue 14). A few dozen,
+   * least recently used dropped (a fleet meets a history per tenant).
+   */
+  private static final Map<String, HistoryTable> MET = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, HistoryTable> eldest) {
+      return size() > 32;
+    }
+  };
 
   private final String name;
   private final String quoted;
   private final String summary;
+  private final String check;
+  /** The check's SQL for the digest last asked (a start-up check asks the same one every time). */
+  private volatile CheckSql lastCheck;
+
+  private record CheckSql(String digest, String sql) {}
 
   public HistoryTable(String name) {
     this(null, name);
+  }
+
+  /** The history table {@code name} in {@code schema} (null: the connection's), one object per JVM while in use. */
+  static HistoryTable of(String schema, String name) {
+    String key = schema == null ? name : schema + '\0' + name;
+    synchronized (MET) {
+      return MET.computeIfAbsent(key, k -> new HistoryTable(schema, name));
+    }
   }
 
   /**
@@ -42,6 +74,7 @@ public final class HistoryTable {
     String prefix = schema == null ? "" : Sql.identifier(schema) + ".";
     this.quoted = prefix + Sql.identifier(name);
     this.summary = prefix + Sql.identifier(name + SUMMARY_SUFFIX);
+    this.check = prefix + Sql.identifier(name + CHECK_SUFFIX);
   }
 
   /** The summary table's name (unquoted), which {@code diff} leaves out like the history itself. */
@@ -95,12 +128,14 @@ public final class HistoryTable {
         + "rebuild := (SELECT count(*) FROM pg_trigger WHERE tgrelid = " + Sql.literal(quoted) + "::regclass"
         + " AND tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "')) < 2"
         + " OR to_regclass(" + Sql.literal(summary) + ") IS NULL"
-        + " OR to_regprocedure(" + Sql.literal(summary + "(bit)") + ") IS NULL; "
+        + " OR to_regprocedure(" + Sql.literal(check + "(bit)") + ") IS NULL; "
         + "IF NOT rebuild THEN rebuild := (SELECT count(*) FROM " + summary + ") <> 1; END IF; "
         + "IF rebuild THEN "
         + "DROP TRIGGER IF EXISTS " + ROW_TRIGGER + " ON " + quoted + "; "
         + "DROP TRIGGER IF EXISTS " + TRUNCATE_TRIGGER + " ON " + quoted + "; "
         + "CREATE TABLE IF NOT EXISTS " + summary + " (digest bit(128) NOT NULL); "
+        // the first summaries' check function, which returned the rows on a miss too (now <history>_matches)
+        + "DROP FUNCTION IF EXISTS " + summary + "(bit); "
         + "CREATE OR REPLACE FUNCTION " + summary + "() RETURNS trigger LANGUAGE plpgsql AS $summary$ BEGIN "
         + "IF TG_OP = 'TRUNCATE' THEN UPDATE " + summary + " SET digest = X'" + HistoryDigest.EMPTY + "'; RETURN NULL; END IF; "
         + "IF TG_OP <> 'INSERT' THEN UPDATE " + summary + " SET digest = digest # " + HistoryDigest.termSql("OLD") + "; END IF; "
@@ -122,25 +157,21 @@ public final class HistoryTable {
   /** What {@link #readUnlessSummarised} found: the history matched the digest, or all its rows. */
   public record StartupRead(boolean matched, List<AppliedMigration> rows) {}
 
+  private static final StartupRead MATCHED = new StartupRead(true, List.of());
+
   /**
-   * The start-up check's one round trip: when the summary holds {@code digest} (and its triggers are
-   * there and enabled, so that it is current), one row saying so, whatever the history's length;
-   * otherwise every row, as {@link #read(Connection)}. Null when the history, the summary table or its
-   * check function does not exist (a database nobody migrated, or one an earlier build migrated):
-   * then read it all.
+   * The start-up check: one round trip, the call of the check function, which says whether the
+   * summary holds {@code digest} (and its triggers are there and enabled, so that it is current),
+   * whatever the history's length. On a miss every row, as {@link #read(Connection)}, in a second
+   * round trip: a miss means there is something to do or to report, where one more round trip does
+   * not count. Null when the history, the summary table or the check function does not exist (a
+   * database nobody migrated, or one an earlier build migrated): then read it all.
    */
   public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+    boolean matched;
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
-      boolean matched = false;
-      List<AppliedMigration> rows = new ArrayList<>();
-      while (result.next()) {
-        matched = result.getBoolean("schemacode_matched");
-        if (result.getString("version") != null) {
-          rows.add(row(result, true));
-        }
-      }
-      return new StartupRead(matched, rows);
+      matched = result.next() && result.getBoolean(1);
     } catch (SQLException e) {
       if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_FUNCTION.equals(e.getSQLState())) {
         if (!connection.getAutoCommit()) {
@@ -150,6 +181,7 @@ public final class HistoryTable {
       }
       throw e;
     }
+    return matched ? MATCHED : new StartupRead(false, read(connection));
   }
 
   /**
@@ -164,9 +196,7 @@ public final class HistoryTable {
    * #readUnlessSummarised}.
    */
   public StartupRead readUnlessSummarisedOnce(Connection connection, String digest) throws SQLException {
-    if (digest.length() != 32 || !HEX.matcher(digest).matches()) {
-      throw new IllegalArgumentException("not a digest: " + digest);
-    }
+    requireDigest(digest);
     boolean matched;
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SELECT EXISTS (SELECT FROM " + summary + " WHERE digest = X'"
@@ -182,43 +212,54 @@ public final class HistoryTable {
       }
       throw e;
     }
-    return matched ? new StartupRead(true, List.of()) : new StartupRead(false, read(connection));
+    return matched ? MATCHED : new StartupRead(false, read(connection));
   }
 
   /**
-   * A call of the summary's check function. Not the comparison itself as one query: PostgreSQL plans
-   * a statement each time it gets one (no statement is prepared by name, for the poolers' sake), and
-   * planning that query, with its join to the history and the catalog look-up, cost several times
-   * the whole round trip of {@code SELECT 1}; PL/pgSQL keeps the plans of a function's statements
-   * for the life of the server connection, so through a pool the call costs little more than that.
+   * A call of the check function. Not the comparison itself as one query: PostgreSQL plans a
+   * statement each time it gets one (no statement is prepared by name, for the poolers' sake), and
+   * planning that query, with its catalog look-up, cost several times the whole round trip of
+   * {@code SELECT 1}; PL/pgSQL keeps the plans of a function's statements for the life of the server
+   * connection, so what is planned per call is {@code SELECT f(constant)}. A scalar function, called in
+   * the select list: a set-returning one (the first form, which returned the rows on a miss too) costs
+   * the server a tuple store for its result and another for the function scan, about twice the
+   * server time of this one per call.
    */
   String readUnlessSummarisedSql(String digest) {
-    if (digest.length() != 32 || !HEX.matcher(digest).matches()) {
+    CheckSql last = lastCheck;
+    if (last != null && last.digest().equals(digest)) {
+      return last.sql();
+    }
+    requireDigest(digest);
+    String sql = "SELECT " + check + "(X'" + digest + "')";
+    lastCheck = new CheckSql(digest, sql);
+    return sql;
+  }
+
+  /** The digest goes into SQL text: 32 lower-case hex digits, nothing else (a loop, not a pattern: every start-up check passes here). */
+  private static void requireDigest(String digest) {
+    boolean hex = digest.length() == 32;
+    for (int i = 0; hex && i < digest.length(); i++) {
+      char c = digest.charAt(i);
+      hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    }
+    if (!hex) {
       throw new IllegalArgumentException("not a digest: " + digest);
     }
-    return "SELECT * FROM " + summary + "(X'" + digest + "')";
   }
 
   /**
-   * {@code <summary>(expected bit)}, an overload of the trigger function's name (which is the summary
-   * table's, and so fits PostgreSQL's 63 bytes whenever the history's name does): one row with
-   * {@code schemacode_matched} true when the summary holds {@code expected} and both triggers are
-   * there and enabled (a disabled or dropped trigger leaves the summary stale: then it does not
-   * count), else every history row with it false. The table is looked up when the call runs
-   * ({@code to_regclass}), never frozen into a kept plan.
+   * {@code <history>_matches(expected bit)}: true when the summary holds {@code expected} and both
+   * triggers are there and enabled (a disabled or dropped trigger leaves the summary stale: then it
+   * does not count). The history table is looked up when the call runs ({@code to_regclass}, under
+   * the caller's {@code search_path}), never frozen into a kept plan.
    */
   private String checkFunctionSql() {
-    String columns = "h.version, h.name, h.checksum, h.applied_at, h.execution_ms, h.success, h.installed_by, h.kind";
-    return "CREATE OR REPLACE FUNCTION " + summary + "(expected bit) RETURNS TABLE (schemacode_matched boolean,"
-        + " version text, name text, checksum text, applied_at timestamptz, execution_ms bigint, success boolean,"
-        + " installed_by text, kind text) LANGUAGE plpgsql STABLE AS $check$ #variable_conflict use_column\n BEGIN "
-        + "IF EXISTS (SELECT FROM " + summary + " s WHERE s.digest = expected)"
+    return "CREATE OR REPLACE FUNCTION " + check + "(expected bit) RETURNS boolean LANGUAGE plpgsql STABLE AS $check$ BEGIN "
+        + "RETURN EXISTS (SELECT FROM " + summary + " s WHERE s.digest = expected)"
         + " AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = to_regclass(" + Sql.literal(quoted) + ")"
-        + " AND t.tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "') AND t.tgenabled IN ('O', 'A')) = 2 THEN "
-        + "RETURN QUERY SELECT true, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::bigint, NULL::boolean,"
-        + " NULL::text, NULL::text; "
-        + "ELSE RETURN QUERY SELECT false, " + columns + " FROM " + quoted + " h ORDER BY h.applied_at, h.version; "
-        + "END IF; END $check$; ";
+        + " AND t.tgname IN ('" + ROW_TRIGGER + "', '" + TRUNCATE_TRIGGER + "') AND t.tgenabled IN ('O', 'A')) = 2; "
+        + "END $check$; ";
   }
 
   /**

@@ -167,8 +167,23 @@ class HistoryCommandsTest {
 
     SchemacodeCliTest.Run deploy = run("deploy");
     assertEquals(0, deploy.exitCode(), deploy.err());
+    assertTrue(deploy.out().contains("schemacode: a new database: built from " + checkpoint + "; the " + covered
+        + " migrations it stands for are recorded as applied without running\n"), deploy.out());
+    assertTrue(!deploy.out().contains("applied V0001"), "recorded, not applied: " + deploy.out());
+    assertTrue(deploy.out().contains(" migrations applied (" + covered + " by the checkpoint); database is at V"),
+        deploy.out());
     assertEquals(String.valueOf(covered), query("SELECT count(*) FROM schemacode_history WHERE kind = 'checkpoint'"));
     assertEquals(String.valueOf(following), query("SELECT count(*) FROM schemacode_history WHERE kind = 'migration'"));
+
+    // status reads no script, so the archived files do not matter to it, as text or JSON
+    SchemacodeCliTest.Run status = run("status");
+    assertEquals(0, status.exitCode(), status.err());
+    assertTrue(status.out().contains("Built from checkpoint " + checkpoint + ": the " + covered + " migrations"), status.out());
+    SchemacodeCliTest.Run json = run("status", "--json");
+    assertEquals(0, json.exitCode(), json.err());
+    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertEquals(checkpoint, root.get("checkpoint").get("file").asText(), json.out());
+    assertTrue(root.get("migrations").get(0).get("transactional").isNull(), "archived: " + json.out());
   }
 
   /** A deploy --to below the newest checkpoint applies the files up to there, dry run and deploy alike. */

@@ -194,6 +194,44 @@ class PushCommandTest {
     assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
   }
 
+  /**
+   * The loop closed: after a push, the migration generated for it is recorded on the pushed database
+   * without running, and deploy, its dry run and status say so.
+   */
+  @Test
+  void deployRecordsTheMigrationGeneratedForWhatWasPushedAndSaysSo() throws Exception {
+    assertEquals(0, run("push", "--environment", "development", "--accept-data-loss").exitCode());
+    // what the generate build writes for the feature: the ledger now leads to the declared schema
+    Ledger ledger = LedgerCodec.read(Files.readString(output.resolve(Ledger.FILE_NAME)), "ledger");
+    DeclaredSchema declared = DeclaredSchemaCodec.read(Files.readString(output.resolve(DeclaredSchema.FILE_NAME)), "declared");
+    List<String> labels = new ArrayList<>();
+    for (MigrationScript.File file : MigrationScript.plan(ledger.nextSequence(), "phone_instead_of_fax",
+        SchemaDiff.between(ledger.schema(), declared.schema()).changes(), "5s")) {
+      Files.writeString(output.resolve(file.name().fileName()), file.script());
+      ledger = ledger.append(file.name(), Checksums.ofScript(file.script()), LedgerEntry.Origin.GENERATED, declared.schema());
+      labels.add(file.name().label());
+    }
+    Files.writeString(output.resolve(Ledger.FILE_NAME), LedgerCodec.write(ledger));
+    String newest = labels.get(labels.size() - 1).substring(1, 5);
+
+    SchemacodeCliTest.Run dryRun = run("deploy", "--dry-run");
+    assertEquals(0, dryRun.exitCode(), dryRun.err());
+    assertEquals("-- " + labels.size() + (labels.size() == 1 ? " migration" : " migrations") + " would be recorded as"
+        + " applied without running: a push already made the database the schema " + (labels.size() == 1 ? "it leads"
+        : "they lead") + " to; database is at V0001", dryRun.out().lines().toList().get(1), dryRun.out());
+    assertTrue(!dryRun.out().contains("ALTER TABLE"), "nothing would run: " + dryRun.out());
+
+    SchemacodeCliTest.Run deploy = run("deploy");
+    assertEquals(0, deploy.exitCode(), deploy.err());
+    for (String label : labels) {
+      assertTrue(deploy.out().contains("schemacode: recorded " + label + " as applied without running it: a push had"
+          + " already made the database the schema it leads to\n"), deploy.out());
+    }
+    assertTrue(deploy.out().endsWith("schemacode: nothing else to apply; database is at V" + newest + "\n"), deploy.out());
+    assertTrue(!run("status").out().contains("Pushed at"), "the database is back on its history");
+    assertEquals(String.valueOf(labels.size()), query("SELECT count(*) FROM schemacode_history WHERE kind = 'push'"));
+  }
+
   /** Push works on one database (docs/workflow.md says why): fleet options are a usage error. */
   @Test
   void fleetOptionsAreAUsageError() throws Exception {

@@ -242,7 +242,16 @@ class EvolutionRegressionTest {
                     new TableEdits.CreateTable(B, "integer", true, List.of(column("c1", "text", false, 0),
                         column("order", "varchar(40)", false, 0)), Optional.of("order"))),
                 List.of(new ConstraintEdits.AddForeignKey(B, A, ForeignKey.Action.SET_DEFAULT, ForeignKey.Action.SET_NULL)),
-                List.of(new TableEdits.DropTable(A)))));
+                List.of(new TableEdits.DropTable(A)))),
+        Arguments.of("a dropped column under a unique constraint, reverted: it came back holding its default in every"
+            + " row, and the unique index built CONCURRENTLY after the main file failed half-way (seed 590065126677;"
+            + " ReverseRows)",
+            Evolution.of(
+                List.of(new TableEdits.CreateTable(A, "integer", false, List.of(column("c2", "bigint", true, 2),
+                    column("c1", "smallint", true, 0)), Optional.of("c1"))),
+                List.of(new ConstraintEdits.AddUnique(A, List.of("c2"))),
+                List.of(new ColumnEdits.RenameColumn(A, "c2", "order")),
+                List.of(new ColumnEdits.DropColumn(A, "order")))));
   }
 
   @ParameterizedTest(name = "{0}")
