@@ -8,10 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** One-line SQL for tests: run a statement, read one value. */
-final class Queries {
+public final class Queries {
   private Queries() {}
 
-  static void execute(TestDatabase database, String sql) throws SQLException {
+  public static void execute(TestDatabase database, String sql) throws SQLException {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
@@ -21,7 +21,7 @@ final class Queries {
     return Long.parseLong(text(database, sql));
   }
 
-  static String text(TestDatabase database, String sql) throws SQLException {
+  public static String text(TestDatabase database, String sql) throws SQLException {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       return result.next() ? result.getString(1) : null;

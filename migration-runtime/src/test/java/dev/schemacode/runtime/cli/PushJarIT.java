@@ -19,12 +19,10 @@ import dev.schemacode.model.Schema;
 import dev.schemacode.model.SchemaDiff;
 import dev.schemacode.model.Table;
 import dev.schemacode.runtime.Environment;
+import dev.schemacode.runtime.Queries;
 import dev.schemacode.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +59,7 @@ class PushJarIT {
 
   @BeforeEach
   void buildOutputAndDeployedDatabase() throws Exception {
-    sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER; GRANT USAGE ON SCHEMA public TO PUBLIC;");
+    Queries.execute(database, "DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER; GRANT USAGE ON SCHEMA public TO PUBLIC;");
     Schema v1 = new Schema(List.of(customer()));
     MigrationScript.File init = MigrationScript.plan(1, "init", SchemaDiff.between(Schema.EMPTY, v1).changes(), "5s").get(0);
     ledger = Ledger.EMPTY.append(init.name(), Checksums.ofScript(init.script()), LedgerEntry.Origin.GENERATED, v1);
@@ -75,12 +73,12 @@ class PushJarIT {
         "SCHEMACODE_ENV", "development", "SCHEMACODE_MIGRATIONS", output.toString()));
     CliJarIT.Result deploy = run(development, "deploy");
     assertEquals(0, deploy.exitCode(), deploy.err());
-    sql("INSERT INTO customer (email, fax) VALUES ('ada@example.com', '0123')");
+    Queries.execute(database, "INSERT INTO customer (email, fax) VALUES ('ada@example.com', '0123')");
   }
 
   @AfterEach
   void unmark() throws Exception {
-    sql("ALTER DATABASE " + database.name() + " RESET " + Environment.DATABASE_SETTING);
+    Queries.execute(database, "ALTER DATABASE " + database.name() + " RESET " + Environment.DATABASE_SETTING);
   }
 
   /** What a build in push mode leaves beside the ledger: the declarations, no migration for them yet. */
@@ -106,9 +104,9 @@ class PushJarIT {
     assertTrue(lines.get(0).matches("schemacode: pushed 1 change to postgresql://" + database.user()
         + "@[^ ]+:"), pushed.out());
     assertEquals("  add column customer.phone text", lines.get(1), pushed.out());
-    assertEquals("1", query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer'"
+    assertEquals("1", Queries.text(database, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer'"
         + " AND column_name = 'phone'"));
-    assertEquals("0123", query("SELECT fax FROM customer"), "rows kept");
+    assertEquals("0123", Queries.text(database, "SELECT fax FROM customer"), "rows kept");
 
     CliJarIT.Result status = run(development, "status");
     assertEquals(0, status.exitCode(), status.err());
@@ -136,16 +134,16 @@ class PushJarIT {
     assertEquals(2, dryRun.exitCode(), dryRun.out() + dryRun.err());
     assertEquals(1, dryRun.err().strip().lines().count(), dryRun.err());
 
-    sql("ALTER DATABASE " + database.name() + " SET " + Environment.DATABASE_SETTING + " = 'production'");
+    Queries.execute(database, "ALTER DATABASE " + database.name() + " SET " + Environment.DATABASE_SETTING + " = 'production'");
     CliJarIT.Result marked = run(development, "push");
     assertEquals(2, marked.exitCode(), marked.out() + marked.err());
     assertEquals(1, marked.err().strip().lines().count(), marked.err());
     assertTrue(marked.err().startsWith("schemacode: error: refusing to push: the database says it is 'production'"),
         marked.err());
 
-    assertEquals("0", query("SELECT count(*) FROM information_schema.columns WHERE column_name = 'phone'"),
+    assertEquals("0", Queries.text(database, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'phone'"),
         "nothing was changed");
-    assertEquals("0", query("SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
+    assertEquals("0", Queries.text(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'schemacode_history_push'"));
   }
 
   @Test
@@ -162,7 +160,7 @@ class PushJarIT {
     assertEquals("schemacode: error: refusing to push, nothing was changed: 1 change loses data (drop column"
         + " customer.fax); run push again with --accept-data-loss to apply it with the other 1 change (add column"
         + " customer.phone text)\n", refused.err());
-    assertEquals("0123", query("SELECT fax FROM customer"), "nothing was changed");
+    assertEquals("0123", Queries.text(database, "SELECT fax FROM customer"), "nothing was changed");
 
     CliJarIT.Result dryRun = run(development, "push", "--dry-run");
     assertEquals(1, dryRun.exitCode(), dryRun.out() + dryRun.err());
@@ -172,27 +170,14 @@ class PushJarIT {
     assertEquals("--   [data loss] drop column customer.fax", planned.get(2), dryRun.out());
     assertTrue(planned.contains("ALTER TABLE \"customer\" DROP COLUMN \"fax\";"), dryRun.out());
     assertEquals(1, dryRun.err().strip().lines().count(), dryRun.err());
-    assertEquals("0123", query("SELECT fax FROM customer"), "a dry run changes nothing");
+    assertEquals("0123", Queries.text(database, "SELECT fax FROM customer"), "a dry run changes nothing");
 
     CliJarIT.Result accepted = run(development, "push", "--accept-data-loss");
     assertEquals(0, accepted.exitCode(), accepted.out() + accepted.err());
     List<String> lines = accepted.out().lines().toList();
     assertEquals("schemacode: data loss accepted (--accept-data-loss):", lines.get(0), accepted.out());
     assertEquals("  drop column customer.fax", lines.get(1), accepted.out());
-    assertEquals("0", query("SELECT count(*) FROM information_schema.columns WHERE column_name = 'fax'"));
-    assertEquals("ada@example.com", query("SELECT email FROM customer"), "the other data stays");
-  }
-
-  private static void sql(String sql) throws Exception {
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static String query(String sql) throws Exception {
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      return result.next() ? result.getString(1) : null;
-    }
+    assertEquals("0", Queries.text(database, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'fax'"));
+    assertEquals("ada@example.com", Queries.text(database, "SELECT email FROM customer"), "the other data stays");
   }
 }
