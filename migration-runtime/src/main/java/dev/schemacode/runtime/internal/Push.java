@@ -42,14 +42,24 @@ public final class Push {
     this.context = context;
   }
 
-  public PushResult run(Session session, List<ResolvedMigration> resolved, DeclaredSchema declared,
-      boolean acceptDataLoss) throws SQLException {
-    Connection connection = session.connection();
-    EnvironmentGuard.requireDatabaseAgrees(connection, context.environment, "push");
+  /** Where push and its dry run both start: the database agrees it is not production, the history has no problem. */
+  record Start(PushMarker marker, MigrationStatus status, boolean pushed) {}
+
+  static Start start(Context context, Session session, List<ResolvedMigration> resolved) throws SQLException {
+    EnvironmentGuard.requireDatabaseAgrees(session.connection(), context.environment, "push");
     PushMarker marker = new PushMarker(context.schema, context.history.name());
     MigrationStatus status = context.status(session, resolved);
     context.failOnProblems(status);
-    boolean pushed = marker.exists(connection);
+    return new Start(marker, status, marker.exists(session.connection()));
+  }
+
+  public PushResult run(Session session, List<ResolvedMigration> resolved, DeclaredSchema declared,
+      boolean acceptDataLoss) throws SQLException {
+    Connection connection = session.connection();
+    Start start = start(context, session, resolved);
+    PushMarker marker = start.marker();
+    MigrationStatus status = start.status();
+    boolean pushed = start.pushed();
     List<ResolvedMigration> deployed = List.of();
     if (!pushed && !status.toApply(context.outOfOrder).isEmpty()) {
       deployed = new Deploy(context).apply(session, resolved).applied();

@@ -31,11 +31,10 @@ public final class PushDryRun {
 
   public PushPlan plan(Session session, List<ResolvedMigration> resolved, DeclaredSchema declared) throws SQLException {
     Connection connection = session.connection();
-    EnvironmentGuard.requireDatabaseAgrees(connection, context.environment, "push");
-    PushMarker marker = new PushMarker(context.schema, context.history.name());
-    MigrationStatus status = context.status(session, resolved);
-    context.failOnProblems(status);
-    boolean pushed = marker.exists(connection);
+    Push.Start start = Push.start(context, session, resolved);
+    PushMarker marker = start.marker();
+    MigrationStatus status = start.status();
+    boolean pushed = start.pushed();
     DeployPlan deployFirst = !pushed && !status.toApply(context.outOfOrder).isEmpty()
         ? new DryRun(context).plan(status) : new DeployPlan(List.of(), status.currentVersion(), "");
 
