@@ -34,6 +34,9 @@ class UiCommandIT {
   void printsOneTokenUrlOnLoopbackAndServesThePageWithoutThePassword() throws Exception {
     assertTrue(Files.isRegularFile(JAR), "run `mvn package` first: " + JAR.toAbsolutePath());
     Files.writeString(migrations.resolve("V0001__init.sql"), "CREATE TABLE jar_ui (id bigint PRIMARY KEY, note text);\n");
+    try (var connection = database.connect(); var statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE jar_live (id bigint PRIMARY KEY)"); // what the schema view must read
+    }
     String secret = database.password().isEmpty() ? "N0tPrinted-s3cret" : database.password();
     String url = "postgresql://" + database.user() + ":" + secret + "@"
         + database.jdbcUrl().substring("jdbc:postgresql://".length());
@@ -65,6 +68,21 @@ class UiCommandIT {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode());
       assertTrue(page.body().contains("<script type=\"module\" src=\"app.js\">"));
+      // every file the page loads comes out of the shaded jar with its type (a module served as anything
+      // else is not run by the browser)
+      for (String module : List.of("app.js", "api.js", "schema.js", "diagram.js", "migrations.js", "data.js")) {
+        HttpResponse<String> file = client.send(HttpRequest.newBuilder(URI.create(printed + module)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, file.statusCode(), module);
+        assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("Content-Type").orElse(""), module);
+      }
+      HttpResponse<String> style = client.send(HttpRequest.newBuilder(URI.create(printed + "style.css")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, style.statusCode());
+      HttpResponse<String> schema = client.send(HttpRequest.newBuilder(URI.create(printed + "api/schema")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(schema.body().contains("\"name\":\"jar_live\""), schema.body());
+      assertFalse(schema.body().contains(secret));
       HttpResponse<String> migrationsView = client.send(HttpRequest.newBuilder(URI.create(printed + "api/migrations")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertTrue(migrationsView.body().contains("\"state\":\"pending\""), migrationsView.body());

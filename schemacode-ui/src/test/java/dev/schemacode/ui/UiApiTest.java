@@ -106,6 +106,10 @@ class UiApiTest {
     assertEquals("customer", key.get("target").asText());
     assertEquals("cascade", key.get("onDelete").asText());
     assertEquals("'PENDING'::collection_status", column(coverage, "collection_status").get("defaultExpression").asText());
+    assertEquals("Coverage a customer is funded for, and whether it was collected", coverage.get("comment").asText());
+    JsonNode amountCheck = StreamSupport.stream(coverage.get("checks").spliterator(), false)
+        .filter(check -> check.get("name").asText().equals("funding_coverage_amount_check")).findFirst().orElseThrow();
+    assertEquals("(amount > (0)::numeric)", amountCheck.get("expression").asText(), amountCheck.toString());
     assertTrue(StreamSupport.stream(coverage.get("indexes").spliterator(), false)
         .anyMatch(index -> index.get("name").asText().equals("funding_coverage_collected_at_idx")));
     assertEquals("collection_status", schema.get("enums").get(0).get("name").asText());
