@@ -197,6 +197,75 @@ class JooqMetamodelTest {
     assertTrue(ddl.contains("\"text\" text not null default 'it''s'") && ddl.contains("timestamp(6) with time zone not null default"), ddl);
   }
 
+  /**
+   * Names that would clash in the one {@code Tables} and package: tables of the same name in two schemas
+   * (the ones outside the connection's schema get their schema as a prefix), a schema named like a
+   * generated class ({@code KeysSchema}).
+   */
+  @Test
+  void tablesOfOneNameInSeveralSchemasAndASchemaNamedKeysGetDistinctNames() throws Exception {
+    Compilation compilation = compile(
+        ProcessorHarness.source("com.example.Event", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table public class Event { @Id long id; }"),
+        ProcessorHarness.source("com.example.audit.Event", "package com.example.audit;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"audit\") public class Event { @Id long id; }"),
+        ProcessorHarness.source("com.example.billing.Event", "package com.example.billing;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"billing\") public class Event { @Id long id; }"),
+        ProcessorHarness.source("com.example.Vault", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"keys\") public class Vault { @Id long id; }"));
+    assertThat(compilation).succeeded();
+    ClassLoader classes = GeneratedClasses.loader(compilation);
+    assertEquals("", table(classes, "EVENT").getSchema().getName());
+    assertEquals("audit", table(classes, "AUDIT_EVENT").getSchema().getName());
+    assertEquals("billing", table(classes, "BILLING_EVENT").getSchema().getName());
+    assertEquals("keys", table(classes, "VAULT").getSchema().getName());
+    assertEquals("com.example.jooq.KeysSchema", table(classes, "VAULT").getSchema().getClass().getName());
+    org.jooq.Catalog catalog = (org.jooq.Catalog) classes.loadClass("com.example.jooq.DefaultCatalog").getField("DEFAULT_CATALOG").get(null);
+    assertEquals(List.of("", "audit", "billing", "keys"), catalog.getSchemas().stream().map(org.jooq.Schema::getName).toList());
+  }
+
+  /**
+   * Time types keep the entity's Java type and carry the column's precision: PostgreSQL's 6 when none is
+   * written, the declared one otherwise. A declared type is typed however it is spelled.
+   */
+  @Test
+  void timeTypesKeepTheEntitysTypeAndCarryThePrecisionInAnySpelling() throws Exception {
+    Compilation compilation = compile(ProcessorHarness.source("com.example.Event",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "import java.time.*;",
+        "@Table public class Event {",
+        "  @Id @Identity long id;",
+        "  Instant happenedAt;",
+        "  @Column(type = \"timestamptz(3)\") Instant loggedAt;",
+        "  @Column(type = \"timestamp(0) with time zone\") OffsetDateTime seenAt;",
+        "  OffsetDateTime sentAt;",
+        "  @Column(type = \"timestamp(2)\") LocalDateTime localAt;",
+        "  LocalTime startsAt;",
+        "  @Column(type = \"character varying(3)\") String currency;",
+        "  @Column(type = \"char(2)\") String country;",
+        "  @Column(type = \"int8\") long total;",
+        "}"));
+    assertThat(compilation).succeeded();
+    org.jooq.Table<?> event = table(GeneratedClasses.loader(compilation), "EVENT");
+    org.jooq.DSLContext postgres = org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES);
+    java.util.Map<String, String> described = new java.util.TreeMap<>();
+    for (String column : List.of("happened_at", "logged_at", "seen_at", "sent_at", "local_at", "starts_at", "currency", "country", "total")) {
+      org.jooq.Field<?> field = event.field(column);
+      described.put(column, field.getType().getSimpleName() + " " + field.getDataType().getCastTypeName(postgres.configuration()));
+    }
+    assertEquals(java.util.Map.of(
+        "happened_at", "Instant timestamp(6) with time zone",
+        "logged_at", "Instant timestamp(3) with time zone",
+        "seen_at", "OffsetDateTime timestamp(0) with time zone",
+        "sent_at", "OffsetDateTime timestamp(6) with time zone",
+        "local_at", "LocalDateTime timestamp(2)",
+        "starts_at", "LocalTime time(6)",
+        "currency", "String varchar(3)",
+        "country", "String char(2)",
+        "total", "Long bigint"), described);
+  }
+
   @Test
   void canBeSwitchedOff() {
     Compilation compilation = javac().withProcessors(new SchemaProcessor())
