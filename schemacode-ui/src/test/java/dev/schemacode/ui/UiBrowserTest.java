@@ -103,7 +103,18 @@ class UiBrowserTest {
     assertTrue(text("#script pre.sql").contains("ADD CONSTRAINT \"customer_email_key\" UNIQUE USING INDEX"));
     assertTrue(text("#script pre.sql .header").startsWith("-- V0008__unique_customer_email_validate"));
     assertTrue(text("#drift").contains("V0008__unique_customer_email_validate"), text("#drift"));
+    assertEquals(0, count("#script .header.risky"), "V0008 has no risky step");
     browser.screenshot(SCREENSHOTS.resolve("migrations.png"));
+
+    // an applied migration's risky step stands out from the rest of its header
+    browser.click("#timeline li[data-version='0003'] a");
+    browser.waitUntil("document.querySelector('#script h3') && document.querySelector('#script h3').textContent"
+        + ".startsWith('V0003') && document.querySelector('#script .header.risky')");
+    assertEquals(1, count("#script .header.risky"));
+    assertTrue(text("#script .header.risky").contains("scans payment under a SHARE UPDATE EXCLUSIVE lock"),
+        text("#script .header.risky"));
+    assertTrue(text("#script pre.sql").contains("--   validate payment_customer_id_fkey on payment"));
+    browser.screenshot(SCREENSHOTS.resolve("migrations-risky.png"));
   }
 
   @Test
