@@ -85,7 +85,7 @@ final class JooqMetamodelWriter {
       for (DeclaredEntity.DeclaredColumn column : entity.columns()) {
         column.enumType().ifPresent(javaEnum -> {
           String name = javaEnum.element().getQualifiedName().toString();
-          enumClasses.computeIfAbsent(name, n -> ClassName.get(tablesPackage, "Pg" + javaEnum.element().getSimpleName()));
+          enumClasses.computeIfAbsent(name, n -> ClassName.get(tablesPackage, JooqNames.enumClass(javaEnum.type().name())));
           enums.putIfAbsent(name, javaEnum);
         });
       }

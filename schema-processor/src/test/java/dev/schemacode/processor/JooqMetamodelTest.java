@@ -224,6 +224,35 @@ class JooqMetamodelTest {
     assertEquals(List.of("", "audit", "billing", "keys"), catalog.getSchemas().stream().map(org.jooq.Schema::getName).toList());
   }
 
+  /** Two nested enums of one simple name, told apart by their PostgreSQL names: a {@code Pg} class each, named after the type. */
+  @Test
+  void enumTypesAreNamedAfterThePostgresType() throws Exception {
+    Compilation compilation = compile(
+        ProcessorHarness.source("com.example.Ticket", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table public class Ticket {",
+            "  @PgEnum(name = \"ticket_status\") public enum Status { OPEN, CLOSED }",
+            "  @Id long id;",
+            "  Status status;",
+            "}"),
+        ProcessorHarness.source("com.example.Invoice", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"billing\") public class Invoice {",
+            "  @PgEnum(schema = \"billing\") public enum Status { DUE, PAID }",
+            "  @Id long id;",
+            "  Status status;",
+            "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("com.example.jooq.PgTicketStatus").contentsAsUtf8String()
+        .contains("return \"ticket_status\";");
+    assertThat(compilation).generatedSourceFile("com.example.jooq.PgBillingStatus").contentsAsUtf8String()
+        .contains("return Billing.BILLING;");
+    ClassLoader classes = GeneratedClasses.loader(compilation);
+    @SuppressWarnings("unchecked")
+    org.jooq.Field<Object> status = (org.jooq.Field<Object>) table(classes, "INVOICE").field("status");
+    Object paid = classes.loadClass("com.example.Invoice$Status").getField("PAID").get(null);
+    assertEquals("\"billing\".\"invoice\".\"status\" = cast(? as \"billing\".\"status\")",
+        org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES).render(status.eq(paid)));
+  }
+
   /**
    * Time types keep the entity's Java type and carry the column's precision: PostgreSQL's 6 when none is
    * written, the declared one otherwise. A declared type is typed however it is spelled.
