@@ -110,4 +110,21 @@ class UiCommandIT {
       assertTrue(output.contains("schemacode: error: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), output);
     }
   }
+
+  @Test
+  void anUnreachableDatabaseIsExitOneInOneLineWithoutThePassword() throws Exception {
+    int closed;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = free.getLocalPort(); // nothing listens there once it is closed
+    }
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "ui", "--port", "0", "--url", "postgresql://app:Sup3r-s3cret@127.0.0.1:" + closed + "/shop",
+        "--migrations", migrations.toString()).redirectErrorStream(true).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(1, process.exitValue(), output);
+    assertTrue(output.startsWith("schemacode: error: cannot connect to postgresql://app@127.0.0.1:" + closed + "/shop: "), output);
+    assertEquals(1, output.lines().count(), output);
+    assertFalse(output.contains("Sup3r-s3cret"), output);
+  }
 }
