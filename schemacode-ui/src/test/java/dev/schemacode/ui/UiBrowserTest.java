@@ -78,6 +78,17 @@ class UiBrowserTest {
     browser.waitUntil("document.querySelector('main .entity')");
     assertEquals("dev.schemacode.example.Customer", text("main .entity"));
     browser.screenshot(SCREENSHOTS.resolve("structure.png"));
+
+    // a table's comment, checks, enum-typed default, foreign key with its action, and indexes
+    browser.navigate(server.url() + "#/schema/funding_coverage");
+    browser.waitUntil("document.querySelector('main h2') && document.querySelector('main h2').textContent === 'funding_coverage'"
+        + " && document.querySelector('main .entity')");
+    assertEquals("Coverage a customer is funded for, and whether it was collected", text("main p.comment"));
+    String structure = text("main");
+    for (String shown : new String[] {"funding_coverage_amount_check", "(amount > (0)::numeric)", "'PENDING'::collection_status",
+        "FK → customer", "on delete cascade", "funding_coverage_collected_at_idx", "identity", "not null"}) {
+      assertTrue(structure.contains(shown), shown + " is not in the structure: " + structure);
+    }
   }
 
   @Test
@@ -92,7 +103,18 @@ class UiBrowserTest {
     assertTrue(text("#script pre.sql").contains("ADD CONSTRAINT \"customer_email_key\" UNIQUE USING INDEX"));
     assertTrue(text("#script pre.sql .header").startsWith("-- V0008__unique_customer_email_validate"));
     assertTrue(text("#drift").contains("V0008__unique_customer_email_validate"), text("#drift"));
+    assertEquals(0, count("#script .header.risky"), "V0008 has no risky step");
     browser.screenshot(SCREENSHOTS.resolve("migrations.png"));
+
+    // an applied migration's risky step stands out from the rest of its header
+    browser.click("#timeline li[data-version='0003'] a");
+    browser.waitUntil("document.querySelector('#script h3') && document.querySelector('#script h3').textContent"
+        + ".startsWith('V0003') && document.querySelector('#script .header.risky')");
+    assertEquals(1, count("#script .header.risky"));
+    assertTrue(text("#script .header.risky").contains("scans payment under a SHARE UPDATE EXCLUSIVE lock"),
+        text("#script .header.risky"));
+    assertTrue(text("#script pre.sql").contains("--   validate payment_customer_id_fkey on payment"));
+    browser.screenshot(SCREENSHOTS.resolve("migrations-risky.png"));
   }
 
   @Test
@@ -148,6 +170,22 @@ class UiBrowserTest {
         ResultSet result = statement.executeQuery("SELECT display_name FROM customer WHERE id = 3")) {
       result.next();
       assertEquals("Edited in the browser", result.getString(1));
+    }
+  }
+
+  @Test
+  @Order(6)
+  void inProductionThePageOffersNoChange() throws Exception {
+    try (UiServer production = ShopDatabase.serve(database, Environment.named("production"))) {
+      browser.navigate(production.url() + "#/data/customer");
+      awaitGrid("customer", 50);
+      assertEquals("read-only", text("#mode"));
+      assertTrue(browser.evaluate("document.getElementById('mode').title").asText()
+          .contains("the environment is 'production'"));
+      assertEquals(0, count("#grid button"), "no Edit or Delete on a row");
+      assertEquals(0, count("#row-insert"));
+      assertEquals("id", text("#grid thead th"), "no column of buttons");
+      browser.screenshot(SCREENSHOTS.resolve("data-production.png"));
     }
   }
 
