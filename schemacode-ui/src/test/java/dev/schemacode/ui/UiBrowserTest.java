@@ -68,6 +68,8 @@ class UiBrowserTest {
     browser.click(".tabs a[data-view=schema]");
     browser.waitUntil("document.querySelectorAll('svg.er g.table').length === 4");
     assertEquals(2, count("svg.er .edges path")); // payment and funding_coverage → customer, the example's
+    assertTrue(text("section.enums").contains("collection_status") && text("section.enums").contains("PENDING, COLLECTED, WRITTEN_OFF"),
+        text("section.enums"));
     browser.type("#diagram-search", "payment");
     browser.waitUntil("document.querySelector('svg.er g.table.match')");
     assertEquals("payment", browser.evaluate("document.querySelector('svg.er g.table.match').dataset.table").asText());
