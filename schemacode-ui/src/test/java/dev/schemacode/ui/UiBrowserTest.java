@@ -68,6 +68,8 @@ class UiBrowserTest {
     browser.click(".tabs a[data-view=schema]");
     browser.waitUntil("document.querySelectorAll('svg.er g.table').length === 4");
     assertEquals(2, count("svg.er .edges path")); // payment and funding_coverage → customer, the example's
+    assertTrue(text("section.enums").contains("collection_status") && text("section.enums").contains("PENDING, COLLECTED, WRITTEN_OFF"),
+        text("section.enums"));
     browser.type("#diagram-search", "payment");
     browser.waitUntil("document.querySelector('svg.er g.table.match')");
     assertEquals("payment", browser.evaluate("document.querySelector('svg.er g.table.match').dataset.table").asText());
@@ -175,6 +177,40 @@ class UiBrowserTest {
 
   @Test
   @Order(6)
+  void aRowIsInsertedThenDeletedAndAViolatedKeyIsSaidOnThePage() throws Exception {
+    browser.click("#tables a[data-table=customer]");
+    awaitGrid("customer", 50);
+    browser.click("#row-insert");
+    browser.waitUntil("document.querySelector('#editor input[name=email]')");
+    assertEquals("default", browser.evaluate("document.querySelector('#editor input[name=id]').placeholder").asText());
+    browser.type("#editor input[name=email]", "inserted@example.com");
+    browser.type("#editor input[name=created_at]", "2026-05-01 12:00:00+00");
+    browser.click("#editor-save");
+    browser.waitUntil("!document.querySelector('#editor')"); // the grid is drawn again once the row is in
+    assertEquals("1", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com' AND display_name IS NULL"));
+
+    browser.click("#row-insert"); // the same e-mail again: the unique key says no, on the page, in one line
+    browser.waitUntil("document.querySelector('#editor input[name=email]')");
+    browser.type("#editor input[name=email]", "inserted@example.com");
+    browser.type("#editor input[name=created_at]", "2026-05-01 12:00:00+00");
+    browser.click("#editor-save");
+    browser.waitUntil("document.querySelector('#data-message.error')");
+    assertTrue(text("#data-message").contains("customer_email_key"), text("#data-message"));
+    assertEquals("1", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com'"));
+
+    browser.evaluate("location.hash = '#/data/customer?filter=' + encodeURIComponent(JSON.stringify("
+        + "[{column: 'email', op: 'eq', value: 'inserted@example.com'}]))");
+    awaitGrid("customer", 1);
+    browser.click("#grid tbody tr button.delete");
+    browser.waitUntil("document.querySelector('#grid tbody tr button.delete').textContent === 'Delete?'");
+    assertEquals("1", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com'"), "one click deletes nothing");
+    browser.click("#grid tbody tr button.delete");
+    awaitGrid("customer", 0);
+    assertEquals("0", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com'"));
+  }
+
+  @Test
+  @Order(7)
   void inProductionThePageOffersNoChange() throws Exception {
     try (UiServer production = ShopDatabase.serve(database, Environment.named("production"))) {
       browser.navigate(production.url() + "#/data/customer");
@@ -193,6 +229,13 @@ class UiBrowserTest {
   private static void awaitGrid(String table, int rows) throws Exception {
     browser.waitUntil("document.querySelector('main h2') && document.querySelector('main h2').textContent === '" + table
         + "' && document.querySelectorAll('#grid tbody tr').length === " + rows);
+  }
+
+  private static String value(String sql) throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      return result.next() ? result.getString(1) : null;
+    }
   }
 
   private static String firstCell() throws Exception {
