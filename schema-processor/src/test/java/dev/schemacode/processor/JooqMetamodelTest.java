@@ -316,6 +316,17 @@ class JooqMetamodelTest {
         "total", "Long bigint"), described);
   }
 
+  /** A class of the name a generated one needs: a tagged error on the entity, not a stack trace or a bare Filer message. */
+  @Test
+  void aClassInTheWayOfAGeneratedOneIsAnErrorOnTheEntity() {
+    JavaFileObject keys = ProcessorHarness.source("com.example.jooq.Keys", "package com.example.jooq;", "public class Keys {}");
+    Compilation compilation = compile(CUSTOMER, keys);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[schemacode:JooqWrite] cannot write the jOOQ metamodel's class com.example.jooq.Keys")
+        .inFile(CUSTOMER).onLineContaining("class Customer");
+    assertThat(compilation).hadErrorContaining("-Aschemacode.jooq=false");
+  }
+
   @Test
   void canBeSwitchedOff() {
     Compilation compilation = javac().withProcessors(new SchemaProcessor())
