@@ -181,19 +181,27 @@ public final class FleetProbe {
         .migrator(builder -> builder.migrations(source)).onFinished(listener).build();
   }
 
-  /** The one other client backend on the database: the fleet's (parallelism 1), asked from a connection of our own. */
+  /**
+   * The one other client backend on the database: the fleet's (parallelism 1), asked from a connection of
+   * our own; the backends of an earlier run may take a moment to go.
+   */
   private static Path fleetBackend(String database) throws Exception {
-    try (Connection connection = Db.connect(database); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+    try (Connection connection = Db.connect(database); Statement statement = connection.createStatement()) {
+      List<Integer> pids = new ArrayList<>();
+      for (int attempt = 0; attempt < 500; attempt++) {
+        pids.clear();
+        try (ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
             + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
-      if (!rows.next()) {
-        throw new IllegalStateException("probe: the fleet's backend is not there");
+          while (rows.next()) {
+            pids.add(rows.getInt(1));
+          }
+        }
+        if (pids.size() == 1) {
+          return checked(Path.of("/proc/" + pids.get(0) + "/schedstat"));
+        }
+        Thread.sleep(10);
       }
-      int pid = rows.getInt(1);
-      if (rows.next()) {
-        throw new IllegalStateException("probe: more than one other backend on " + database);
-      }
-      return checked(Path.of("/proc/" + pid + "/schedstat"));
+      throw new IllegalStateException("probe: not one other backend on " + database + " but " + pids);
     }
   }
 
