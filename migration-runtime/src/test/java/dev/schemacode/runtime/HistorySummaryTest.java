@@ -244,6 +244,42 @@ class HistorySummaryTest {
     assertTrue(startupRead().matched());
   }
 
+  /**
+   * Versions of the summary's row that could not be pruned in place when its page filled spill it
+   * onto new pages, which every check reads and vacuum does not give back (the live row sits on the
+   * last one). Here one transaction writes a history row 500 times, so that none of them can be
+   * pruned before it commits: a deploy that writes history then rewrites the summary to one page,
+   * and the triggers keep it right after.
+   */
+  @Test
+  void aDeployThatWritesHistoryCompactsASummaryGrownPastOnePage() throws Exception {
+    growSummary(database, "schemacode_history");
+    assertTrue(summaryPages(database, "schemacode_history_summary") > 1, "the summary spilled onto more pages");
+    Queries.execute(database, "VACUUM schemacode_history_summary");
+    assertTrue(summaryPages(database, "schemacode_history_summary") > 1, "what autovacuum does gives none back");
+    assertTrue(startupRead().matched());
+    assertEquals(List.of(), migrator().migrate().applied());
+    assertTrue(summaryPages(database, "schemacode_history_summary") > 1, "a start that writes nothing leaves it");
+
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertEquals(1, summaryPages(database, "schemacode_history_summary"), "rewritten to one page");
+    assertTrue(startupRead().matched());
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+    assertFalse(startupRead().matched(), "the triggers keep the rewritten summary");
+    assertTrue(validationFailure().contains("V0002"));
+  }
+
+  /** One transaction that writes a row of {@code history} 500 times (its digest stays as it was). */
+  static void growSummary(TestDatabase database, String history) throws Exception {
+    Queries.execute(database, "DO $$ BEGIN FOR i IN 1..500 LOOP UPDATE " + history
+        + " SET execution_ms = execution_ms + 1 WHERE version = '0001'; END LOOP; END $$");
+  }
+
+  static long summaryPages(TestDatabase database, String summary) throws Exception {
+    return Queries.count(database, "SELECT pg_relation_size('" + summary + "') / current_setting('block_size')::int");
+  }
+
   @Test
   void theDigestMatchesWhatTheTriggerKeeps() throws Exception {
     String digest = HistoryDigest.allApplied(MigrationSource.directory(migrations).resolve());

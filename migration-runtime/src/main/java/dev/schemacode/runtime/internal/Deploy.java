@@ -48,8 +48,19 @@ public final class Deploy {
     }
   }
 
-  /** Applies what is pending, judging the history again under the lock before every migration. */
+  /**
+   * Applies what is pending, judging the history again under the lock before every migration; then,
+   * when it wrote history, compacts the history's summary if it needs it ({@link HistoryTable#compactSummary}).
+   */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
+    MigrateResult result = applyPending(session, resolved);
+    if (!result.applied().isEmpty() || !result.recordedAfterPush().isEmpty()) {
+      context.history.compactSummary(session.connection());
+    }
+    return result;
+  }
+
+  private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved) throws SQLException {
     List<ResolvedMigration> applied = new ArrayList<>();
     Optional<String> checkpoint = Optional.empty();
     boolean first = true;
