@@ -6,12 +6,14 @@ import static dev.schemacode.example.jooq.Tables.PAYMENT;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectFrom;
 import static org.jooq.impl.DSL.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemacode.example.jooq.CustomerRecord;
 import dev.schemacode.example.jooq.CustomerTable;
@@ -24,16 +26,18 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Result;
 import org.jooq.UpdatableRecord;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataChangedException;
+import org.jooq.impl.DAOImpl;
 
 /**
- * Queries a jOOQ user writes against generated classes: CRUD through records (optimistic locking too), path joins, aliases,
- * enum filters, fetching into entities, records and POJOs, multiset. {@code JooqQueryTest} runs it
+ * Queries a jOOQ user writes against generated classes: CRUD through records (optimistic locking too), a
+ * {@code DAOImpl} over a record, path joins, aliases, enum filters, fetching into entities, records and POJOs, multiset. {@code JooqQueryTest} runs it
  * against the processor's metamodel; {@code JooqCodegenCompatibilityTest} compiles this very source
  * against what jOOQ's code generator writes from the migrated database (class names matched by a
  * generator strategy) and runs it there too. So it uses only public API of the example's classes.
@@ -41,6 +45,22 @@ import org.jooq.exception.DataChangedException;
 public final class JooqQuerySuite {
   /** A POJO to read rows into and write records from, as applications do for read models. */
   public record CustomerRow(Long id, String email, String displayName) {}
+
+  /**
+   * A DAO as codegen users have them: jOOQ's {@code DAOImpl} over the generated record, with the entity as
+   * its POJO (docs/jooq.md, "Decisions"). An application reads the id as {@code customer.id}; the suite
+   * goes through the record because the compatibility test loads it apart from the entity's package.
+   */
+  public static final class CustomerDao extends DAOImpl<CustomerRecord, Customer, Long> {
+    public CustomerDao(Configuration configuration) {
+      super(CUSTOMER, Customer.class, configuration);
+    }
+
+    @Override
+    public Long getId(Customer customer) {
+      return ctx().newRecord(CUSTOMER, customer).getId();
+    }
+  }
 
   private JooqQuerySuite() {}
 
@@ -111,6 +131,25 @@ public final class JooqQuerySuite {
     assertEquals(List.of(new BigDecimal("4.00"), new BigDecimal("6.00")), joans.map(PaymentRecord::getAmount));
     assertEquals("inv-2", joans.get(1).getReference());
 
+    // a DAO over the record, the entity as its POJO: the identity is written back into the entity
+    CustomerDao customers = new CustomerDao(db.configuration());
+    CustomerRecord draft = db.newRecord(CUSTOMER);
+    draft.setEmail("dao@example.com");
+    draft.setCreatedAt(now);
+    Customer entity = draft.into(Customer.class);
+    customers.insert(entity);
+    Long daoId = customers.getId(entity);
+    assertNotNull(daoId, "DAOImpl.insert writes the identity back into the entity");
+    assertTrue(customers.existsById(daoId));
+    assertEquals(4, customers.count());
+    Customer found = customers.fetchOne(CUSTOMER.EMAIL, "dao@example.com");
+    CustomerRecord renamed = db.newRecord(CUSTOMER, found);
+    renamed.setDisplayName("Dao");
+    customers.update(renamed.into(Customer.class));
+    assertEquals("Dao", db.newRecord(CUSTOMER, customers.findById(daoId)).getDisplayName());
+    customers.deleteById(daoId);
+    assertTrue(customers.findOptionalById(daoId).isEmpty());
+
     // implicit to-one path join, in the projection and in the predicate
     Record2<BigDecimal, String> covered = db.select(FUNDING_COVERAGE.AMOUNT, FUNDING_COVERAGE.customer().EMAIL)
         .from(FUNDING_COVERAGE).where(FUNDING_COVERAGE.customer().DISPLAY_NAME.eq("Joan B.")).fetchOne();
@@ -125,6 +164,15 @@ public final class JooqQuerySuite {
                 .convertFrom(r -> r.map(p -> p.value1())))
         .from(CUSTOMER).where(CUSTOMER.ID.eq(joan.getId())).fetchOne();
     assertEquals(List.of(new BigDecimal("4.00"), new BigDecimal("6.00")), withPayments.value2());
+    // a multiset of typed records along the to-many path, and of entities
+    var nested = db.select(CUSTOMER.EMAIL,
+            multiset(selectFrom(CUSTOMER.payment()).orderBy(CUSTOMER.payment().AMOUNT)),
+            multiset(selectFrom(CUSTOMER.payment())).convertFrom(r -> r.into(Payment.class)))
+        .from(CUSTOMER).where(CUSTOMER.ID.eq(joan.getId())).fetchOne();
+    Result<PaymentRecord> nestedRecords = nested.value2();
+    assertEquals(List.of("inv-2"), nestedRecords.stream().map(PaymentRecord::getReference).filter(r -> r != null).toList());
+    assertInstanceOf(PaymentRecord.class, nestedRecords.get(0));
+    assertEquals(2, nested.value3().size());
     assertEquals(new BigDecimal("10.00"), db.select(sum(CUSTOMER.payment().AMOUNT)).from(CUSTOMER)
         .join(CUSTOMER.payment()).where(CUSTOMER.ID.eq(joan.getId())).fetchOne().value1());
 

@@ -381,6 +381,11 @@ public final class Migrator {
     return context.environment;
   }
 
+  /** The history table's name (in each tenant schema, for a fleet of schemas). */
+  String historyTableName() {
+    return context.history.name();
+  }
+
   /** The configured migrations: a fleet lists them once for all its targets. */
   MigrationSource migrations() {
     return context.source;

@@ -14,4 +14,16 @@ import java.time.Instant;
  * @param lastChanges how many changes the newest push made
  * @param ledgerHead the ledger head the newest push's declarations were compiled against
  */
-public record PushMark(Instant lastPushedAt, String lastPushedBy, int pushes, int lastChanges, String ledgerHead) {}
+public record PushMark(Instant lastPushedAt, String lastPushedBy, int pushes, int lastChanges, String ledgerHead) {
+  /**
+   * What the mark means, in one line: when, and what deploy will do about it. {@code status} prints it,
+   * {@code schemacode ui} shows it, in the same words.
+   */
+  public String describe() {
+    return "Pushed at " + lastPushedAt + " by " + lastPushedBy + " (" + pushes
+        + (pushes == 1 ? " push" : " pushes") + " since it last matched its migrations; the last made "
+        + lastChanges + (lastChanges == 1 ? " change" : " changes") + "): a development database whose"
+        + " schema was pushed from the declarations; deploy records the migration generated for them as applied once"
+        + " the database matches it";
+  }
+}

@@ -170,6 +170,9 @@ enum Diagnostic {
   DECLARED_UNREADABLE("Declared",
       "the previous build's %s could not be read (%s); tables of classes this compilation did not see are taken"
           + " from the ledger"),
+  JOOQ_WRITE_FAILED("JooqWrite",
+      "cannot write the jOOQ metamodel's class %s (%s): a class of that name is already declared or generated;"
+          + " rename it, or switch the metamodel off with -Aschemacode.jooq=false"),
   JOOQ_TABLE_UNREFERENCED("JooqPartial",
       "the jOOQ metamodel's Tables, Keys, Indexes and schema classes leave out table %s: this compilation did not"
           + " compile its entity and the ledger records no class for it; build every entity once (mvn compile) to record it");

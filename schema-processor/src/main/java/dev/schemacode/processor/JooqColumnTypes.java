@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.schemacode.model.Column;
+import dev.schemacode.model.introspect.TypeNames;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ final class JooqColumnTypes {
   private static final ClassName YEAR_TO_SECOND = ClassName.get("org.jooq.types", "YearToSecond");
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
+  private static final Pattern CHAR = Pattern.compile("char\\((\\d+)\\)");
   private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
   /** A lone SQL string literal ({@code 'EUR'}, {@code 'it''s'}), without a cast. */
   private static final Pattern STRING_LITERAL = Pattern.compile("'((?:[^']|'')*)'");
@@ -55,7 +57,8 @@ final class JooqColumnTypes {
   record Mapping(CodeBlock dataType, TypeName javaType, Optional<CodeBlock> converter) {}
 
   Mapping mapping(DeclaredEntity.DeclaredColumn declared, Column column) {
-    String sqlType = column.type();
+    // one spelling per type (@Column(type = "timestamp(3) with time zone") is timestamptz(3)), as the differ compares them
+    String sqlType = TypeNames.canonical(column.type());
     boolean array = sqlType.endsWith("[]");
     String base = array ? sqlType.substring(0, sqlType.length() - 2) : sqlType;
     TypeMirror javaType = declared.javaType();
@@ -109,6 +112,10 @@ final class JooqColumnTypes {
     Matcher varchar = VARCHAR.matcher(sqlType);
     if (varchar.matches()) {
       return new Scalar(CodeBlock.of("$T.VARCHAR($L)", SQL_DATA_TYPE, varchar.group(1)), ClassName.get(String.class), Optional.empty());
+    }
+    Matcher fixed = CHAR.matcher(sqlType);
+    if (fixed.matches() && javaClass.equals("java.lang.String")) {
+      return new Scalar(CodeBlock.of("$T.CHAR($L)", SQL_DATA_TYPE, fixed.group(1)), ClassName.get(String.class), Optional.empty());
     }
     Matcher numeric = NUMERIC.matcher(sqlType);
     if (numeric.matches()) {

@@ -85,7 +85,7 @@ final class JooqMetamodelWriter {
       for (DeclaredEntity.DeclaredColumn column : entity.columns()) {
         column.enumType().ifPresent(javaEnum -> {
           String name = javaEnum.element().getQualifiedName().toString();
-          enumClasses.computeIfAbsent(name, n -> ClassName.get(tablesPackage, "Pg" + javaEnum.element().getSimpleName()));
+          enumClasses.computeIfAbsent(name, n -> ClassName.get(tablesPackage, JooqNames.enumClass(javaEnum.type().name())));
           enums.putIfAbsent(name, javaEnum);
         });
       }
@@ -116,12 +116,13 @@ final class JooqMetamodelWriter {
         .addAnnotation(generated())
         .addJavadoc("Every table of the schema, declared by the {@code @Table} entities.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    Map<QualifiedName, String> constants = tablesConstants(schema);
     for (JooqTable table : tables.values()) {
       if (table.compiled()) {
         files.add(javaFile(table.type().packageName(), tableWriter.type(table)));
         files.add(javaFile(table.record().packageName(), recordWriter.type(table)));
       }
-      tablesType.addField(FieldSpec.builder(table.type(), table.instance(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+      tablesType.addField(FieldSpec.builder(table.type(), constants.get(table.table().name()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("The table {@code $L}.\n", table.table().name())
           .initializer("$L", table.reference())
           .build());
@@ -130,6 +131,31 @@ final class JooqMetamodelWriter {
     files.addAll(schemas.files());
     files.add(javaFile(tablesPackage, tablesType.build()));
     return new Metamodel(files, unknown);
+  }
+
+  /**
+   * Each table's constant in {@code Tables}: its own constant ({@code EVENT}), but prefixed with its schema
+   * ({@code AUDIT_EVENT}) where tables of the same name in several schemas would share it (jOOQ's code
+   * generator writes a {@code Tables} per schema instead). Taken from every table of the schema, so a
+   * compilation of some entities names them as a build of all does.
+   */
+  private static Map<QualifiedName, String> tablesConstants(Schema schema) {
+    Map<String, Integer> uses = new java.util.HashMap<>();
+    schema.tables().forEach(table -> uses.merge(JooqNames.instanceName(table), 1, Integer::sum));
+    Map<QualifiedName, String> constants = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
+    schema.tables().stream().sorted(Comparator.comparing((Table t) -> t.name().toString())).forEach(table -> {
+      String constant = JooqNames.instanceName(table);
+      if (uses.get(constant) > 1 && !table.name().inDefaultSchema()) {
+        constant = JooqNames.constantName(table.name().schema()) + "_" + constant;
+      }
+      String unique = constant;
+      for (int n = 2; !taken.add(unique); n++) {
+        unique = constant + "_" + n;
+      }
+      constants.put(table.name(), unique);
+    });
+    return constants;
   }
 
   /** The generated files, and the tables left out of the schema-wide classes because no class is recorded for them. */

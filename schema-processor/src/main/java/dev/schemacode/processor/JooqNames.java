@@ -35,6 +35,16 @@ final class JooqNames {
     return entityClass.substring(entityClass.lastIndexOf('.') + 1).replace('$', '_');
   }
 
+  /**
+   * The generated {@code EnumType} of a PostgreSQL enum type, named after the type (as jOOQ's code
+   * generator names its enums), which is unique where Java enums' simple names need not be (two nested
+   * {@code Status} enums): {@code collection_status} → {@code PgCollectionStatus}, {@code sales.status}
+   * → {@code PgSalesStatus}.
+   */
+  static String enumClass(dev.schemacode.model.QualifiedName type) {
+    return "Pg" + (type.inDefaultSchema() ? "" : pascalName(type.schema())) + pascalName(type.name());
+  }
+
   /** {@code created_at} → {@code CREATED_AT}; anything that is not a letter or digit becomes an underscore. */
   static String constantName(String sqlName) {
     String name = sqlName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");

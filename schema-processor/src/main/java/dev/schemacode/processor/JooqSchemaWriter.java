@@ -30,6 +30,10 @@ final class JooqSchemaWriter {
   private static final ClassName TABLE = ClassName.get("org.jooq", "Table");
   private static final ClassName LIST = ClassName.get("java.util", "List");
 
+  /** The other classes generated in the package of the schema classes. */
+  private static final java.util.Set<String> SCHEMA_WIDE_CLASSES =
+      java.util.Set.of("Tables", "Keys", "Indexes", "DefaultCatalog", "DefaultSchema");
+
   private final String packageName;
   private final Optional<String> defaultSchema;
   private final ClassName catalog;
@@ -72,7 +76,12 @@ final class JooqSchemaWriter {
   }
 
   private ClassName schemaClass(String name) {
-    return ClassName.get(packageName, name.isEmpty() ? "DefaultSchema" : JooqNames.pascalName(name));
+    if (name.isEmpty()) {
+      return ClassName.get(packageName, "DefaultSchema");
+    }
+    String simple = JooqNames.pascalName(name);
+    // a schema named keys, tables, … would be a second class of that name beside the generated one
+    return ClassName.get(packageName, SCHEMA_WIDE_CLASSES.contains(simple) ? simple + "Schema" : simple);
   }
 
   private static String constant(String name) {

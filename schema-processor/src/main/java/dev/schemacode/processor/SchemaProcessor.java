@@ -259,7 +259,16 @@ public final class SchemaProcessor extends AbstractProcessor {
       try {
         file.writeTo(processingEnv.getFiler());
       } catch (IOException e) {
-        reporter.error(Diagnostic.WRITE_FAILED, file.packageName() + "." + file.typeSpec().name(), e);
+        // on the entity whose class it is, or (Tables, Keys, …) on the first entity: an error javac can place
+        String name = file.packageName() + "." + file.typeSpec().name();
+        List<DeclaredEntity> entities = entitiesByTable.values().stream()
+            .sorted(java.util.Comparator.comparing(DeclaredEntity::className)).toList();
+        Optional<DeclaredEntity> owner = entities.stream()
+            .filter(entity -> name.equals(JooqNames.tableClass(entity.className()).canonicalName())
+                || name.equals(JooqNames.recordClass(entity.className()).canonicalName()))
+            .findFirst().or(() -> entities.stream().findFirst());
+        owner.ifPresentOrElse(entity -> reporter.error(entity.element(), Diagnostic.JOOQ_WRITE_FAILED, name, e.getMessage()),
+            () -> reporter.error(Diagnostic.JOOQ_WRITE_FAILED, name, e.getMessage()));
       }
     }
   }

@@ -84,9 +84,30 @@ class JooqMetamodelTest {
         .contains("public class OrderRecord extends UpdatableRecordImpl<OrderRecord>");
   }
 
+  /** The whole rental schema compiles as jOOQ classes, and every file is the same whatever order javac is given the sources in. */
   @Test
-  void theWholeRentalSchemaCompilesAsJooqClasses() throws Exception {
-    assertThat(compile(RentalSchemaTest.sources())).succeeded();
+  void theWholeRentalSchemaCompilesAsJooqClassesTheSameInAnyOrder(@TempDir Path otherMigrations) throws Exception {
+    JavaFileObject[] sources = RentalSchemaTest.sources();
+    Compilation forwards = compile(sources);
+    assertThat(forwards).succeeded();
+    List<JavaFileObject> reversed = new java.util.ArrayList<>(List.of(sources));
+    java.util.Collections.reverse(reversed);
+    Compilation backwards = javac().withProcessors(new SchemaProcessor())
+        .withOptions("-Aschemacode.migrations=" + otherMigrations).compile(reversed);
+    assertThat(backwards).succeeded();
+    java.util.Map<String, String> first = jooqSources(forwards);
+    assertTrue(first.size() > 20, first.keySet().toString());
+    assertEquals(first, jooqSources(backwards));
+  }
+
+  private static java.util.Map<String, String> jooqSources(Compilation compilation) throws IOException {
+    java.util.Map<String, String> sources = new java.util.TreeMap<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      if (file.getName().contains("/jooq/")) {
+        sources.put(file.getName(), file.getCharContent(true).toString());
+      }
+    }
+    return sources;
   }
 
   /** Two keys to one table and a self-reference: path names after the key where the table's name is ambiguous. */
@@ -195,6 +216,115 @@ class JooqMetamodelTest {
     assertEquals(java.time.Instant.class, table.field("created_at").getType());
     String ddl = org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES).ddl(table).toString();
     assertTrue(ddl.contains("\"text\" text not null default 'it''s'") && ddl.contains("timestamp(6) with time zone not null default"), ddl);
+  }
+
+  /**
+   * Names that would clash in the one {@code Tables} and package: tables of the same name in two schemas
+   * (the ones outside the connection's schema get their schema as a prefix), a schema named like a
+   * generated class ({@code KeysSchema}).
+   */
+  @Test
+  void tablesOfOneNameInSeveralSchemasAndASchemaNamedKeysGetDistinctNames() throws Exception {
+    Compilation compilation = compile(
+        ProcessorHarness.source("com.example.Event", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table public class Event { @Id long id; }"),
+        ProcessorHarness.source("com.example.audit.Event", "package com.example.audit;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"audit\") public class Event { @Id long id; }"),
+        ProcessorHarness.source("com.example.billing.Event", "package com.example.billing;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"billing\") public class Event { @Id long id; }"),
+        ProcessorHarness.source("com.example.Vault", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"keys\") public class Vault { @Id long id; }"));
+    assertThat(compilation).succeeded();
+    ClassLoader classes = GeneratedClasses.loader(compilation);
+    assertEquals("", table(classes, "EVENT").getSchema().getName());
+    assertEquals("audit", table(classes, "AUDIT_EVENT").getSchema().getName());
+    assertEquals("billing", table(classes, "BILLING_EVENT").getSchema().getName());
+    assertEquals("keys", table(classes, "VAULT").getSchema().getName());
+    assertEquals("com.example.jooq.KeysSchema", table(classes, "VAULT").getSchema().getClass().getName());
+    org.jooq.Catalog catalog = (org.jooq.Catalog) classes.loadClass("com.example.jooq.DefaultCatalog").getField("DEFAULT_CATALOG").get(null);
+    assertEquals(List.of("", "audit", "billing", "keys"), catalog.getSchemas().stream().map(org.jooq.Schema::getName).toList());
+  }
+
+  /** Two nested enums of one simple name, told apart by their PostgreSQL names: a {@code Pg} class each, named after the type. */
+  @Test
+  void enumTypesAreNamedAfterThePostgresType() throws Exception {
+    Compilation compilation = compile(
+        ProcessorHarness.source("com.example.Ticket", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table public class Ticket {",
+            "  @PgEnum(name = \"ticket_status\") public enum Status { OPEN, CLOSED }",
+            "  @Id long id;",
+            "  Status status;",
+            "}"),
+        ProcessorHarness.source("com.example.Invoice", "package com.example;", "import dev.schemacode.annotations.*;",
+            "@Table(schema = \"billing\") public class Invoice {",
+            "  @PgEnum(schema = \"billing\") public enum Status { DUE, PAID }",
+            "  @Id long id;",
+            "  Status status;",
+            "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("com.example.jooq.PgTicketStatus").contentsAsUtf8String()
+        .contains("return \"ticket_status\";");
+    assertThat(compilation).generatedSourceFile("com.example.jooq.PgBillingStatus").contentsAsUtf8String()
+        .contains("return Billing.BILLING;");
+    ClassLoader classes = GeneratedClasses.loader(compilation);
+    @SuppressWarnings("unchecked")
+    org.jooq.Field<Object> status = (org.jooq.Field<Object>) table(classes, "INVOICE").field("status");
+    Object paid = classes.loadClass("com.example.Invoice$Status").getField("PAID").get(null);
+    assertEquals("\"billing\".\"invoice\".\"status\" = cast(? as \"billing\".\"status\")",
+        org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES).render(status.eq(paid)));
+  }
+
+  /**
+   * Time types keep the entity's Java type and carry the column's precision: PostgreSQL's 6 when none is
+   * written, the declared one otherwise. A declared type is typed however it is spelled.
+   */
+  @Test
+  void timeTypesKeepTheEntitysTypeAndCarryThePrecisionInAnySpelling() throws Exception {
+    Compilation compilation = compile(ProcessorHarness.source("com.example.Event",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "import java.time.*;",
+        "@Table public class Event {",
+        "  @Id @Identity long id;",
+        "  Instant happenedAt;",
+        "  @Column(type = \"timestamptz(3)\") Instant loggedAt;",
+        "  @Column(type = \"timestamp(0) with time zone\") OffsetDateTime seenAt;",
+        "  OffsetDateTime sentAt;",
+        "  @Column(type = \"timestamp(2)\") LocalDateTime localAt;",
+        "  LocalTime startsAt;",
+        "  @Column(type = \"character varying(3)\") String currency;",
+        "  @Column(type = \"char(2)\") String country;",
+        "  @Column(type = \"int8\") long total;",
+        "}"));
+    assertThat(compilation).succeeded();
+    org.jooq.Table<?> event = table(GeneratedClasses.loader(compilation), "EVENT");
+    org.jooq.DSLContext postgres = org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES);
+    java.util.Map<String, String> described = new java.util.TreeMap<>();
+    for (String column : List.of("happened_at", "logged_at", "seen_at", "sent_at", "local_at", "starts_at", "currency", "country", "total")) {
+      org.jooq.Field<?> field = event.field(column);
+      described.put(column, field.getType().getSimpleName() + " " + field.getDataType().getCastTypeName(postgres.configuration()));
+    }
+    assertEquals(java.util.Map.of(
+        "happened_at", "Instant timestamp(6) with time zone",
+        "logged_at", "Instant timestamp(3) with time zone",
+        "seen_at", "OffsetDateTime timestamp(0) with time zone",
+        "sent_at", "OffsetDateTime timestamp(6) with time zone",
+        "local_at", "LocalDateTime timestamp(2)",
+        "starts_at", "LocalTime time(6)",
+        "currency", "String varchar(3)",
+        "country", "String char(2)",
+        "total", "Long bigint"), described);
+  }
+
+  /** A class of the name a generated one needs: a tagged error on the entity, not a stack trace or a bare Filer message. */
+  @Test
+  void aClassInTheWayOfAGeneratedOneIsAnErrorOnTheEntity() {
+    JavaFileObject keys = ProcessorHarness.source("com.example.jooq.Keys", "package com.example.jooq;", "public class Keys {}");
+    Compilation compilation = compile(CUSTOMER, keys);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[schemacode:JooqWrite] cannot write the jOOQ metamodel's class com.example.jooq.Keys")
+        .inFile(CUSTOMER).onLineContaining("class Customer");
+    assertThat(compilation).hadErrorContaining("-Aschemacode.jooq=false");
   }
 
   @Test

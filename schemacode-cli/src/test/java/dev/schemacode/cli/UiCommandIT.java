@@ -34,6 +34,9 @@ class UiCommandIT {
   void printsOneTokenUrlOnLoopbackAndServesThePageWithoutThePassword() throws Exception {
     assertTrue(Files.isRegularFile(JAR), "run `mvn package` first: " + JAR.toAbsolutePath());
     Files.writeString(migrations.resolve("V0001__init.sql"), "CREATE TABLE jar_ui (id bigint PRIMARY KEY, note text);\n");
+    try (var connection = database.connect(); var statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE jar_live (id bigint PRIMARY KEY)"); // what the schema view must read
+    }
     String secret = database.password().isEmpty() ? "N0tPrinted-s3cret" : database.password();
     String url = "postgresql://" + database.user() + ":" + secret + "@"
         + database.jdbcUrl().substring("jdbc:postgresql://".length());
@@ -65,6 +68,21 @@ class UiCommandIT {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode());
       assertTrue(page.body().contains("<script type=\"module\" src=\"app.js\">"));
+      // every file the page loads comes out of the shaded jar with its type (a module served as anything
+      // else is not run by the browser)
+      for (String module : List.of("app.js", "api.js", "schema.js", "diagram.js", "migrations.js", "data.js")) {
+        HttpResponse<String> file = client.send(HttpRequest.newBuilder(URI.create(printed + module)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, file.statusCode(), module);
+        assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("Content-Type").orElse(""), module);
+      }
+      HttpResponse<String> style = client.send(HttpRequest.newBuilder(URI.create(printed + "style.css")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, style.statusCode());
+      HttpResponse<String> schema = client.send(HttpRequest.newBuilder(URI.create(printed + "api/schema")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(schema.body().contains("\"name\":\"jar_live\""), schema.body());
+      assertFalse(schema.body().contains(secret));
       HttpResponse<String> migrationsView = client.send(HttpRequest.newBuilder(URI.create(printed + "api/migrations")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertTrue(migrationsView.body().contains("\"state\":\"pending\""), migrationsView.body());
@@ -91,5 +109,22 @@ class UiCommandIT {
       assertEquals(2, process.exitValue(), output);
       assertTrue(output.contains("schemacode: error: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), output);
     }
+  }
+
+  @Test
+  void anUnreachableDatabaseIsExitOneInOneLineWithoutThePassword() throws Exception {
+    int closed;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = free.getLocalPort(); // nothing listens there once it is closed
+    }
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "ui", "--port", "0", "--url", "postgresql://app:Sup3r-s3cret@127.0.0.1:" + closed + "/shop",
+        "--migrations", migrations.toString()).redirectErrorStream(true).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(1, process.exitValue(), output);
+    assertTrue(output.startsWith("schemacode: error: cannot connect to postgresql://app@127.0.0.1:" + closed + "/shop: "), output);
+    assertEquals(1, output.lines().count(), output);
+    assertFalse(output.contains("Sup3r-s3cret"), output);
   }
 }

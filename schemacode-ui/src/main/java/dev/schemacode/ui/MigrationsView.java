@@ -1,16 +1,24 @@
 package dev.schemacode.ui;
 
+import dev.schemacode.model.Checkpoint;
 import dev.schemacode.model.PostgresRenderer;
+import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.Drift;
 import dev.schemacode.runtime.MigrationInfo;
 import dev.schemacode.runtime.MigrationStatus;
+import dev.schemacode.runtime.PushMark;
 import dev.schemacode.runtime.ResolvedMigration;
 import java.util.List;
 
 /** The migrations view's JSON: the timeline as {@code status} sees it, one script, and drift as {@code diff} computes it. */
 final class MigrationsView {
-  record Timeline(String location, String currentVersion, int pending, int problems, List<Entry> migrations) {}
+  /**
+   * @param checkpoint when the database was built from a checkpoint, which and how many migrations it stands for
+   * @param pushed when {@code schemacode push} took the database past its history, the sentence {@code status} prints
+   */
+  record Timeline(String location, String currentVersion, int pending, int problems, String checkpoint, String pushed,
+      List<Entry> migrations) {}
 
   /** One migration: its state and, for problems, the sentence {@code status} prints. */
   record Entry(String version, String name, String label, String state, boolean problem, String explanation,
@@ -27,7 +35,17 @@ final class MigrationsView {
 
   static Timeline timeline(String location, MigrationStatus status) {
     return new Timeline(location, status.currentVersion().orElse(null), status.pending().size(), status.problems().size(),
+        status.checkpoint().map(version -> checkpoint(status, version)).orElse(null),
+        status.pushed().map(PushMark::describe).orElse(null),
         status.migrations().stream().map(MigrationsView::entry).toList());
+  }
+
+  /** As {@code status} says it above its table. */
+  private static String checkpoint(MigrationStatus status, String version) {
+    long covered = status.migrations().stream()
+        .filter(m -> m.applied().filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent()).count();
+    return "Built from checkpoint " + Checkpoint.fileName(version) + ": the " + covered + " migrations up to V" + version
+        + " were recorded as applied without running";
   }
 
   private static Entry entry(MigrationInfo info) {

@@ -8,16 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemacode.runtime.Environment;
 import dev.schemacode.testing.TestDatabase;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -106,6 +116,10 @@ class UiApiTest {
     assertEquals("customer", key.get("target").asText());
     assertEquals("cascade", key.get("onDelete").asText());
     assertEquals("'PENDING'::collection_status", column(coverage, "collection_status").get("defaultExpression").asText());
+    assertEquals("Coverage a customer is funded for, and whether it was collected", coverage.get("comment").asText());
+    JsonNode amountCheck = StreamSupport.stream(coverage.get("checks").spliterator(), false)
+        .filter(check -> check.get("name").asText().equals("funding_coverage_amount_check")).findFirst().orElseThrow();
+    assertEquals("(amount > (0)::numeric)", amountCheck.get("expression").asText(), amountCheck.toString());
     assertTrue(StreamSupport.stream(coverage.get("indexes").spliterator(), false)
         .anyMatch(index -> index.get("name").asText().equals("funding_coverage_collected_at_idx")));
     assertEquals("collection_status", schema.get("enums").get(0).get("name").asText());
@@ -269,6 +283,31 @@ class UiApiTest {
     assertEquals(403, api.send("POST", rows, Map.of("Host", host, "Origin", "http://" + host,
         "Content-Type", "text/plain"), insert).status());
     assertEquals(null, value("SELECT email FROM customer WHERE email = 'x@example.com'"));
+  }
+
+  @Test
+  void listensOnTheLoopbackInterfaceOnly() throws Exception {
+    List<InetAddress> elsewhere = Collections.list(NetworkInterface.getNetworkInterfaces())
+        .stream().filter(UiApiTest::isUp)
+        .flatMap(face -> Collections.list(face.getInetAddresses()).stream())
+        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).toList();
+    Assumptions.assumeFalse(elsewhere.isEmpty(), "this machine has no address but the loopback");
+    for (InetAddress address : elsewhere) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(address, api.port()), 5_000);
+        throw new AssertionError("the server answers on " + address.getHostAddress() + ", not only on 127.0.0.1");
+      } catch (ConnectException | SocketTimeoutException | NoRouteToHostException refused) {
+        // refused: nothing listens there
+      }
+    }
+  }
+
+  private static boolean isUp(NetworkInterface face) {
+    try {
+      return face.isUp();
+    } catch (SocketException e) {
+      return false;
+    }
   }
 
   @Test

@@ -68,6 +68,8 @@ class UiBrowserTest {
     browser.click(".tabs a[data-view=schema]");
     browser.waitUntil("document.querySelectorAll('svg.er g.table').length === 4");
     assertEquals(2, count("svg.er .edges path")); // payment and funding_coverage → customer, the example's
+    assertTrue(text("section.enums").contains("collection_status") && text("section.enums").contains("PENDING, COLLECTED, WRITTEN_OFF"),
+        text("section.enums"));
     browser.type("#diagram-search", "payment");
     browser.waitUntil("document.querySelector('svg.er g.table.match')");
     assertEquals("payment", browser.evaluate("document.querySelector('svg.er g.table.match').dataset.table").asText());
@@ -78,6 +80,17 @@ class UiBrowserTest {
     browser.waitUntil("document.querySelector('main .entity')");
     assertEquals("dev.schemacode.example.Customer", text("main .entity"));
     browser.screenshot(SCREENSHOTS.resolve("structure.png"));
+
+    // a table's comment, checks, enum-typed default, foreign key with its action, and indexes
+    browser.navigate(server.url() + "#/schema/funding_coverage");
+    browser.waitUntil("document.querySelector('main h2') && document.querySelector('main h2').textContent === 'funding_coverage'"
+        + " && document.querySelector('main .entity')");
+    assertEquals("Coverage a customer is funded for, and whether it was collected", text("main p.comment"));
+    String structure = text("main");
+    for (String shown : new String[] {"funding_coverage_amount_check", "(amount > (0)::numeric)", "'PENDING'::collection_status",
+        "FK → customer", "on delete cascade", "funding_coverage_collected_at_idx", "identity", "not null"}) {
+      assertTrue(structure.contains(shown), shown + " is not in the structure: " + structure);
+    }
   }
 
   @Test
@@ -92,7 +105,18 @@ class UiBrowserTest {
     assertTrue(text("#script pre.sql").contains("ADD CONSTRAINT \"customer_email_key\" UNIQUE USING INDEX"));
     assertTrue(text("#script pre.sql .header").startsWith("-- V0008__unique_customer_email_validate"));
     assertTrue(text("#drift").contains("V0008__unique_customer_email_validate"), text("#drift"));
+    assertEquals(0, count("#script .header.risky"), "V0008 has no risky step");
     browser.screenshot(SCREENSHOTS.resolve("migrations.png"));
+
+    // an applied migration's risky step stands out from the rest of its header
+    browser.click("#timeline li[data-version='0003'] a");
+    browser.waitUntil("document.querySelector('#script h3') && document.querySelector('#script h3').textContent"
+        + ".startsWith('V0003') && document.querySelector('#script .header.risky')");
+    assertEquals(1, count("#script .header.risky"));
+    assertTrue(text("#script .header.risky").contains("scans payment under a SHARE UPDATE EXCLUSIVE lock"),
+        text("#script .header.risky"));
+    assertTrue(text("#script pre.sql").contains("--   validate payment_customer_id_fkey on payment"));
+    browser.screenshot(SCREENSHOTS.resolve("migrations-risky.png"));
   }
 
   @Test
@@ -151,10 +175,67 @@ class UiBrowserTest {
     }
   }
 
+  @Test
+  @Order(6)
+  void aRowIsInsertedThenDeletedAndAViolatedKeyIsSaidOnThePage() throws Exception {
+    browser.click("#tables a[data-table=customer]");
+    awaitGrid("customer", 50);
+    browser.click("#row-insert");
+    browser.waitUntil("document.querySelector('#editor input[name=email]')");
+    assertEquals("default", browser.evaluate("document.querySelector('#editor input[name=id]').placeholder").asText());
+    browser.type("#editor input[name=email]", "inserted@example.com");
+    browser.type("#editor input[name=created_at]", "2026-05-01 12:00:00+00");
+    browser.click("#editor-save");
+    browser.waitUntil("!document.querySelector('#editor')"); // the grid is drawn again once the row is in
+    assertEquals("1", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com' AND display_name IS NULL"));
+
+    browser.click("#row-insert"); // the same e-mail again: the unique key says no, on the page, in one line
+    browser.waitUntil("document.querySelector('#editor input[name=email]')");
+    browser.type("#editor input[name=email]", "inserted@example.com");
+    browser.type("#editor input[name=created_at]", "2026-05-01 12:00:00+00");
+    browser.click("#editor-save");
+    browser.waitUntil("document.querySelector('#data-message.error')");
+    assertTrue(text("#data-message").contains("customer_email_key"), text("#data-message"));
+    assertEquals("1", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com'"));
+
+    browser.evaluate("location.hash = '#/data/customer?filter=' + encodeURIComponent(JSON.stringify("
+        + "[{column: 'email', op: 'eq', value: 'inserted@example.com'}]))");
+    awaitGrid("customer", 1);
+    browser.click("#grid tbody tr button.delete");
+    browser.waitUntil("document.querySelector('#grid tbody tr button.delete').textContent === 'Delete?'");
+    assertEquals("1", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com'"), "one click deletes nothing");
+    browser.click("#grid tbody tr button.delete");
+    awaitGrid("customer", 0);
+    assertEquals("0", value("SELECT count(*) FROM customer WHERE email = 'inserted@example.com'"));
+  }
+
+  @Test
+  @Order(7)
+  void inProductionThePageOffersNoChange() throws Exception {
+    try (UiServer production = ShopDatabase.serve(database, Environment.named("production"))) {
+      browser.navigate(production.url() + "#/data/customer");
+      awaitGrid("customer", 50);
+      assertEquals("read-only", text("#mode"));
+      assertTrue(browser.evaluate("document.getElementById('mode').title").asText()
+          .contains("the environment is 'production'"));
+      assertEquals(0, count("#grid button"), "no Edit or Delete on a row");
+      assertEquals(0, count("#row-insert"));
+      assertEquals("id", text("#grid thead th"), "no column of buttons");
+      browser.screenshot(SCREENSHOTS.resolve("data-production.png"));
+    }
+  }
+
   /** The grid of that table, with that many rows: the page re-renders after each answer. */
   private static void awaitGrid(String table, int rows) throws Exception {
     browser.waitUntil("document.querySelector('main h2') && document.querySelector('main h2').textContent === '" + table
         + "' && document.querySelectorAll('#grid tbody tr').length === " + rows);
+  }
+
+  private static String value(String sql) throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      return result.next() ? result.getString(1) : null;
+    }
   }
 
   private static String firstCell() throws Exception {

@@ -91,15 +91,6 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
     return root;
   }
 
-  /** What a push mark means, in one line: when, and what deploy will do about it. */
-  static String pushed(PushMark mark) {
-    return "Pushed at " + mark.lastPushedAt() + " by " + mark.lastPushedBy() + " (" + mark.pushes()
-        + (mark.pushes() == 1 ? " push" : " pushes") + " since it last matched its migrations; the last made "
-        + mark.lastChanges() + (mark.lastChanges() == 1 ? " change" : " changes") + "): a development database whose"
-        + " schema was pushed from the declarations; deploy records the migration generated for them as applied once"
-        + " the database matches it";
-  }
-
   private static long covered(MigrationStatus status) {
     return status.migrations().stream().filter(m -> m.applied()
         .filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent()).count();
@@ -109,7 +100,7 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
     out.println("Database: " + database);
     status.checkpoint().ifPresent(version -> out.println("Built from checkpoint " + Checkpoint.fileName(version)
         + ": the " + covered(status) + " migrations up to V" + version + " were recorded as applied without running"));
-    status.pushed().ifPresent(mark -> out.println(pushed(mark)));
+    status.pushed().ifPresent(mark -> out.println(mark.describe()));
     if (status.migrations().isEmpty()) {
       out.println("No migrations.");
       return;

@@ -49,15 +49,57 @@ public final class Deploy {
   }
 
   /**
-   * Applies what is pending, judging the history again under the lock before every migration; then,
-   * when it wrote history, compacts the history's summary if it needs it ({@link HistoryTable#compactSummary}).
+   * A migration committed without waiting for the write-ahead log's flush, and no commit that waited
+   * came after it: the deploy must not return, or fail, before the log is flushed (see
+   * {@link ScriptRunner.Commit}).
+   */
+  private boolean unflushed;
+
+  /**
+   * Applies what is pending, judging the history again under the lock before every migration. Each
+   * migration but the one found last pending commits without waiting for the log's flush, which is
+   * most of what a commit costs: when the deploy returns, everything it applied is as durable as
+   * if each had waited. Then, when it wrote history, the history's summary is compacted if it needs
+   * it ({@link HistoryTable#compactSummary}).
    */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
-    MigrateResult result = applyPending(session, resolved);
+    MigrateResult result;
+    try {
+      result = applyPending(session, resolved);
+    } catch (SQLException | RuntimeException e) {
+      if (unflushed) {
+        try {
+          flush(session.connection());
+        } catch (SQLException again) {
+          e.addSuppressed(again); // the connection is gone; the server flushes on its own shortly
+        }
+      }
+      throw e;
+    }
+    if (unflushed) { // another migrator applied the last ones
+      flush(session.connection());
+    }
     if (!result.applied().isEmpty() || !result.recordedAfterPush().isEmpty()) {
       context.history.compactSummary(session.connection());
     }
     return result;
+  }
+
+  /**
+   * Waits until the log holds everything committed so far on the server: a transaction that takes
+   * a transaction ID commits with a record of its own, and with {@code synchronous_commit} as the
+   * server has it, that commit waits for the log to be flushed up to it (and replicated, where the
+   * server asks for that) — which, the log being written in order, covers every earlier commit.
+   */
+  private void flush(java.sql.Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(true);
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("SELECT txid_current()");
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+    unflushed = false;
   }
 
   private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved) throws SQLException {
@@ -149,8 +191,11 @@ public final class Deploy {
     if (next.noTransaction()) {
       return new Step(null, null, next); // ending this transaction lets the lock go; the session lock takes over
     }
-    // commits, and frees the lock; a pending migration with a row is a reverted one, whose row is replaced
-    long millis = context.runner(session).run(Script.of(next), recorder(next, pending.get(0).applied().isEmpty()));
+    // commits, and frees the lock; a pending migration with a row is a reverted one, whose row is replaced.
+    // Only the last one pending waits for the log's flush.
+    ScriptRunner.Commit commit = pending.size() == 1 ? ScriptRunner.Commit.FLUSHED : ScriptRunner.Commit.DEFERRED;
+    long millis = context.runner(session).run(Script.of(next), recorder(next, pending.get(0).applied().isEmpty()), commit);
+    unflushed = commit == ScriptRunner.Commit.DEFERRED;
     LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
     if (pending.size() == 1) {
       // It was the last one pending under the lock, and it is applied: another turn would only take the
@@ -173,6 +218,7 @@ public final class Deploy {
     }
     ResolvedMigration next = pending.get(0).resolved().orElseThrow();
     long millis = context.runner(session).run(Script.of(next), recorder(next, false));
+    unflushed = false; // its statements and history row commit one by one, each waiting for the flush
     LOG.log(System.Logger.Level.INFO, "applied {0} ({1} ms)", next.file().label(), millis);
     return Optional.of(next);
   }

@@ -68,6 +68,7 @@ public final class DryRun {
     migrations.forEach(migration -> Script.check(migration.script(), migration.location()));
     start.ifPresent(checkpoint -> checkpoint(sql, checkpoint));
     for (ResolvedMigration migration : migrations) {
+      boolean last = migration == migrations.get(migrations.size() - 1);
       sql.append('\n');
       List<SqlScript.Statement> statements = SqlScript.split(migration.script());
       if (migration.noTransaction()) {
@@ -86,6 +87,7 @@ public final class DryRun {
             .append(migration.location()).append(")\n")
             .append("BEGIN;\n")
             .append("SELECT pg_try_advisory_xact_lock(").append(lockArguments()).append(");  -- held until COMMIT\n")
+            .append(last ? "" : ScriptRunner.DEFER_FLUSH + ";  -- the deploy's last commit waits for the flush\n")
             .append(context.timeouts.setLocal()).append(";\n");
         statements.forEach(statement -> sql.append(statement.sql()).append(";\n"));
         sql.append(history.insertSql(migration, true)).append(";\n")

@@ -28,8 +28,8 @@ public final class HistoryTable {
    * Its name fits PostgreSQL's 63 bytes whenever the history's does (which leaves room for {@code _backfills}).
    */
   static final String CHECK_SUFFIX = "_matches";
-  private static final String ROW_TRIGGER = "schemacode_summary";
-  private static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
+  static final String ROW_TRIGGER = "schemacode_summary";
+  static final String TRUNCATE_TRIGGER = "schemacode_summary_truncate";
 
   /**
    * The tables a migrator of this JVM met last, by schema and name: a migrator is made anew for each
@@ -89,6 +89,11 @@ public final class HistoryTable {
 
   String quoted() {
     return quoted;
+  }
+
+  /** The summary table, quoted and qualified as the history is. */
+  String summaryQuoted() {
+    return summary;
   }
 
   /**
@@ -194,7 +199,8 @@ public final class HistoryTable {
    * names only the summary table (and the history's triggers), never the history table itself:
    * planning a statement that names it opens it and its index, cold for every tenant. A miss means
    * there is work to do, where one more round trip does not count. Null as for {@link
-   * #readUnlessSummarised}.
+   * #readUnlessSummarised}. A fleet of schemas asks the same of many tenants in one statement first
+   * ({@link UpToDateTenants}): the two must ask the same question.
    */
   public StartupRead readUnlessSummarisedOnce(Connection connection, String digest) throws SQLException {
     requireDigest(digest);
@@ -238,7 +244,7 @@ public final class HistoryTable {
   }
 
   /** The digest goes into SQL text: 32 lower-case hex digits, nothing else (a loop, not a pattern: every start-up check passes here). */
-  private static void requireDigest(String digest) {
+  static void requireDigest(String digest) {
     boolean hex = digest.length() == 32;
     for (int i = 0; hex && i < digest.length(); i++) {
       char c = digest.charAt(i);

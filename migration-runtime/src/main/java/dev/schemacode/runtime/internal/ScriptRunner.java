@@ -24,20 +24,38 @@ public final class ScriptRunner {
   private final Timeouts timeouts;
   private final UnaryOperator<String> redact;
 
+  /** First, so that a script's own {@code SET LOCAL synchronous_commit} still has the last word. */
+  static final String DEFER_FLUSH = "SET LOCAL synchronous_commit = off";
+
   ScriptRunner(Connection connection, Timeouts timeouts, UnaryOperator<String> redact) {
     this.connection = connection;
     this.timeouts = timeouts;
     this.redact = redact;
   }
 
-  /** Runs the script and returns how long it took, in milliseconds. */
+  /** Runs the script and returns how long it took, in milliseconds; its commit waits for the WAL flush. */
   long run(Script script, Recorder recorder) throws SQLException {
-    List<SqlScript.Statement> statements = SqlScript.split(script.sql());
-    return script.noTransaction() ? runOutsideTransaction(script, statements, recorder)
-        : runInTransaction(script, statements, recorder);
+    return run(script, recorder, Commit.FLUSHED);
   }
 
-  private long runInTransaction(Script script, List<SqlScript.Statement> statements, Recorder recorder)
+  /**
+   * How a script's transaction commits. {@link #DEFERRED}: without waiting for the write-ahead log to
+   * reach the disk ({@code synchronous_commit = off} for that transaction alone), for a migration that
+   * is not the last of its deploy. The deploy's last commit waits, and the log is written in order, so
+   * that wait makes every earlier commit durable too; a server crash in between can only lose a
+   * suffix of the migrations together with their history rows, which leaves them pending, never half
+   * applied. {@link Deploy} flushes itself when it ends without such a last commit.
+   */
+  enum Commit { FLUSHED, DEFERRED }
+
+  /** As {@link #run(Script, Recorder)}; a deferred commit applies to a script in a transaction only. */
+  long run(Script script, Recorder recorder, Commit commit) throws SQLException {
+    List<SqlScript.Statement> statements = SqlScript.split(script.sql());
+    return script.noTransaction() ? runOutsideTransaction(script, statements, recorder)
+        : runInTransaction(script, statements, recorder, commit);
+  }
+
+  private long runInTransaction(Script script, List<SqlScript.Statement> statements, Recorder recorder, Commit commit)
       throws SQLException {
     long started = System.nanoTime();
     connection.setAutoCommit(false);
@@ -47,7 +65,7 @@ public final class ScriptRunner {
       // in one round trip (BEGIN too), each parsed on its own, so PostgreSQL's error positions still
       // refer to the statement that failed. One round trip less per migration: applying many
       // migrations is mostly round trips besides the DDL itself.
-      String settings = timeouts.setLocal();
+      String settings = (commit == Commit.DEFERRED ? DEFER_FLUSH + "; " : "") + timeouts.setLocal();
       if (statements.isEmpty()) {
         statement.execute(settings);
       }

@@ -90,6 +90,7 @@ class CliCommandsTest {
     assertTrue(out.contains("-- V0001__init: in its own transaction"), out);
     assertTrue(out.contains("BEGIN;\nSELECT pg_try_advisory_xact_lock(1935894627, hashtext(coalesce(current_schema(), '')"
         + " || '.' || 'schemacode_history'));  -- held until COMMIT\n"
+        + "SET LOCAL synchronous_commit = off;  -- the deploy's last commit waits for the flush\n"
         + "SET LOCAL lock_timeout = '3000ms'; SET LOCAL statement_timeout = '0ms'; SELECT set_config("
         + "'client_connection_check_interval', '1s', true) WHERE current_setting('client_connection_check_interval',"
         + " true) IS NOT NULL;\n"

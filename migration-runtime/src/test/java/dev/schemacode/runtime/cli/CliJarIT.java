@@ -248,8 +248,27 @@ class CliJarIT {
     assertEquals(0, checkpoint.exitCode(), checkpoint.err());
     assertTrue(checkpoint.out().contains("wrote "), checkpoint.out());
 
+    String checkpointFile = checkpoint.out().lines().filter(line -> line.contains("wrote "))
+        .map(line -> line.replaceAll(".*wrote (\\S*C\\d+__checkpoint\\.sql).*", "$1")).findFirst().orElseThrow();
+    String checkpointName = Path.of(checkpointFile).getFileName().toString();
+    long covered = archiveWhatTheCheckpointCovers(checkpointName);
+
+    // what a pre-deploy step shows first: a new database starts from the checkpoint, and nothing changes
+    Result dryRun = run(Map.of(), "deploy", "--dry-run", "--url", url, "--migrations", migrations.toString());
+    assertEquals(0, dryRun.exitCode(), dryRun.out() + dryRun.err());
+    assertTrue(dryRun.out().contains("-- a new database: it would start from " + checkpointName), dryRun.out());
+    assertTrue(dryRun.out().contains("the " + covered + " migrations it stands for are recorded as applied without"
+        + " running"), dryRun.out());
+    assertFalse(dryRun.out().contains("-- V0001__"), "covered migrations do not run: " + dryRun.out());
+    try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet tables = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+      tables.next();
+      assertEquals(0, tables.getInt(1), "a dry run changes nothing");
+    }
+
     Result deploy = run(Map.of(), "deploy", "--url", url, "--migrations", migrations.toString());
     assertEquals(0, deploy.exitCode(), deploy.err());
+    assertTrue(deploy.out().contains("a new database: built from " + checkpointName), deploy.out());
     Result status = run(Map.of(), "status", "--url", url, "--migrations", migrations.toString());
     assertTrue(status.out().contains("(checkpoint)"), status.out());
 
@@ -257,5 +276,22 @@ class CliJarIT {
         migrations.toString());
     assertEquals(2, production.exitCode(), production.out() + production.err());
     assertTrue(production.err().contains("refusing to revert"), production.err());
+  }
+
+  /** Removes the V and U files the checkpoint stands for, as a team archiving its history would; returns how many V. */
+  private long archiveWhatTheCheckpointCovers(String checkpointName) throws IOException {
+    long version = Long.parseLong(checkpointName.substring(1, checkpointName.indexOf("__")));
+    long covered = 0;
+    try (var files = Files.list(migrations)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.matches("[VU]\\d+__.*") && Long.parseLong(name.substring(1, name.indexOf("__"))) <= version) {
+          covered += name.startsWith("V") ? 1 : 0;
+          Files.delete(file);
+        }
+      }
+    }
+    assertTrue(covered > 0, "the checkpoint covers the migrations before it");
+    return covered;
   }
 }

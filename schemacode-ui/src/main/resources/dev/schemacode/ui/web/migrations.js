@@ -18,6 +18,9 @@ export async function showMigrations(version) {
       el('span', {}, timeline.currentVersion ? 'at V' + timeline.currentVersion : 'nothing applied'),
       el('span', { class: timeline.pending ? 'badge pending' : 'badge applied' }, timeline.pending + ' pending'),
       el('span', { class: timeline.problems ? 'badge problem' : 'badge applied' }, timeline.problems + ' problems')),
+    // the lines `schemacode status` prints above its table, in its words
+    timeline.checkpoint ? el('p', { class: 'muted', id: 'checkpoint' }, timeline.checkpoint) : null,
+    timeline.pushed ? el('p', { class: 'notice', id: 'pushed' }, timeline.pushed) : null,
     el('div', { class: 'split' },
       el('ol', { class: 'timeline', id: 'timeline' }, timeline.migrations.map((m) => entry(m, version))),
       script),
@@ -36,6 +39,10 @@ function entry(migration, selected) {
       ? el('a', { href: '#/migrations/' + migration.version }, migration.label)
       : el('span', {}, migration.label),
     migration.transactional === false ? el('span', { class: 'muted' }, 'no transaction') : null,
+    !migration.hasFile && migration.state !== 'missing'
+      ? el('span', { class: 'muted archived' }, migration.kind === 'checkpoint'
+        ? 'file archived (the checkpoint covers it)' : 'no script in this build')
+      : null,
     el('span', { class: 'muted when' }, when),
     migration.explanation ? el('p', { class: 'explanation' }, migration.explanation) : null);
 }

@@ -1,0 +1,140 @@
+package dev.schemacode.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemacode.testing.TestDatabase;
+import dev.schemacode.testing.WireCounter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A deploy's migrations commit without waiting for the write-ahead log's flush, all but the last one
+ * pending; the deploy never returns or fails with such a commit unflushed. Each migration records
+ * the {@code synchronous_commit} its own transaction ran with, so the database itself says how it
+ * committed; the flush a deploy owes when it ends otherwise is seen on the wire.
+ */
+class DeferredFlushTest {
+  private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
+
+  @RegisterExtension static final TestDatabase database = new TestDatabase();
+
+  @TempDir Path migrations;
+
+  @BeforeEach
+  void emptySchema() throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER;"
+          + " GRANT USAGE ON SCHEMA public TO PUBLIC;");
+      // the embedded test server runs with synchronous_commit = off; a production server waits
+      statement.execute("ALTER DATABASE \"" + database.name() + "\" SET synchronous_commit = on");
+    }
+  }
+
+  private void migration(int version, String sql) throws Exception {
+    Files.writeString(migrations.resolve(String.format("V%04d__step.sql", version)), sql);
+  }
+
+  private static String recordsItsCommit(int version) {
+    return "CREATE TABLE commit_" + version + " AS SELECT current_setting('synchronous_commit') AS setting;\n";
+  }
+
+  private static String query(String sql) throws Exception {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  @Test
+  void everyMigrationButTheLastCommitsWithoutWaitingForTheFlush() throws Exception {
+    for (int version = 1; version <= 3; version++) {
+      migration(version, recordsItsCommit(version));
+    }
+    assertEquals("on", query("SHOW synchronous_commit"), "the database's own setting");
+
+    MigrateResult result = Migrator.builder().dataSource(database.dataSource())
+        .migrations(MigrationSource.directory(migrations)).build().migrate();
+
+    assertEquals(3, result.applied().size());
+    assertEquals("off", query("SELECT setting FROM commit_1"));
+    assertEquals("off", query("SELECT setting FROM commit_2"));
+    assertEquals("on", query("SELECT setting FROM commit_3"), "the last commit waits, as the database says");
+  }
+
+  @Test
+  void aScriptThatSetsSynchronousCommitItselfHasTheLastWord() throws Exception {
+    migration(1, "SET LOCAL synchronous_commit = remote_write;\n" + recordsItsCommit(1));
+    migration(2, recordsItsCommit(2));
+
+    Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(migrations)).build().migrate();
+
+    assertEquals("remote_write", query("SELECT setting FROM commit_1"));
+  }
+
+  @Test
+  void aDeployThatFailsAfterDeferredCommitsFlushesThemBeforeItFails() throws Exception {
+    migration(1, recordsItsCommit(1));
+    migration(2, recordsItsCommit(2));
+    migration(3, "SELECT 1 / 0;\n");
+    try (WireCounter wire = counter()) {
+      Migrator migrator = throughCounter(wire);
+
+      assertThrows(MigrationException.class, migrator::migrate);
+
+      List<String> sent = wire.statements();
+      int failing = indexOf(sent, "1 / 0");
+      int flush = indexOf(sent, "txid_current()");
+      assertTrue(failing >= 0 && flush > failing, "the flush comes after the failed migration: " + sent);
+      assertEquals("off", query("SELECT setting FROM commit_2"));
+      assertEquals("2", query("SELECT count(*) FROM schemacode_history WHERE success"));
+    }
+  }
+
+  @Test
+  void aDeployWhoseLastCommitWaitedSendsNoFlushOfItsOwn() throws Exception {
+    migration(1, recordsItsCommit(1));
+    migration(2, recordsItsCommit(2));
+    try (WireCounter wire = counter()) {
+      throughCounter(wire).migrate();
+
+      assertEquals(-1, indexOf(wire.statements(), "txid_current()"), wire.statements().toString());
+    }
+  }
+
+  private static int indexOf(List<String> statements, String part) {
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i).contains(part)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Migrator throughCounter(WireCounter wire) {
+    String url = "jdbc:postgresql://127.0.0.1:" + wire.port() + "/" + database.name()
+        + "?sslmode=disable&gssEncMode=disable&user=" + database.user()
+        + (database.password().isEmpty() ? "" : "&password=" + database.password());
+    return Migrator.builder().url(DatabaseUrl.parse(url)).migrations(MigrationSource.directory(migrations)).build();
+  }
+
+  private static WireCounter counter() throws Exception {
+    Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
+    if (!matcher.find()) {
+      throw new IllegalStateException("unexpected test URL " + database.jdbcUrl());
+    }
+    return new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)));
+  }
+}
