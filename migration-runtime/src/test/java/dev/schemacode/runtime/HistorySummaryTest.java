@@ -215,6 +215,45 @@ class HistorySummaryTest {
     }
   }
 
+  /**
+   * The check as an application's pool makes it, start after start on the same connection, whose
+   * driver would name a statement from its first execution: its text is parsed once per pooled
+   * connection (a prepared statement, still sent unnamed), and every call still asks the server, so a
+   * row edited, or a trigger disabled, after a run of matches on that connection is found.
+   */
+  @Test
+  void aChangeAfterManyMatchesOnOnePooledConnectionIsFound() throws Exception {
+    org.postgresql.ds.PGSimpleDataSource driver = (org.postgresql.ds.PGSimpleDataSource) database.dataSource();
+    driver.setPrepareThreshold(1);
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setDataSource(driver);
+    config.setMaximumPoolSize(1);
+    try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+      Migrator.Builder pooled = Migrator.builder().dataSource(pool).migrations(MigrationSource.directory(migrations));
+      for (int i = 0; i < 10; i++) {
+        assertEquals(List.of(), pooled.build().migrate().applied());
+      }
+      Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+      MigrationException edited = assertThrows(MigrationException.class, () -> pooled.build().migrate());
+      assertTrue(edited.getMessage().contains("V0002"), edited.getMessage());
+      Queries.execute(database, "UPDATE schemacode_history SET checksum = '"
+          + MigrationSource.directory(migrations).listing().get(1).checksum() + "' WHERE version = '0002'");
+      for (int i = 0; i < 10; i++) {
+        assertEquals(List.of(), pooled.build().migrate().applied());
+      }
+      Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER;"
+          + " UPDATE schemacode_history SET success = false WHERE version = '0003'");
+      MigrationException failed = assertThrows(MigrationException.class, () -> pooled.build().migrate());
+      assertTrue(failed.getMessage().contains("V0003"), failed.getMessage());
+      try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet named = statement.executeQuery("SELECT count(*), left(string_agg(statement, ' | '), 200) FROM pg_prepared_statements"
+              + " WHERE statement LIKE '%schemacode%' AND statement NOT LIKE '%pg_prepared_statements%'")) {
+        named.next();
+        assertEquals(0, named.getInt(1), "none of the migrator's statements named on the pooled connection: " + named.getString(2));
+      }
+    }
+  }
+
   /** A migrator of one schema (as a fleet's target, but checked with the function): its history, qualified. */
   @Test
   void aSchemasHistoryIsCheckedInThatSchema() throws Exception {

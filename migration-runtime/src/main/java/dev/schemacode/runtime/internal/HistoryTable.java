@@ -174,9 +174,26 @@ public final class HistoryTable {
    * database nobody migrated, or one an earlier build migrated): then read it all.
    */
   public StartupRead readUnlessSummarised(Connection connection, String digest) throws SQLException {
+    return readUnlessSummarised(connection, digest, false);
+  }
+
+  /**
+   * As {@link #readUnlessSummarised(Connection, String)}; with {@code keepParsed} the call goes through
+   * a {@link PreparedStatement}, for a session that keeps every statement unnamed ({@link
+   * Session#statementsStayUnnamed()}). PgJDBC parses a plain statement's text anew on every execution
+   * (looking for escapes, quotes and the ends of statements; its cache of parsed queries serves only
+   * prepared statements unless {@code preferQueryMode=extendedCacheEverything}): a quarter of the
+   * check's client CPU in a warm loop. A prepared statement's parsed form is kept per connection, so
+   * with a pool the check's text is parsed once per pooled connection; on the wire nothing changes,
+   * since with the session's prepare threshold of 0 it is still sent unnamed (never where the
+   * threshold is not the session's to set: the driver would name it after five executions, which a
+   * transaction pooler cannot carry).
+   */
+  public StartupRead readUnlessSummarised(Connection connection, String digest, boolean keepParsed) throws SQLException {
     boolean matched;
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(readUnlessSummarisedSql(digest))) {
+    String sql = readUnlessSummarisedSql(digest);
+    try (Statement statement = keepParsed ? connection.prepareStatement(sql) : connection.createStatement();
+        ResultSet result = keepParsed ? ((PreparedStatement) statement).executeQuery() : statement.executeQuery(sql)) {
       matched = result.next() && result.getBoolean(1);
     } catch (SQLException e) {
       if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_FUNCTION.equals(e.getSQLState())) {
