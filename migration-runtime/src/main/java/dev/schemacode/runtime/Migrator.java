@@ -108,7 +108,7 @@ public final class Migrator {
     MigrateResult result = context.withSession(session -> {
       HistoryTable.StartupRead read = visitedOnce
           ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
-          : context.history.readUnlessSummarised(session.connection(), summary.digest());
+          : context.history.readUnlessSummarised(session.connection(), summary.digest(), session.statementsStayUnnamed());
       if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one boolean read
         if (LOG.isLoggable(System.Logger.Level.INFO)) { // the message is made only when someone reads it
           LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",

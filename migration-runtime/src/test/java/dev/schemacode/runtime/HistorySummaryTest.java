@@ -215,6 +215,45 @@ class HistorySummaryTest {
     }
   }
 
+  /**
+   * The check as an application's pool makes it, start after start on the same connection, whose
+   * driver would name a statement from its first execution: its text is parsed once per pooled
+   * connection (a prepared statement, still sent unnamed), and every call still asks the server, so a
+   * row edited, or a trigger disabled, after a run of matches on that connection is found.
+   */
+  @Test
+  void aChangeAfterManyMatchesOnOnePooledConnectionIsFound() throws Exception {
+    org.postgresql.ds.PGSimpleDataSource driver = (org.postgresql.ds.PGSimpleDataSource) database.dataSource();
+    driver.setPrepareThreshold(1);
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setDataSource(driver);
+    config.setMaximumPoolSize(1);
+    try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+      Migrator.Builder pooled = Migrator.builder().dataSource(pool).migrations(MigrationSource.directory(migrations));
+      for (int i = 0; i < 10; i++) {
+        assertEquals(List.of(), pooled.build().migrate().applied());
+      }
+      Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+      MigrationException edited = assertThrows(MigrationException.class, () -> pooled.build().migrate());
+      assertTrue(edited.getMessage().contains("V0002"), edited.getMessage());
+      Queries.execute(database, "UPDATE schemacode_history SET checksum = '"
+          + MigrationSource.directory(migrations).listing().get(1).checksum() + "' WHERE version = '0002'");
+      for (int i = 0; i < 10; i++) {
+        assertEquals(List.of(), pooled.build().migrate().applied());
+      }
+      Queries.execute(database, "ALTER TABLE schemacode_history DISABLE TRIGGER USER;"
+          + " UPDATE schemacode_history SET success = false WHERE version = '0003'");
+      MigrationException failed = assertThrows(MigrationException.class, () -> pooled.build().migrate());
+      assertTrue(failed.getMessage().contains("V0003"), failed.getMessage());
+      try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet named = statement.executeQuery("SELECT count(*), left(string_agg(statement, ' | '), 200) FROM pg_prepared_statements"
+              + " WHERE statement LIKE '%schemacode%' AND statement NOT LIKE '%pg_prepared_statements%'")) {
+        named.next();
+        assertEquals(0, named.getInt(1), "none of the migrator's statements named on the pooled connection: " + named.getString(2));
+      }
+    }
+  }
+
   /** A migrator of one schema (as a fleet's target, but checked with the function): its history, qualified. */
   @Test
   void aSchemasHistoryIsCheckedInThatSchema() throws Exception {
@@ -242,6 +281,42 @@ class HistorySummaryTest {
     Files.writeString(migrations.resolve("V0005__t5.sql"), "CREATE TABLE t5 (id int);\n");
     assertEquals(1, migrator().migrate().applied().size());
     assertTrue(startupRead().matched());
+  }
+
+  /**
+   * Versions of the summary's row that could not be pruned in place when its page filled spill it
+   * onto new pages, which every check reads and vacuum does not give back (the live row sits on the
+   * last one). Here one transaction writes a history row 500 times, so that none of them can be
+   * pruned before it commits: a deploy that writes history then rewrites the summary to one page,
+   * and the triggers keep it right after.
+   */
+  @Test
+  void aDeployThatWritesHistoryCompactsASummaryGrownPastOnePage() throws Exception {
+    growSummary(database, "schemacode_history");
+    assertTrue(summaryPages(database, "schemacode_history_summary") > 1, "the summary spilled onto more pages");
+    Queries.execute(database, "VACUUM schemacode_history_summary");
+    assertTrue(summaryPages(database, "schemacode_history_summary") > 1, "what autovacuum does gives none back");
+    assertTrue(startupRead().matched());
+    assertEquals(List.of(), migrator().migrate().applied());
+    assertTrue(summaryPages(database, "schemacode_history_summary") > 1, "a start that writes nothing leaves it");
+
+    Files.writeString(migrations.resolve("V0004__t4.sql"), "CREATE TABLE t4 (id int);\n");
+    assertEquals(1, migrator().migrate().applied().size());
+    assertEquals(1, summaryPages(database, "schemacode_history_summary"), "rewritten to one page");
+    assertTrue(startupRead().matched());
+    Queries.execute(database, "UPDATE schemacode_history SET checksum = 'edited' WHERE version = '0002'");
+    assertFalse(startupRead().matched(), "the triggers keep the rewritten summary");
+    assertTrue(validationFailure().contains("V0002"));
+  }
+
+  /** One transaction that writes a row of {@code history} 500 times (its digest stays as it was). */
+  static void growSummary(TestDatabase database, String history) throws Exception {
+    Queries.execute(database, "DO $$ BEGIN FOR i IN 1..500 LOOP UPDATE " + history
+        + " SET execution_ms = execution_ms + 1 WHERE version = '0001'; END LOOP; END $$");
+  }
+
+  static long summaryPages(TestDatabase database, String summary) throws Exception {
+    return Queries.count(database, "SELECT pg_relation_size('" + summary + "') / current_setting('block_size')::int");
   }
 
   @Test

@@ -182,6 +182,27 @@ class PoolerTest {
     assertEquals(0, Queries.advisoryLocks(database));
   }
 
+  /**
+   * A summary grown past one page is rewritten after a deploy through the transaction pooler (its
+   * {@code VACUUM} a statement of its own, outside any transaction), and still right afterwards.
+   */
+  @Test
+  void aGrownSummaryIsCompactedThroughTheTransactionPoolerAndStaysRight() throws Exception {
+    write("V0001__a.sql", "CREATE TABLE a (id int);\n");
+    assertEquals(1, migrator(pooled(pooler)).build().migrate().applied().size());
+    HistorySummaryTest.growSummary(database, "schemacode_history");
+    assertTrue(HistorySummaryTest.summaryPages(database, "schemacode_history_summary") > 1);
+
+    write("V0002__b.sql", "CREATE TABLE b (id int);\n");
+    assertEquals(1, migrator(pooled(pooler)).build().migrate().applied().size());
+    assertEquals(1, HistorySummaryTest.summaryPages(database, "schemacode_history_summary"));
+    assertTrue(migrator(pooled(pooler)).build().migrate().applied().isEmpty());
+    Queries.execute(database, "DELETE FROM schemacode_history WHERE version = '0001'");
+    MigrationException missing = assertThrows(MigrationException.class, () -> migrator(pooled(pooler)).build().migrate());
+    assertTrue(missing.getMessage().contains("V0001"), missing.getMessage());
+    assertEquals(0, Queries.advisoryLocks(database));
+  }
+
   /** A plain PgJDBC data source: every {@code getConnection()} is a new client of the pooler. */
   private static javax.sql.DataSource dataSourceThrough(WireCounter wire, int prepareThreshold) {
     org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();

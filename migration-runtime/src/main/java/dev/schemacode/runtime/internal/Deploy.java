@@ -59,7 +59,8 @@ public final class Deploy {
    * Applies what is pending, judging the history again under the lock before every migration. Each
    * migration but the one found last pending commits without waiting for the log's flush, which is
    * most of what a commit costs: when the deploy returns, everything it applied is as durable as
-   * if each had waited.
+   * if each had waited. Then, when it wrote history, the history's summary is compacted if it needs
+   * it ({@link HistoryTable#compactSummary}).
    */
   public MigrateResult apply(Session session, List<ResolvedMigration> resolved) throws SQLException {
     MigrateResult result;
@@ -77,6 +78,9 @@ public final class Deploy {
     }
     if (unflushed) { // another migrator applied the last ones
       flush(session.connection());
+    }
+    if (!result.applied().isEmpty() || !result.recordedAfterPush().isEmpty()) {
+      context.history.compactSummary(session.connection());
     }
     return result;
   }

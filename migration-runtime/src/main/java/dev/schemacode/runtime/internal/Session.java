@@ -96,6 +96,14 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Whether this session set the driver's prepare threshold to 0 (it could reach PgJDBC's own
+   * connection), so that even a {@link java.sql.PreparedStatement} executed many times is sent unnamed.
+   */
+  public boolean statementsStayUnnamed() {
+    return driver != null;
+  }
+
+  /**
    * Without this a migrator killed during a long statement leaves its backend running that
    * statement, holding its table locks and the migration lock, until the statement ends on its own.
    * PostgreSQL 14+ can notice the closed socket while the statement runs and cancel it. Costs one
