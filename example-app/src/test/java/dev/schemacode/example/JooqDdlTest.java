@@ -79,7 +79,7 @@ class JooqDdlTest {
     assertEquals(String.join("\n", expected), String.join("\n", found));
   }
 
-  /** Whether the jOOQ on the class path keeps referential actions (3.20+). */
+  /** Whether the jOOQ on the class path keeps referential actions (3.21; 3.19 does not). */
   private static boolean hasForeignKeyRules() {
     try {
       Class.forName("org.jooq.impl.QOM$ForeignKeyRule");

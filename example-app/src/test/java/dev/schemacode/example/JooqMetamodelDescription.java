@@ -57,7 +57,7 @@ final class JooqMetamodelDescription {
   }
 
   /**
-   * The key's {@code ON DELETE} and {@code ON UPDATE} rules where jOOQ keeps them (3.20+: {@code getDeleteRule()},
+   * The key's {@code ON DELETE} and {@code ON UPDATE} rules where jOOQ keeps them (3.21: {@code getDeleteRule()},
    * read reflectively so that this compiles against 3.19 too).
    */
   private static String rules(ForeignKey<?, ?> key) {

@@ -31,7 +31,7 @@ final class JooqKeysWriter {
   private static final ClassName ORDER_FIELD = ClassName.get("org.jooq", "OrderField");
   private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
   private static final ClassName INTERNAL = ClassName.get("org.jooq.impl", "Internal");
-  /** jOOQ 3.20+'s referential action; its constants are named as {@link ForeignKey.Action}'s. */
+  /** jOOQ 3.21's referential action; its constants are named as {@link ForeignKey.Action}'s. */
   static final ClassName FOREIGN_KEY_RULE = ClassName.get("org.jooq.impl", "QOM", "ForeignKeyRule");
 
   private final ClassName keys;
@@ -42,7 +42,7 @@ final class JooqKeysWriter {
   /** A foreign key whose target is part of this metamodel, with the constant that holds it. */
   record Reference(JooqTable from, ForeignKey key, JooqTable to, CodeBlock constant) {}
 
-  /** @param foreignKeyRules whether the jOOQ compiled against keeps foreign keys' referential actions (3.20+) */
+  /** @param foreignKeyRules whether the jOOQ compiled against keeps foreign keys' referential actions (3.21, not 3.19) */
   JooqKeysWriter(String packageName, Map<QualifiedName, JooqTable> tables, boolean foreignKeyRules) {
     this.keys = ClassName.get(packageName, "Keys");
     this.indexes = ClassName.get(packageName, "Indexes");

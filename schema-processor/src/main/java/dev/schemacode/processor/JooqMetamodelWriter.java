@@ -107,9 +107,7 @@ final class JooqMetamodelWriter {
       tables.put(name, entity == null ? JooqTable.referenced(className, table)
           : jooqTable(entity, table, columnTypes, recordMethods));
     });
-    // jOOQ 3.20+ keeps a foreign key's ON DELETE / ON UPDATE rules (and its code generator writes them); 3.19 has none
-    boolean foreignKeyRules = elements.getTypeElement(JooqKeysWriter.FOREIGN_KEY_RULE.canonicalName()) != null;
-    JooqKeysWriter keys = new JooqKeysWriter(tablesPackage, tables, foreignKeyRules);
+    JooqKeysWriter keys = new JooqKeysWriter(tablesPackage, tables, keepsForeignKeyRules());
     tables.values().forEach(schemas::add);
     JooqTableWriter tableWriter = new JooqTableWriter(keys, schemas, zeroArgumentMethods(methodsOf(JOOQ_TABLE)));
     JooqRecordWriter recordWriter = new JooqRecordWriter();
@@ -186,6 +184,20 @@ final class JooqMetamodelWriter {
     return new JooqTable(entity.className(), table, JooqNames.tableClass(entity.className()),
         JooqNames.recordClass(entity.className()), JooqNames.pathClass(entity.className()), JooqNames.instanceName(table),
         fields, true);
+  }
+
+  /**
+   * Whether the jOOQ compiled against keeps a foreign key's ON DELETE / ON UPDATE rules (3.21, whose code
+   * generator writes them; 3.19 has no place for them): asked of the very factory method the keys call,
+   * {@code Internal.createForeignKey(…, boolean, ForeignKeyRule, ForeignKeyRule)}, so the output always compiles.
+   */
+  private boolean keepsForeignKeyRules() {
+    TypeElement internal = elements.getTypeElement("org.jooq.impl.Internal");
+    String rule = JooqKeysWriter.FOREIGN_KEY_RULE.canonicalName();
+    return internal != null && javax.lang.model.util.ElementFilter.methodsIn(internal.getEnclosedElements()).stream()
+        .anyMatch(method -> method.getSimpleName().contentEquals("createForeignKey") && method.getParameters().size() == 8
+            && types.erasure(method.getParameters().get(6).asType()).toString().equals(rule)
+            && types.erasure(method.getParameters().get(7).asType()).toString().equals(rule));
   }
 
   /** Every method of a jOOQ class and its supertypes, as {@code name/arity}. */

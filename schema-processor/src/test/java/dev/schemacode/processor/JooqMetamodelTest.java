@@ -86,7 +86,7 @@ class JooqMetamodelTest {
 
   /** The whole rental schema compiles as jOOQ classes, and every file is the same whatever order javac is given the sources in. */
   /**
-   * The expected file; jOOQ 3.20+ keeps foreign keys' referential actions, so their {@code Keys} carries them
+   * The expected file; jOOQ 3.21 keeps foreign keys' referential actions, so their {@code Keys} carries them
    * ({@code golden/foreign-key-rules/}), 3.19's cannot.
    */
   private static Path golden(String generated) {
