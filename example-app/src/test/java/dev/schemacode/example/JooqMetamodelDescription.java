@@ -42,7 +42,8 @@ final class JooqMetamodelDescription {
       }
       for (ForeignKey<?, ?> key : table.getReferences()) {
         lines.add("foreign key " + t + "." + key.getName() + " " + names(key.getFields()) + " -> "
-            + key.getKey().getTable().getName() + "." + key.getKey().getName() + " " + names(key.getKeyFields()));
+            + key.getKey().getTable().getName() + "." + key.getKey().getName() + " " + names(key.getKeyFields())
+            + rules(key));
       }
       for (Index index : table.getIndexes()) {
         lines.add("index " + t + "." + index.getName() + (index.getUnique() ? " unique " : " ")
@@ -53,6 +54,21 @@ final class JooqMetamodelDescription {
       }
     }
     return lines;
+  }
+
+  /**
+   * The key's {@code ON DELETE} and {@code ON UPDATE} rules where jOOQ keeps them (3.20+: {@code getDeleteRule()},
+   * read reflectively so that this compiles against 3.19 too).
+   */
+  private static String rules(ForeignKey<?, ?> key) {
+    try {
+      return " on delete " + ForeignKey.class.getMethod("getDeleteRule").invoke(key)
+          + " on update " + ForeignKey.class.getMethod("getUpdateRule").invoke(key);
+    } catch (NoSuchMethodException e) {
+      return "";
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static String names(List<? extends Field<?>> fields) {

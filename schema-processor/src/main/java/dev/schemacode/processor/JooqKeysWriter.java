@@ -31,18 +31,23 @@ final class JooqKeysWriter {
   private static final ClassName ORDER_FIELD = ClassName.get("org.jooq", "OrderField");
   private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
   private static final ClassName INTERNAL = ClassName.get("org.jooq.impl", "Internal");
+  /** jOOQ 3.20+'s referential action; its constants are named as {@link ForeignKey.Action}'s. */
+  static final ClassName FOREIGN_KEY_RULE = ClassName.get("org.jooq.impl", "QOM", "ForeignKeyRule");
 
   private final ClassName keys;
   private final ClassName indexes;
   private final Map<QualifiedName, JooqTable> tables;
+  private final boolean foreignKeyRules;
 
   /** A foreign key whose target is part of this metamodel, with the constant that holds it. */
   record Reference(JooqTable from, ForeignKey key, JooqTable to, CodeBlock constant) {}
 
-  JooqKeysWriter(String packageName, Map<QualifiedName, JooqTable> tables) {
+  /** @param foreignKeyRules whether the jOOQ compiled against keeps foreign keys' referential actions (3.20+) */
+  JooqKeysWriter(String packageName, Map<QualifiedName, JooqTable> tables, boolean foreignKeyRules) {
     this.keys = ClassName.get(packageName, "Keys");
     this.indexes = ClassName.get(packageName, "Indexes");
     this.tables = tables;
+    this.foreignKeyRules = foreignKeyRules;
   }
 
   Optional<CodeBlock> primaryKey(JooqTable table) {
@@ -136,9 +141,11 @@ final class JooqKeysWriter {
             fields(target, key.targetColumns())));
     return FieldSpec.builder(ParameterizedTypeName.get(FOREIGN_KEY, reference.from().record(), target.record()),
             JooqNames.foreignKeyConstant(reference.from().table(), key.name()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.createForeignKey($L, $T.name($S), new $T[] { $L }, $L, new $T[] { $L }, true)", INTERNAL,
+        .initializer("$T.createForeignKey($L, $T.name($S), new $T[] { $L }, $L, new $T[] { $L }, true$L)", INTERNAL,
             reference.from().reference(), DSL, key.name(), TABLE_FIELD, fields(reference.from(), key.columns()), targetKey,
-            TABLE_FIELD, fields(target, key.targetColumns()))
+            TABLE_FIELD, fields(target, key.targetColumns()),
+            foreignKeyRules ? CodeBlock.of(", $T.$L, $T.$L", FOREIGN_KEY_RULE, key.onDelete().name(), FOREIGN_KEY_RULE,
+                key.onUpdate().name()) : CodeBlock.of(""))
         .build();
   }
 

@@ -107,7 +107,9 @@ final class JooqMetamodelWriter {
       tables.put(name, entity == null ? JooqTable.referenced(className, table)
           : jooqTable(entity, table, columnTypes, recordMethods));
     });
-    JooqKeysWriter keys = new JooqKeysWriter(tablesPackage, tables);
+    // jOOQ 3.20+ keeps a foreign key's ON DELETE / ON UPDATE rules (and its code generator writes them); 3.19 has none
+    boolean foreignKeyRules = elements.getTypeElement(JooqKeysWriter.FOREIGN_KEY_RULE.canonicalName()) != null;
+    JooqKeysWriter keys = new JooqKeysWriter(tablesPackage, tables, foreignKeyRules);
     tables.values().forEach(schemas::add);
     JooqTableWriter tableWriter = new JooqTableWriter(keys, schemas, zeroArgumentMethods(methodsOf(JOOQ_TABLE)));
     JooqRecordWriter recordWriter = new JooqRecordWriter();
