@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * committed; the flush a deploy owes when it ends otherwise is seen on the wire.
  */
 class DeferredFlushTest {
-  private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
-
   @RegisterExtension static final TestDatabase database = new TestDatabase();
 
   @TempDir Path migrations;
@@ -89,7 +85,7 @@ class DeferredFlushTest {
     migration(1, recordsItsCommit(1));
     migration(2, recordsItsCommit(2));
     migration(3, "SELECT 1 / 0;\n");
-    try (WireCounter wire = counter()) {
+    try (WireCounter wire = WireCounter.inFrontOf(database)) {
       Migrator migrator = throughCounter(wire);
 
       assertThrows(MigrationException.class, migrator::migrate);
@@ -107,7 +103,7 @@ class DeferredFlushTest {
   void aDeployWhoseLastCommitWaitedSendsNoFlushOfItsOwn() throws Exception {
     migration(1, recordsItsCommit(1));
     migration(2, recordsItsCommit(2));
-    try (WireCounter wire = counter()) {
+    try (WireCounter wire = WireCounter.inFrontOf(database)) {
       throughCounter(wire).migrate();
 
       assertEquals(-1, indexOf(wire.statements(), "txid_current()"), wire.statements().toString());
@@ -124,17 +120,7 @@ class DeferredFlushTest {
   }
 
   private Migrator throughCounter(WireCounter wire) {
-    String url = "jdbc:postgresql://127.0.0.1:" + wire.port() + "/" + database.name()
-        + "?sslmode=disable&gssEncMode=disable&user=" + database.user()
-        + (database.password().isEmpty() ? "" : "&password=" + database.password());
-    return Migrator.builder().url(DatabaseUrl.parse(url)).migrations(MigrationSource.directory(migrations)).build();
-  }
-
-  private static WireCounter counter() throws Exception {
-    Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
-    if (!matcher.find()) {
-      throw new IllegalStateException("unexpected test URL " + database.jdbcUrl());
-    }
-    return new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)));
+    return Migrator.builder().url(DatabaseUrl.parse(wire.jdbcUrl(database))).migrations(MigrationSource.directory(migrations))
+        .build();
   }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * dropped) must still reach the tenant's own migrator and be reported, in a batch with healthy tenants.
  */
 class FleetUpToDateTest {
-  private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
   private static final int TENANTS = 20;
   /** Not a pattern's match: listed by name, and quoted in every statement. */
   private static final String ODD = "Tenant \"Odd\"";
@@ -66,12 +63,8 @@ class FleetUpToDateTest {
 
   @Test
   void nothingPendingIsOneStatementPerBatchOfTenants() throws Exception {
-    Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
-    assertTrue(matcher.find(), database.jdbcUrl());
-    try (WireCounter wire = new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)))) {
-      String url = "jdbc:postgresql://127.0.0.1:" + wire.port() + "/" + database.name()
-          + "?sslmode=disable&gssEncMode=disable&user=" + database.user()
-          + (database.password().isEmpty() ? "" : "&password=" + database.password());
+    try (WireCounter wire = WireCounter.inFrontOf(database)) {
+      String url = wire.jdbcUrl(database);
       FleetResult again = fleet(url, List.of("tenant\\_%", ODD)).deploy();
       assertEquals(TENANTS + 1, again.count(FleetResult.Outcome.UP_TO_DATE), again.failures().toString());
       assertEquals("0003", again.targets().get(0).currentVersion().orElseThrow());

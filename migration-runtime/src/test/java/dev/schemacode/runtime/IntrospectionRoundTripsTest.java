@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,13 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IntrospectionRoundTripsTest {
   @RegisterExtension static final TestDatabase database = new TestDatabase();
-  private static final Pattern HOST_PORT = Pattern.compile("//([^:/]+)(?::(\\d+))?/");
 
   @Test
   void theSameNumberOfQueriesForFiveTablesAndForSixty() throws Exception {
-    Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
-    assertTrue(matcher.find(), database.jdbcUrl());
-    try (WireCounter wire = new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)))) {
+    try (WireCounter wire = WireCounter.inFrontOf(database)) {
       int small = roundTrips(wire, 5);
       int large = roundTrips(wire, 60);
       assertEquals(small, large, "round trips for 5 and for 60 tables");
@@ -46,9 +41,7 @@ class IntrospectionRoundTripsTest {
             + " COMMENT ON TABLE t" + i + " IS 'table " + i + "'");
       }
     }
-    String url = "jdbc:postgresql://127.0.0.1:" + wire.port() + "/" + database.name()
-        + "?sslmode=disable&gssEncMode=disable&assumeMinServerVersion=10&user=" + database.user()
-        + (database.password().isEmpty() ? "" : "&password=" + database.password());
+    String url = wire.jdbcUrl(database) + "&assumeMinServerVersion=10";
     try (Connection connection = DriverManager.getConnection(url)) {
       wire.reset();
       Schema schema = new PostgresIntrospector(connection, Set.of()).read(Set.of());

@@ -6,8 +6,6 @@ import dev.schemacode.testing.TestDatabase;
 import dev.schemacode.testing.WireCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link WireCounter}): one connection and one round trip, however many migrations there are.
  */
 class StartupRoundTripsTest {
-  private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
-
   @RegisterExtension static final TestDatabase database = new TestDatabase();
 
   @TempDir Path migrations;
@@ -30,18 +26,12 @@ class StartupRoundTripsTest {
   }
 
   private Migrator throughCounter(WireCounter wire) {
-    String url = "jdbc:postgresql://127.0.0.1:" + wire.port() + "/" + database.name()
-        + "?sslmode=disable&gssEncMode=disable&user=" + database.user()
-        + (database.password().isEmpty() ? "" : "&password=" + database.password());
-    return Migrator.builder().url(DatabaseUrl.parse(url)).migrations(MigrationSource.directory(migrations)).build();
+    return Migrator.builder().url(DatabaseUrl.parse(wire.jdbcUrl(database))).migrations(MigrationSource.directory(migrations))
+        .build();
   }
 
-  private WireCounter counter() throws Exception {
-    Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
-    if (!matcher.find()) {
-      throw new IllegalStateException("unexpected test URL " + database.jdbcUrl());
-    }
-    return new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)));
+  private static WireCounter counter() throws Exception {
+    return WireCounter.inFrontOf(database);
   }
 
   @Test

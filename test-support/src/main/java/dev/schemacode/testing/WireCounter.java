@@ -49,6 +49,24 @@ public final class WireCounter implements AutoCloseable {
     acceptor.start();
   }
 
+  private static final java.util.regex.Pattern HOST_PORT = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/");
+
+  /** A counter in front of the test database's server. */
+  public static WireCounter inFrontOf(TestDatabase database) throws IOException {
+    java.util.regex.Matcher matcher = HOST_PORT.matcher(database.jdbcUrl());
+    if (!matcher.find()) {
+      throw new IllegalStateException("unexpected test URL " + database.jdbcUrl());
+    }
+    return new WireCounter(matcher.group(1), matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2)));
+  }
+
+  /** The test database's URL through this counter (plain TCP: the counter reads the protocol). */
+  public String jdbcUrl(TestDatabase database) {
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database.name()
+        + "?sslmode=disable&gssEncMode=disable&user=" + database.user()
+        + (database.password().isEmpty() ? "" : "&password=" + database.password());
+  }
+
   public int port() {
     return server.getLocalPort();
   }
