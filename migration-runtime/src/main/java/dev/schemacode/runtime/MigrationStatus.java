@@ -34,10 +34,23 @@ public record MigrationStatus(List<MigrationInfo> migrations, Optional<PushMark>
    * newest migration recorded by a checkpoint; empty when the database applied its history.
    */
   public Optional<String> checkpoint() {
-    return migrations.stream()
-        .filter(m -> m.applied().filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent())
-        .map(MigrationInfo::version)
+    return migrations.stream().filter(MigrationStatus::recordedByCheckpoint).map(MigrationInfo::version)
         .reduce((first, second) -> second);
+  }
+
+  /** How many migrations the checkpoint the database was built from stands for (recorded by it, not run). */
+  public long coveredByCheckpoint() {
+    return migrations.stream().filter(MigrationStatus::recordedByCheckpoint).count();
+  }
+
+  /** What {@link #checkpoint()} means, in one line: {@code status} prints it and {@code schemacode ui} shows it. */
+  public Optional<String> describeCheckpoint() {
+    return checkpoint().map(version -> "Built from checkpoint " + dev.schemacode.model.Checkpoint.fileName(version)
+        + ": the " + coveredByCheckpoint() + " migrations up to V" + version + " were recorded as applied without running");
+  }
+
+  private static boolean recordedByCheckpoint(MigrationInfo migration) {
+    return migration.applied().filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent();
   }
 
   public static MigrationStatus merge(List<ResolvedMigration> resolved, List<AppliedMigration> applied) {

@@ -1,8 +1,6 @@
 package dev.schemacode.ui;
 
-import dev.schemacode.model.Checkpoint;
 import dev.schemacode.model.PostgresRenderer;
-import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.Drift;
 import dev.schemacode.runtime.MigrationInfo;
@@ -35,17 +33,9 @@ final class MigrationsView {
 
   static Timeline timeline(String location, MigrationStatus status) {
     return new Timeline(location, status.currentVersion().orElse(null), status.pending().size(), status.problems().size(),
-        status.checkpoint().map(version -> checkpoint(status, version)).orElse(null),
+        status.describeCheckpoint().orElse(null),
         status.pushed().map(PushMark::describe).orElse(null),
         status.migrations().stream().map(MigrationsView::entry).toList());
-  }
-
-  /** As {@code status} says it above its table. */
-  private static String checkpoint(MigrationStatus status, String version) {
-    long covered = status.migrations().stream()
-        .filter(m -> m.applied().filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent()).count();
-    return "Built from checkpoint " + Checkpoint.fileName(version) + ": the " + covered + " migrations up to V" + version
-        + " were recorded as applied without running";
   }
 
   private static Entry entry(MigrationInfo info) {

@@ -3,7 +3,6 @@ package dev.schemacode.runtime.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemacode.model.Checkpoint;
-import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.MigrationInfo;
 import dev.schemacode.runtime.MigrationStatus;
 import dev.schemacode.runtime.PushMark;
@@ -69,7 +68,7 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
       ObjectNode node = root.putObject("checkpoint");
       node.put("file", Checkpoint.fileName(checkpoint.get()));
       node.put("version", checkpoint.get());
-      node.put("covers", covered(status));
+      node.put("covers", status.coveredByCheckpoint());
     } else {
       root.putNull("checkpoint");
     }
@@ -91,15 +90,9 @@ final class StatusCommand implements Callable<Integer>, DatabaseCommand {
     return root;
   }
 
-  private static long covered(MigrationStatus status) {
-    return status.migrations().stream().filter(m -> m.applied()
-        .filter(row -> AppliedMigration.CHECKPOINT.equals(row.kind())).isPresent()).count();
-  }
-
   private static void printTable(PrintWriter out, String database, MigrationStatus status, boolean outOfOrderAllowed) {
     out.println("Database: " + database);
-    status.checkpoint().ifPresent(version -> out.println("Built from checkpoint " + Checkpoint.fileName(version)
-        + ": the " + covered(status) + " migrations up to V" + version + " were recorded as applied without running"));
+    status.describeCheckpoint().ifPresent(out::println);
     status.pushed().ifPresent(mark -> out.println(mark.describe()));
     if (status.migrations().isEmpty()) {
       out.println("No migrations.");
