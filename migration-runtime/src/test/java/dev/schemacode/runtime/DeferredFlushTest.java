@@ -8,9 +8,6 @@ import dev.schemacode.testing.TestDatabase;
 import dev.schemacode.testing.WireCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +27,9 @@ class DeferredFlushTest {
 
   @BeforeEach
   void emptySchema() throws Exception {
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION CURRENT_USER;"
-          + " GRANT USAGE ON SCHEMA public TO PUBLIC;");
-      // the embedded test server runs with synchronous_commit = off; a production server waits
-      statement.execute("ALTER DATABASE \"" + database.name() + "\" SET synchronous_commit = on");
-    }
+    Queries.emptySchema(database);
+    // the embedded test server runs with synchronous_commit = off; a production server waits
+    Queries.execute(database, "ALTER DATABASE \"" + database.name() + "\" SET synchronous_commit = on");
   }
 
   private void migration(int version, String sql) throws Exception {
@@ -46,28 +40,20 @@ class DeferredFlushTest {
     return "CREATE TABLE commit_" + version + " AS SELECT current_setting('synchronous_commit') AS setting;\n";
   }
 
-  private static String query(String sql) throws Exception {
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
-  }
-
   @Test
   void everyMigrationButTheLastCommitsWithoutWaitingForTheFlush() throws Exception {
     for (int version = 1; version <= 3; version++) {
       migration(version, recordsItsCommit(version));
     }
-    assertEquals("on", query("SHOW synchronous_commit"), "the database's own setting");
+    assertEquals("on", Queries.text(database, "SHOW synchronous_commit"), "the database's own setting");
 
     MigrateResult result = Migrator.builder().dataSource(database.dataSource())
         .migrations(MigrationSource.directory(migrations)).build().migrate();
 
     assertEquals(3, result.applied().size());
-    assertEquals("off", query("SELECT setting FROM commit_1"));
-    assertEquals("off", query("SELECT setting FROM commit_2"));
-    assertEquals("on", query("SELECT setting FROM commit_3"), "the last commit waits, as the database says");
+    assertEquals("off", Queries.text(database, "SELECT setting FROM commit_1"));
+    assertEquals("off", Queries.text(database, "SELECT setting FROM commit_2"));
+    assertEquals("on", Queries.text(database, "SELECT setting FROM commit_3"), "the last commit waits, as the database says");
   }
 
   @Test
@@ -77,7 +63,7 @@ class DeferredFlushTest {
 
     Migrator.builder().dataSource(database.dataSource()).migrations(MigrationSource.directory(migrations)).build().migrate();
 
-    assertEquals("remote_write", query("SELECT setting FROM commit_1"));
+    assertEquals("remote_write", Queries.text(database, "SELECT setting FROM commit_1"));
   }
 
   @Test
@@ -94,8 +80,8 @@ class DeferredFlushTest {
       int failing = indexOf(sent, "1 / 0");
       int flush = indexOf(sent, "txid_current()");
       assertTrue(failing >= 0 && flush > failing, "the flush comes after the failed migration: " + sent);
-      assertEquals("off", query("SELECT setting FROM commit_2"));
-      assertEquals("2", query("SELECT count(*) FROM schemacode_history WHERE success"));
+      assertEquals("off", Queries.text(database, "SELECT setting FROM commit_2"));
+      assertEquals("2", Queries.text(database, "SELECT count(*) FROM schemacode_history WHERE success"));
     }
   }
 
