@@ -203,6 +203,37 @@ class PoolerTest {
     assertEquals(0, Queries.advisoryLocks(database));
   }
 
+  /**
+   * The one-flush deploy through the transaction pooler's one server connection: the deferred commits
+   * of the migrations before a failing one stay applied with their history rows, the deploy's flush
+   * passes through, and {@code synchronous_commit = off} never stays on the server connection for the
+   * pooler's next client (it is {@code SET LOCAL}, ending with each migration's transaction).
+   */
+  @Test
+  void deferredCommitsAndTheFlushThroughTheTransactionPoolerLeaveNoSettingBehind() throws Exception {
+    String asTheServerHasIt = Queries.text(database, "SHOW synchronous_commit");
+    for (int version = 1; version <= 2; version++) {
+      write("V000" + version + "__step.sql", "CREATE TABLE commit_" + version
+          + " AS SELECT current_setting('synchronous_commit') AS setting;\n");
+    }
+    write("V0003__fails.sql", "SELECT 1 / 0;\n");
+
+    assertThrows(MigrationException.class, () -> migrator(pooled(single)).build().migrate());
+
+    assertEquals("off", Queries.text(database, "SELECT setting FROM commit_1"));
+    assertEquals("off", Queries.text(database, "SELECT setting FROM commit_2"));
+    assertEquals("2", Queries.text(database, "SELECT count(*) FROM schemacode_history WHERE success"));
+    try (java.sql.Connection next = java.sql.DriverManager.getConnection(pooled(single));
+        java.sql.Statement statement = next.createStatement();
+        java.sql.ResultSet result = statement.executeQuery("SHOW synchronous_commit")) {
+      result.next();
+      assertEquals(asTheServerHasIt, result.getString(1), "the pooler's next client gets the server's setting");
+    }
+    write("V0003__fails.sql", "SELECT 1;\n");
+    assertEquals(1, migrator(pooled(single)).build().migrate().applied().size());
+    assertEquals(0, Queries.advisoryLocks(database));
+  }
+
   /** A plain PgJDBC data source: every {@code getConnection()} is a new client of the pooler. */
   private static javax.sql.DataSource dataSourceThrough(WireCounter wire, int prepareThreshold) {
     org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
