@@ -62,6 +62,7 @@ final class Migrations {
         + Runner.FOLDER + "\"");
     List<String> files = new ArrayList<>();
     List<String> entries = new ArrayList<>();
+    List<MigrationIndex.Entry> indexed = new ArrayList<>();
     Ledger ledger = Ledger.EMPTY;
     for (int i = 1; i <= n; i++) {
       String file = String.format(Locale.ROOT, "V%04d__create_t%04d.sql", i, i);
@@ -73,6 +74,7 @@ final class Migrations {
           .append("\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n");
       String checksum = Checksums.ofScript(sql);
       entries.add(MigrationIndex.line(file, checksum));
+      indexed.add(MigrationIndex.entry(file, checksum));
       ledger = ledger.append(MigrationFileName.parse(file).orElseThrow(), checksum, LedgerEntry.Origin.GENERATED,
           Schema.EMPTY);
     }
@@ -84,7 +86,9 @@ final class Migrations {
       entries.subList(part * CHUNK, Math.min(n, (part + 1) * CHUNK)).forEach(line -> index.append(line.replace("\n", "\\n")));
       index.append('"');
     }
-    index.append(");\n\n    private SchemacodeMigrations() {}\n}\n");
+    MigrationIndex.Summary summary = MigrationIndex.summarise(indexed); // and the summary the processor adds
+    index.append(")\n            .withSummary(\"").append(summary.digest()).append("\", \"").append(summary.currentVersion())
+        .append("\");\n\n    private SchemacodeMigrations() {}\n}\n");
     Files.writeString(dir.resolve(ALL), all, StandardCharsets.UTF_8);
     // The ledger the processor keeps beside the files (its schema section left empty: the start-up
     // check reads only the entries, but the parser still reads a real ledger's schema, so a real

@@ -42,7 +42,9 @@ final class IndexSource extends ClasspathLocation implements StartupSummary.Sour
 
   /**
    * Kept per index object, whatever the class loader: the digest and version come from the index
-   * alone. A listing that fails (a misnamed entry, two of one version) keeps nothing, so it fails again.
+   * alone. A generated index carries them, computed by the processor, so even the first check of a
+   * new JVM lists and hashes nothing; an index made by hand is listed once. A listing that fails (a
+   * misnamed entry, two of one version) keeps nothing, so it fails again.
    */
   @Override
   public StartupSummary startupSummary() {
@@ -51,7 +53,9 @@ final class IndexSource extends ClasspathLocation implements StartupSummary.Sour
     if (kept != null) {
       return kept;
     }
-    StartupSummary summary = StartupSummary.of(this, listing());
+    MigrationIndex.Summary built = index.summary();
+    StartupSummary summary = built != null ? StartupSummary.built(this, built.digest(), built.currentVersion())
+        : StartupSummary.of(this, listing());
     KeptSummaries.keep(key, Boolean.TRUE, summary);
     return summary;
   }

@@ -202,4 +202,40 @@ class StartupSummaryTest {
     }
     assertNull(KeptSummaries.find(KeptSummaries.identityOf(index), Boolean.TRUE, MigrationSource.index(index)));
   }
+
+  /**
+   * A generated index carries its summary (the processor computed it with the model's {@link
+   * MigrationIndex#summarise}): the first check of a new JVM takes it as it is and lists nothing. An
+   * entry that no listing could parse shows that nothing was listed.
+   */
+  @Test
+  void aSummarisedIndexIsNotListedForTheCheck() {
+    MigrationIndex index = MigrationIndex.of("fixtures/ledgered", MigrationIndex.entry("not a migration", "abc"))
+        .withSummary("0123456789abcdef0123456789abcdef", "0007");
+    StartupSummary summary = StartupSummary.of(MigrationSource.index(index));
+    assertEquals("0123456789abcdef0123456789abcdef", summary.digest());
+    assertEquals("0007", summary.currentVersion().orElseThrow());
+    assertThrows(ConfigurationException.class, summary::listing); // the listing, built only on a miss, would fail
+  }
+
+  /**
+   * What the processor writes is what the runtime would compute from the entries, and what the
+   * history's triggers keep in the database once they are applied: the next check matches in its one
+   * query. V9 against V10 shows the newest version is the highest number, not the last text.
+   */
+  @Test
+  void aSummarisedIndexMatchesTheHistoryItsMigrationsLeave() throws Exception {
+    List<MigrationIndex.Entry> entries = List.of(
+        MigrationIndex.entry("V9__first.sql", Checksums.ofScript("CREATE TABLE first (id int);\n")),
+        MigrationIndex.entry("V10__second.sql", Checksums.ofScript("CREATE TABLE second (id int);\n")));
+    MigrationIndex.Summary built = MigrationIndex.summarise(entries);
+    MigrationIndex bare = new MigrationIndex("fixtures/nine-ten", entries);
+    assertEquals(HistoryDigest.allApplied(MigrationSource.index(bare).listing()), built.digest());
+    assertEquals("10", built.currentVersion());
+
+    MigrationIndex index = bare.withSummary(built.digest(), built.currentVersion());
+    assertEquals(2, migrator(MigrationSource.index(index)).migrate().applied().size());
+    assertEquals("true", Queries.text(database, "SELECT schemacode_history_matches(X'" + built.digest() + "')::text"));
+    assertEquals("10", migrator(MigrationSource.index(index)).migrate().currentVersion().orElseThrow());
+  }
 }

@@ -10,11 +10,32 @@ import java.util.Objects;
  * tell a stale or missing resource from the real thing.
  *
  * @param resourcePath the class-path folder of the files, e.g. {@code db/migration}
+ * @param summary what a history with every one of them applied looks like, as the processor computed
+ *     it; null for an index made by hand (the runtime then computes it)
  */
-public record MigrationIndex(String resourcePath, List<Entry> migrations) {
+public record MigrationIndex(String resourcePath, List<Entry> migrations, Summary summary) {
   public MigrationIndex {
     Objects.requireNonNull(resourcePath, "resourcePath");
     migrations = List.copyOf(migrations);
+  }
+
+  public MigrationIndex(String resourcePath, List<Entry> migrations) {
+    this(resourcePath, migrations, null);
+  }
+
+  /**
+   * The {@link AppliedDigest} of every migration of the index and the newest version: what the
+   * start-up check compares a history with. The processor writes it into the generated index,
+   * computed by {@link #summarise} from the very entries it writes beside it, so that an
+   * application's first check in a new JVM lists, parses and hashes nothing (at 10,000 migrations
+   * about a sixth of a second of a fresh JVM's start). The build's word, as the checksums beside it
+   * are: the runtime does not recompute it.
+   */
+  public record Summary(String digest, String currentVersion) {
+    public Summary {
+      Objects.requireNonNull(digest, "digest");
+      Objects.requireNonNull(currentVersion, "currentVersion");
+    }
   }
 
   /** One migration: its file name ({@code V0001__init.sql}) and SHA-256 (see {@link Checksums#ofScript}). */
@@ -57,6 +78,34 @@ public record MigrationIndex(String resourcePath, List<Entry> migrations) {
       }
     }
     return new MigrationIndex(resourcePath, entries);
+  }
+
+  /**
+   * This index with the summary the processor computed for it ({@link #summarise}); the generated
+   * index calls it on the parsed entries.
+   */
+  public MigrationIndex withSummary(String digest, String currentVersion) {
+    return new MigrationIndex(resourcePath, migrations, new Summary(digest, currentVersion));
+  }
+
+  /**
+   * The summary of {@code entries}, or null for none: every entry's version (from its file name) and
+   * checksum in the {@link AppliedDigest}, and the highest version.
+   *
+   * @throws IllegalArgumentException when an entry is not named {@code V<version>__<name>.sql}
+   */
+  public static Summary summarise(List<Entry> entries) {
+    AppliedDigest digest = new AppliedDigest();
+    MigrationFileName newest = null;
+    for (Entry entry : entries) {
+      MigrationFileName file = MigrationFileName.parse(entry.file())
+          .orElseThrow(() -> new IllegalArgumentException("not a migration file name: " + entry.file()));
+      digest.add(file.version(), entry.checksum());
+      if (newest == null || file.number() > newest.number()) {
+        newest = file;
+      }
+    }
+    return newest == null ? null : new Summary(digest.hex(), newest.version());
   }
 
   /** One migration as {@link #parse} reads it: file name, a space, checksum, a new line. */

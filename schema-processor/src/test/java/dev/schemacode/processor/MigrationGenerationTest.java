@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.schemacode.model.AppliedDigest;
 import dev.schemacode.model.Checksums;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerCodec;
@@ -136,15 +137,17 @@ class MigrationGenerationTest {
         @Generated("dev.schemacode.processor.SchemaProcessor")
         public final class SchemacodeMigrations {
             /**
-             * Every migration of this build, in order, with its SHA-256: a line each.
+             * Every migration of this build, in order, with its SHA-256: a line each; and the digest of a
+             * history with all of them applied, with the newest version.
              */
             public static final MigrationIndex INDEX = MigrationIndex.parse("db/migration",
-                    "V0001__init.sql %s\\n");
+                    "V0001__init.sql %s\\n")
+                    .withSummary("%s", "0001");
 
             private SchemacodeMigrations() {
             }
         }
-        """.formatted(checksum));
+        """.formatted(checksum, new AppliedDigest().add("0001", checksum).hex()));
   }
 
   @Test

@@ -47,5 +47,6 @@ class MigrationIndexWriterTest {
     MigrationIndex loaded = (MigrationIndex) index.getField("INDEX").get(null);
     assertEquals("db/migration", loaded.resourcePath());
     assertEquals(expected, loaded.migrations());
+    assertEquals(new MigrationIndex.Summary(MigrationIndex.summarise(expected).digest(), "10000"), loaded.summary());
   }
 }

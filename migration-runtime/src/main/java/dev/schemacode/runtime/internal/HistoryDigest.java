@@ -1,10 +1,7 @@
 package dev.schemacode.runtime.internal;
 
+import dev.schemacode.model.AppliedDigest;
 import dev.schemacode.runtime.ResolvedMigration;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -17,38 +14,26 @@ import java.util.List;
  */
 public final class HistoryDigest {
   /** The digest of an empty history. */
-  static final String EMPTY = "0".repeat(32);
+  static final String EMPTY = AppliedDigest.EMPTY;
 
   private HistoryDigest() {}
 
   /** What the history's digest is when every one of these migrations is applied, successfully, as it is now. */
   public static String allApplied(List<ResolvedMigration> migrations) {
-    MessageDigest md5 = md5();
-    byte[] digest = new byte[16];
+    AppliedDigest digest = new AppliedDigest();
     for (ResolvedMigration migration : migrations) {
-      byte[] term = md5.digest(term(migration.version(), migration.checksum(), true).getBytes(StandardCharsets.UTF_8));
-      for (int i = 0; i < digest.length; i++) {
-        digest[i] ^= term[i];
-      }
+      digest.add(migration.version(), migration.checksum());
     }
-    return HexFormat.of().formatHex(digest);
+    return digest.hex();
   }
 
   /** One row's text, as the trigger builds it: {@code version || ' ' || checksum || ' ' || success}. */
   static String term(String version, String checksum, boolean success) {
-    return version + ' ' + checksum + ' ' + success;
+    return AppliedDigest.term(version, checksum, success);
   }
 
   /** The same term in SQL, over the row variable {@code row} ({@code NEW}, {@code OLD}) of the trigger. */
   static String termSql(String row) {
     return "('x' || md5(" + row + ".version || ' ' || " + row + ".checksum || ' ' || " + row + ".success::text))::bit(128)";
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has MD5", e);
-    }
   }
 }

@@ -42,6 +42,14 @@ public final class StartupSummary {
         listing.isEmpty() ? Optional.empty() : Optional.of(listing.get(listing.size() - 1).version()), listing);
   }
 
+  /**
+   * A summary computed when the source was built (a generated index carries its own, {@link
+   * dev.schemacode.model.MigrationIndex#summary()}): nothing is listed unless the history differs.
+   */
+  public static StartupSummary built(MigrationSource source, String digest, String currentVersion) {
+    return new StartupSummary(source, digest, Optional.of(currentVersion), null);
+  }
+
   /** The same summary for a later call of {@code source}, without the listing (which holds scripts once read). */
   StartupSummary keptFor(MigrationSource later) {
     return new StartupSummary(later, digest, currentVersion, null);
