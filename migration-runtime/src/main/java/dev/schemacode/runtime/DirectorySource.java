@@ -1,6 +1,8 @@
 package dev.schemacode.runtime;
 
 import dev.schemacode.model.Ledger;
+import dev.schemacode.model.LedgerFormatException;
+import dev.schemacode.model.LedgerRecords;
 import dev.schemacode.model.MigrationFileName;
 import dev.schemacode.runtime.internal.DirectoryStamp;
 import dev.schemacode.runtime.internal.KeptSummaries;
@@ -88,9 +90,9 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
       throw new ConfigurationException("migrations directory " + directory + " does not exist");
     }
     Map<String, String> recorded = new HashMap<>();
-    Optional<Ledger> ledger = Optional.empty();
+    Optional<LedgerRecords> ledger = Optional.empty();
     try {
-      ledger = ledger();
+      ledger = ledgerRecords();
     } catch (ConfigurationException unreadable) {
       // no checksums to trust: hash every file, as resolve() does (diff and the build report the ledger)
     }
@@ -128,6 +130,24 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
   @Override
   public String description() {
     return directory.toString();
+  }
+
+  /**
+   * What the listing takes from the ledger: its entries' checksums and its newest checkpoint, read
+   * without the schema sections ({@link LedgerRecords}), which the start-up check never needs.
+   */
+  private Optional<LedgerRecords> ledgerRecords() {
+    Path file = directory.resolve(Ledger.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LedgerRecords.read(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+    } catch (LedgerFormatException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

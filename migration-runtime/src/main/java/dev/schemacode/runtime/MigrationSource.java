@@ -5,6 +5,7 @@ import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerCodec;
 import dev.schemacode.model.LedgerEntry;
 import dev.schemacode.model.LedgerFormatException;
+import dev.schemacode.model.LedgerRecords;
 import dev.schemacode.model.MigrationFileName;
 import dev.schemacode.model.MigrationIndex;
 import dev.schemacode.runtime.internal.ClasspathLocation;
@@ -237,20 +238,20 @@ public interface MigrationSource {
      * known by the ledger's checksums. A database that applied them is checked against those; one that
      * has not cannot get them, and loading one says so.
      */
-    static List<ResolvedMigration> archived(Ledger ledger, List<ResolvedMigration> present, String location) {
-      java.util.Optional<dev.schemacode.model.Checkpoint> checkpoint = ledger.newestCheckpoint();
-      if (checkpoint.isEmpty()) {
+    static List<ResolvedMigration> archived(LedgerRecords ledger, List<ResolvedMigration> present, String location) {
+      if (ledger.newestCheckpoint().isEmpty()) {
         return List.of();
       }
+      String checkpoint = dev.schemacode.model.Checkpoint.fileName(ledger.newestCheckpoint().get());
       java.util.Set<Long> versions = new java.util.HashSet<>();
       present.forEach(m -> versions.add(m.file().number()));
       List<ResolvedMigration> archived = new ArrayList<>();
-      for (dev.schemacode.model.LedgerEntry entry : ledger.migrations()) {
-        if (checkpoint.get().covers(entry.file()) && !versions.contains(entry.file().number())) {
+      for (LedgerRecords.Recorded entry : ledger.migrations()) {
+        if (ledger.coveredByCheckpoint(entry.file()) && !versions.contains(entry.file().number())) {
           archived.add(ResolvedMigration.deferred(entry.file(), entry.checksum(), location + "/" + entry.file().fileName(),
               () -> {
                 throw new ConfigurationException(entry.file().fileName() + " is archived: the checkpoint "
-                    + checkpoint.get().fileName() + " covers it and " + location + " no longer holds it, but this"
+                    + checkpoint + " covers it and " + location + " no longer holds it, but this"
                     + " database has not applied it; restore the file from version control to bring this database"
                     + " forward, or build a new database, which starts from the checkpoint");
               }));

@@ -134,6 +134,24 @@ class StartupSummaryTest {
     }
   }
 
+  /**
+   * The listing takes only the entries and the newest checkpoint from the ledger ({@link
+   * dev.schemacode.model.LedgerRecords}): a schema section that a full read refuses (edited by hand,
+   * the build's to report) does not make the check read and hash every file.
+   */
+  @Test
+  void theListingDoesNotReadTheLedgersSchema() throws Exception {
+    assertEquals(3, migrator(source()).migrate().applied().size());
+    Path ledger = migrations.resolve(Ledger.FILE_NAME);
+    String edited = Files.readString(ledger).replaceFirst("\"schemaChecksum\": \"[0-9a-f]+\"",
+        "\"schemaChecksum\": \"" + "0".repeat(64) + "\"");
+    Files.writeString(ledger, edited);
+    settle();
+    assertThrows(ConfigurationException.class, () -> source().ledger()); // what validate and the build report
+    assertEquals(List.of(), migrator(source()).migrate().applied());
+    assertNotNull(kept()); // every file's checksum came from the ledger: nothing was read to hash it
+  }
+
   @Test
   void aNewFileAndItsLedgerEntryAreSeen() throws Exception {
     migrator(source()).migrate();

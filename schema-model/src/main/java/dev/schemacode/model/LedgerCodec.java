@@ -199,11 +199,7 @@ public final class LedgerCodec {
    * @throws LedgerFormatException when the text is not a ledger this version understands
    */
   public static Ledger read(String json, String source) {
-    if (json.lines().anyMatch(line -> line.startsWith("<<<<<<<") || line.startsWith(">>>>>>>"))) {
-      throw new LedgerFormatException(source + " contains git merge conflict markers: two branches"
-          + " added migrations. Keep one branch's migrations, delete the other branch's new V*.sql files"
-          + " and recompile to regenerate them after it");
-    }
+    refuseMergeConflicts(json, source);
     JsonNode root = tree(json, source, "a schemacode ledger (expected a JSON object)");
     Reader reader = new Reader(source);
     int format = reader.integer(root, "format");
@@ -256,6 +252,15 @@ public final class LedgerCodec {
       }
     }
     return ledger;
+  }
+
+  /** A ledger two branches both changed, with git's conflict markers left in it, is not read. */
+  static void refuseMergeConflicts(String json, String source) {
+    if (json.lines().anyMatch(line -> line.startsWith("<<<<<<<") || line.startsWith(">>>>>>>"))) {
+      throw new LedgerFormatException(source + " contains git merge conflict markers: two branches"
+          + " added migrations. Keep one branch's migrations, delete the other branch's new V*.sql files"
+          + " and recompile to regenerate them after it");
+    }
   }
 
   // ---- shared with DeclaredSchemaCodec, which writes a schema without a history in the same layout
@@ -338,7 +343,7 @@ public final class LedgerCodec {
     }
   }
 
-  private static String abbreviate(String hash) {
+  static String abbreviate(String hash) {
     return hash.isEmpty() ? "(none)" : hash.substring(0, Math.min(12, hash.length()));
   }
 
