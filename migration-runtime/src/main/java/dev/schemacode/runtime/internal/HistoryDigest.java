@@ -27,12 +27,7 @@ public final class HistoryDigest {
     return digest.hex();
   }
 
-  /** One row's text, as the trigger builds it: {@code version || ' ' || checksum || ' ' || success}. */
-  static String term(String version, String checksum, boolean success) {
-    return AppliedDigest.term(version, checksum, success);
-  }
-
-  /** The same term in SQL, over the row variable {@code row} ({@code NEW}, {@code OLD}) of the trigger. */
+  /** The row's term ({@link AppliedDigest#term}) in SQL, over the row variable {@code row} ({@code NEW}, {@code OLD}) of the trigger. */
   static String termSql(String row) {
     return "('x' || md5(" + row + ".version || ' ' || " + row + ".checksum || ' ' || " + row + ".success::text))::bit(128)";
   }
