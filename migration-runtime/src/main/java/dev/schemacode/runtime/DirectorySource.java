@@ -137,27 +137,28 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
    * without the schema sections ({@link LedgerRecords}), which the start-up check never needs.
    */
   private Optional<LedgerRecords> ledgerRecords() {
-    Path file = directory.resolve(Ledger.FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LedgerRecords.read(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
-    } catch (LedgerFormatException e) {
-      throw new ConfigurationException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return ledgerText().map(json -> {
+      try {
+        return LedgerRecords.read(json, directory.resolve(Ledger.FILE_NAME).toString());
+      } catch (LedgerFormatException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+    });
   }
 
   @Override
   public Optional<Ledger> ledger() {
+    return ledgerText().map(json -> MigrationSource.Sources.parseLedger(json, description()));
+  }
+
+  /** The ledger's text, or empty when the directory has none. */
+  private Optional<String> ledgerText() {
     Path file = directory.resolve(Ledger.FILE_NAME);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(MigrationSource.Sources.parseLedger(Files.readString(file, StandardCharsets.UTF_8), description()));
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -202,16 +202,10 @@ public final class LedgerCodec {
     refuseMergeConflicts(json, source);
     JsonNode root = tree(json, source, "a schemacode ledger (expected a JSON object)");
     Reader reader = new Reader(source);
-    int format = reader.integer(root, "format");
-    if (format > FORMAT) {
-      throw new LedgerFormatException(source + " has format " + format
-          + ", written by a newer schemacode; this version reads format " + FORMAT + " and older");
-    }
+    refuseNewerFormat(reader.integer(root, "format"), source);
     List<LedgerEntry> entries = new ArrayList<>();
     for (JsonNode node : reader.array(root, "migrations")) {
-      String fileName = reader.text(node, "file");
-      MigrationFileName file = MigrationFileName.parse(fileName).orElseThrow(() ->
-          new LedgerFormatException(source + ": '" + fileName + "' is not a migration file name (V<version>__<name>.sql)"));
+      MigrationFileName file = migrationFile(reader.text(node, "file"), source);
       entries.add(new LedgerEntry(file, reader.text(node, "checksum"),
           reader.origin(node), reader.text(node, "chain"), reader.reverse(node, file)));
     }
@@ -221,8 +215,7 @@ public final class LedgerCodec {
     if (root.has("checkpoints")) {
       for (JsonNode node : reader.array(root, "checkpoints")) {
         String name = reader.text(node, "file");
-        String version = Checkpoint.versionOf(name).orElseThrow(() ->
-            new LedgerFormatException(source + ": '" + name + "' is not a checkpoint file name (C<version>__checkpoint.sql)"));
+        String version = checkpointVersion(name, source);
         List<String> skipped = new ArrayList<>();
         if (node.has("skipped")) {
           for (JsonNode skip : reader.array(node, "skipped")) {
@@ -234,12 +227,7 @@ public final class LedgerCodec {
       }
     }
     Ledger ledger = new Ledger(entries, schema, declaredBy, checkpoints);
-    String head = reader.text(root, "head");
-    if (!head.equals(ledger.head())) {
-      throw new LedgerFormatException(source + ": head " + abbreviate(head)
-          + " does not match the last migration's chain " + abbreviate(ledger.head())
-          + "; the file was edited by hand or merged from two branches");
-    }
+    refuseBrokenHead(reader.text(root, "head"), ledger.head(), source);
     // Ledgers written before the checksum existed have none, and stay readable.
     if (root.has("schemaChecksum")) {
       String recorded = reader.text(root, "schemaChecksum");
@@ -260,6 +248,34 @@ public final class LedgerCodec {
       throw new LedgerFormatException(source + " contains git merge conflict markers: two branches"
           + " added migrations. Keep one branch's migrations, delete the other branch's new V*.sql files"
           + " and recompile to regenerate them after it");
+    }
+  }
+
+  // ---- the checks of the entries, shared with LedgerRecords (which reads only those)
+
+  static void refuseNewerFormat(int format, String source) {
+    if (format > FORMAT) {
+      throw new LedgerFormatException(source + " has format " + format
+          + ", written by a newer schemacode; this version reads format " + FORMAT + " and older");
+    }
+  }
+
+  static MigrationFileName migrationFile(String name, String source) {
+    return MigrationFileName.parse(name).orElseThrow(() ->
+        new LedgerFormatException(source + ": '" + name + "' is not a migration file name (V<version>__<name>.sql)"));
+  }
+
+  static String checkpointVersion(String name, String source) {
+    return Checkpoint.versionOf(name).orElseThrow(() ->
+        new LedgerFormatException(source + ": '" + name + "' is not a checkpoint file name (C<version>__checkpoint.sql)"));
+  }
+
+  /** The head line is the last entry's chain: two branches that each added a migration disagree on it. */
+  static void refuseBrokenHead(String head, String lastChain, String source) {
+    if (!head.equals(lastChain)) {
+      throw new LedgerFormatException(source + ": head " + abbreviate(head)
+          + " does not match the last migration's chain " + abbreviate(lastChain)
+          + "; the file was edited by hand or merged from two branches");
     }
   }
 
@@ -343,7 +359,7 @@ public final class LedgerCodec {
     }
   }
 
-  static String abbreviate(String hash) {
+  private static String abbreviate(String hash) {
     return hash.isEmpty() ? "(none)" : hash.substring(0, Math.min(12, hash.length()));
   }
 
@@ -549,8 +565,7 @@ public final class LedgerCodec {
       MigrationFileName from = entry;
       if (reverse.has("from")) {
         String name = text(reverse, "from");
-        from = MigrationFileName.parse(name).orElseThrow(() ->
-            new LedgerFormatException(source + ": '" + name + "' is not a migration file name (V<version>__<name>.sql)"));
+        from = migrationFile(name, source);
       }
       List<LedgerEntry.ReverseFile> files = new ArrayList<>();
       for (JsonNode file : array(reverse, "files")) {

@@ -76,22 +76,14 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
       if (format == null) {
         throw missing(source, "format", "an integer");
       }
-      if (format > LedgerCodec.FORMAT) {
-        throw new LedgerFormatException(source + " has format " + format
-            + ", written by a newer schemacode; this version reads format " + LedgerCodec.FORMAT + " and older");
-      }
+      LedgerCodec.refuseNewerFormat(format, source);
       if (migrations == null) {
         throw missing(source, "migrations", "an array");
       }
       if (head == null) {
         throw missing(source, "head", "a string");
       }
-      String last = chains.isEmpty() ? "" : chains.get(chains.size() - 1);
-      if (!head.equals(last)) {
-        throw new LedgerFormatException(source + ": head " + LedgerCodec.abbreviate(head)
-            + " does not match the last migration's chain " + LedgerCodec.abbreviate(last)
-            + "; the file was edited by hand or merged from two branches");
-      }
+      LedgerCodec.refuseBrokenHead(head, chains.isEmpty() ? "" : chains.get(chains.size() - 1), source);
       return new LedgerRecords(migrations, newestCheckpoint);
     } catch (JsonProcessingException e) {
       throw new LedgerFormatException(source + " is not valid JSON (" + e.getOriginalMessage()
@@ -125,10 +117,7 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
       if (file == null || checksum == null || chain == null) {
         throw missing(source, file == null ? "file" : checksum == null ? "checksum" : "chain", "a string");
       }
-      String name = file;
-      MigrationFileName parsed = MigrationFileName.parse(name).orElseThrow(() -> new LedgerFormatException(
-          source + ": '" + name + "' is not a migration file name (V<version>__<name>.sql)"));
-      migrations.add(new Recorded(parsed, checksum));
+      migrations.add(new Recorded(LedgerCodec.migrationFile(file, source), checksum));
       chains.add(chain);
     }
     return migrations;
@@ -150,12 +139,10 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
           parser.skipChildren(); // its checksum, schema and skipped migrations
         }
       }
-      String name = file;
-      if (name == null) {
+      if (file == null) {
         throw missing(source, "file", "a string");
       }
-      newest = Checkpoint.versionOf(name).orElseThrow(() -> new LedgerFormatException(
-          source + ": '" + name + "' is not a checkpoint file name (C<version>__checkpoint.sql)"));
+      newest = LedgerCodec.checkpointVersion(file, source);
     }
     return Optional.ofNullable(newest);
   }
