@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemacode.testing.TestDatabase;
+import dev.schemacode.testing.WireCounter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -87,5 +88,39 @@ class ExampleAppJarIT {
       process.destroy();
       process.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * A restart of the packaged app, as a platform runs its pre-deploy step each deploy: the index the
+   * processor generated carries the digest of its migrations applied, so the new process's check is
+   * the one query that compares it, and the history's rows are never read (they are only on a miss,
+   * which a summary that disagreed with the index would cause).
+   */
+  @Test
+  void aRestartChecksWithTheSummaryTheProcessorWrote() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), "run `mvn package` first: " + JAR.toAbsolutePath());
+    String url = "postgresql://" + database.user() + (database.password().isEmpty() ? "" : ":" + database.password())
+        + "@" + database.jdbcUrl().substring("jdbc:postgresql://".length());
+    assertEquals(0, run(jar("migrate", url)));
+    try (WireCounter wire = WireCounter.inFrontOf(database)) {
+      String throughCounter = "postgresql://" + database.user()
+          + (database.password().isEmpty() ? "" : ":" + database.password()) + "@127.0.0.1:" + wire.port() + "/"
+          + database.name() + "?sslmode=disable&gssencmode=disable";
+      assertEquals(0, run(jar("migrate", throughCounter)));
+      List<String> statements = wire.statements();
+      assertEquals(1, wire.connections(), String.join("\n", statements));
+      assertEquals(1, statements.stream().filter(sql -> sql.contains("schemacode_history_matches")).count(),
+          String.join("\n", statements));
+      assertFalse(statements.stream().anyMatch(sql -> sql.contains("FROM \"schemacode_history\"")
+          || sql.contains("FROM schemacode_history ")), String.join("\n", statements));
+    }
+  }
+
+  private static int run(ProcessBuilder builder) throws Exception {
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), output);
+    assertEquals(0, process.exitValue(), output);
+    return process.exitValue();
   }
 }
