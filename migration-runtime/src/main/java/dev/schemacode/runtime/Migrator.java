@@ -93,7 +93,7 @@ public final class Migrator {
    *
    * <p>With nothing pending this is the start-up fast path every application start pays: one
    * connection and one query (the history), no lock, no DDL. Otherwise, for each pending migration,
-   * it takes the lock, reads the history again, validates, and applies (on the direct URL when one
+   * it takes the lock, judges the history again, validates, and applies (on the direct URL when one
    * was given).
    *
    * @throws MigrationException when validation finds a problem or a migration fails; a failed

@@ -95,7 +95,7 @@ class StartupRoundTripsTest {
    * DDL with a history read, in the first migration's transaction; after the last migration, whether
    * the history's summary has grown past a page and needs compacting) and, per migration in a
    * transaction, one per statement plus 2: its transaction takes the lock (with BEGIN, and reading the
-   * history again in the same round trip), and its history row goes with the COMMIT; the settings
+   * history's digest in the same round trip), and its history row goes with the COMMIT; the settings
    * travel with the first statement. After the last one pending no more turns: it was the last under
    * the lock. Nothing is held between migrations, which is what makes a deploy safe through a pooler
    * in transaction mode.

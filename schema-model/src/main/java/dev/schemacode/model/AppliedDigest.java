@@ -30,7 +30,15 @@ public final class AppliedDigest {
 
   /** Adds the history row of {@code version} applied with {@code checksum}. */
   public AppliedDigest add(String version, String checksum) {
-    byte[] term = md5.digest(term(version, checksum, true).getBytes(StandardCharsets.UTF_8));
+    return toggle(version, checksum, true);
+  }
+
+  /**
+   * Adds a history row of any outcome, or takes out one added before: an XOR, its own inverse. What a
+   * deploy does to its expected digest as it writes a row, and replaces one (a reverted migration's).
+   */
+  public AppliedDigest toggle(String version, String checksum, boolean success) {
+    byte[] term = md5.digest(term(version, checksum, success).getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < digest.length; i++) {
       digest[i] ^= term[i];
     }

@@ -57,4 +57,13 @@ class MigrationIndexTest {
     assertEquals(AppliedDigest.EMPTY, new AppliedDigest().add("0001", "abc").add("0001", "abc").hex());
   }
 
+  /** A failed or reverted row counts apart from an applied one, and taking a row out is adding it again. */
+  @Test
+  void aRowOfAnyOutcomeTogglesInAndOut() {
+    // md5 of "0001 abc false", as md5sum gives it
+    assertEquals("5a74173d1c9bd373ad8254282cb02caf", new AppliedDigest().toggle("0001", "abc", false).hex());
+    assertEquals(new AppliedDigest().add("0001", "abc").hex(),
+        new AppliedDigest().toggle("0001", "abc", false).toggle("0001", "abc", false).toggle("0001", "abc", true).hex());
+  }
+
 }

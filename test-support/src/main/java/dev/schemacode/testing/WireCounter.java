@@ -3,7 +3,6 @@ package dev.schemacode.testing;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -38,6 +37,7 @@ public final class WireCounter implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger roundTrips = new AtomicInteger();
   private final AtomicInteger statementCount = new AtomicInteger();
+  private final AtomicInteger dataRows = new AtomicInteger();
   private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
   public WireCounter(String upstreamHost, int upstreamPort) throws IOException {
@@ -84,6 +84,11 @@ public final class WireCounter implements AutoCloseable {
     return statementCount.get();
   }
 
+  /** Rows the server sent ({@code DataRow} messages) since the last reset: what a client read, whatever it asked. */
+  public int dataRows() {
+    return dataRows.get();
+  }
+
   /**
    * The SQL the client sent (queries and parsed statements) since the last reset, with {@code
    * <waits>} where it waited, for messages; the first {@value #KEEP_SQL} entries.
@@ -98,6 +103,7 @@ public final class WireCounter implements AutoCloseable {
     connections.set(0);
     roundTrips.set(0);
     statementCount.set(0);
+    dataRows.set(0);
     statements.clear();
   }
 
@@ -117,7 +123,7 @@ public final class WireCounter implements AutoCloseable {
         client.setTcpNoDelay(true); // small writes must not wait for ACKs: that would be all we measure
         upstream.setTcpNoDelay(true);
         daemon(() -> frontend(client, upstream));
-        daemon(() -> copy(upstream, client));
+        daemon(() -> backend(upstream, client));
       } catch (IOException e) {
         return; // closed
       }
@@ -184,9 +190,40 @@ public final class WireCounter implements AutoCloseable {
     }
   }
 
-  private static void copy(Socket from, Socket to) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-      in.transferTo(out);
+  /**
+   * The server's side, passed on message by message to count rows. Before its first message proper
+   * (authentication, or an error) the server may answer an SSL or GSS request with one byte; anything
+   * else there (a TLS handshake) is passed on as it is, uncounted.
+   */
+  private void backend(Socket from, Socket to) {
+    try (DataInputStream in = new DataInputStream(from.getInputStream());
+        OutputStream out = new java.io.BufferedOutputStream(to.getOutputStream(), 1 << 16)) {
+      boolean started = false;
+      while (true) {
+        int type = in.read();
+        if (type < 0) {
+          return;
+        }
+        if (!started && type != 'R' && type != 'E') {
+          out.write(type);
+          out.flush();
+          if (type == 'N' || type == 'G') {
+            continue; // SSL or GSS encryption refused: the start-up message comes next, in the clear
+          }
+          in.transferTo(out);
+          return;
+        }
+        started = true;
+        int length = in.readInt();
+        byte[] body = in.readNBytes(length - 4);
+        if (type == 'D') {
+          dataRows.incrementAndGet();
+        }
+        out.write(ByteBuffer.allocate(1 + length).put((byte) type).putInt(length).put(body).array());
+        if (in.available() == 0) {
+          out.flush();
+        }
+      }
     } catch (IOException e) {
       // the connection ended
     } finally {

@@ -86,18 +86,21 @@ public final class AdvisoryLock {
    * holds no snapshot that a concurrent index build would wait for.
    */
   void acquireForTransaction(Connection connection, String historyTable) throws SQLException {
-    acquireForTransaction(connection, historyTable, null, result -> null);
-  }
-
-  /** Reads what a query sent along with the lock returned. */
-  interface Reader<T> {
-    T read(ResultSet result) throws SQLException;
+    acquireForTransaction(connection, historyTable, null, statement -> null);
   }
 
   /**
-   * As {@link #acquireForTransaction(Connection, String)}, with a query sent in the same round trip
-   * (one round trip per migration less); returns what {@code reader} made of its result once the
-   * lock is held. The query must not fail: it would abort the transaction.
+   * Reads what the queries sent along with the lock returned: {@code statement} is at the lock's
+   * result, theirs come next ({@link Statement#getMoreResults()}).
+   */
+  interface Reader<T> {
+    T read(Statement statement) throws SQLException;
+  }
+
+  /**
+   * As {@link #acquireForTransaction(Connection, String)}, with queries sent in the same round trip
+   * (one round trip per migration less); returns what {@code reader} made of their results once the
+   * lock is held. The queries must not fail: they would abort the transaction.
    */
   <T> T acquireForTransaction(Connection connection, String historyTable, String alongside, Reader<T> reader)
       throws SQLException {
@@ -110,15 +113,7 @@ public final class AdvisoryLock {
     while (true) {
       try (Statement statement = connection.createStatement()) {
         if (firstResult(statement, take)) {
-          if (alongside == null) {
-            return reader.read(null);
-          }
-          if (!statement.getMoreResults()) {
-            throw new SQLException("no answer to " + alongside);
-          }
-          try (ResultSet result = statement.getResultSet()) {
-            return reader.read(result);
-          }
+          return reader.read(statement);
         }
       }
       // While waiting: no open transaction, no snapshot, no pinned server connection.

@@ -1,6 +1,5 @@
 package dev.schemacode.runtime.internal;
 
-import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.ConfigurationException;
 import dev.schemacode.runtime.Environment;
 import dev.schemacode.runtime.MigrationException;
@@ -95,17 +94,20 @@ public final class Context {
 
   /** Work that gets the history as read in the same round trip as the lock. */
   interface HistoryWork<T> {
-    T run(Session session, List<AppliedMigration> history) throws SQLException;
+    T run(Session session, HistoryTable.StartupRead history) throws SQLException;
   }
 
   /**
    * As {@link #inTransaction}, with the history read in the same round trip as the lock is taken:
-   * what each migration's turn in {@link Deploy} needs. The history table must exist.
+   * what each migration's turn in {@link Deploy} needs. With {@code expectedDigest} the work is told
+   * that the history still has it, and gets its rows only when not ({@link HistoryTable#turnReadSql});
+   * without, it gets every row. The history table, its summary and their check must exist.
    */
-  <T> T inTransactionWithHistory(Session session, HistoryWork<T> work) throws SQLException {
-    List<List<AppliedMigration>> rows = new java.util.ArrayList<>(1);
-    return locked(session, () -> rows.add(lock.acquireForTransaction(session.connection(), history.name(),
-        history.readSql(), HistoryTable::read)), locked -> work.run(locked, rows.get(0)));
+  <T> T inTransactionWithHistory(Session session, String expectedDigest, HistoryWork<T> work) throws SQLException {
+    List<HistoryTable.StartupRead> read = new java.util.ArrayList<>(1);
+    return locked(session, () -> read.add(lock.acquireForTransaction(session.connection(), history.name(),
+        history.turnReadSql(expectedDigest), statement -> HistoryTable.turnRead(statement, expectedDigest != null))),
+        locked -> work.run(locked, read.get(0)));
   }
 
   private interface Acquisition {
@@ -213,9 +215,14 @@ public final class Context {
   }
 
   void failOnProblems(MigrationStatus status) {
+    failOnProblems(status, false);
+  }
+
+  /** As {@link #failOnProblems(MigrationStatus)}, in a deploy that has applied some migrations already ({@code midway}). */
+  void failOnProblems(MigrationStatus status, boolean midway) {
     List<MigrationInfo> problems = status.problems(outOfOrder);
     if (!problems.isEmpty()) {
-      throw new MigrationException("validation failed, nothing was applied: " + problems.stream()
+      throw new MigrationException("validation failed, nothing " + (midway ? "more " : "") + "was applied: " + problems.stream()
           .map(MigrationInfo::explanation).collect(Collectors.joining("; ")));
     }
   }

@@ -1,5 +1,6 @@
 package dev.schemacode.runtime.internal;
 
+import dev.schemacode.model.AppliedDigest;
 import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.MigrateResult;
 import dev.schemacode.runtime.MigrationException;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * {@code deploy}: validates, then applies what is pending in version order, each migration recorded
  * in the history.
  *
- * <p>Each migration in a transaction takes the migration lock inside that transaction, reads the
- * history again, and commits its history row with its own changes: nothing is held between
+ * <p>Each migration in a transaction takes the migration lock inside that transaction, judges the
+ * history again (reading it only when it is not as this deploy left it), and commits its history
+ * row with its own changes: nothing is held between
  * migrations and nothing outlives a transaction, so this is exactly-once through a pooler in
  * transaction mode too (and the history's primary key would stop a second row for a version
  * anyway). Migrators that start together take turns, migration by migration, and each applies the
@@ -102,12 +104,26 @@ public final class Deploy {
     unflushed = false;
   }
 
+  /**
+   * What the last turn left the history as, when it applied a migration with more pending after it:
+   * the digest the history has if nobody else wrote since, and what was still to apply then. The
+   * next turn asks the database for that digest, and on a match goes on from here without reading the
+   * history or judging it again: an apply from empty reads each row once, not N(N-1)/2 rows. Never
+   * made when the next one pending runs outside a transaction: a turn that reads the history hands
+   * that one to a session of its own.
+   */
+  private record Expected(AppliedDigest digest, MigrationStatus status, List<MigrationInfo> pending) {}
+
+  private Expected expected;
+
   private MigrateResult applyPending(Session session, List<ResolvedMigration> resolved) throws SQLException {
     List<ResolvedMigration> applied = new ArrayList<>();
     Optional<String> checkpoint = Optional.empty();
     boolean first = true;
     while (true) {
       boolean firstTurn = first;
+      Expected expecting = expected;
+      expected = null;
       // The first turn creates the history table if missing, so it reads the history after that (and,
       // in the same round trip as creating it, whether a push marked the database); later turns read it
       // in the same round trip as the lock.
@@ -116,10 +132,12 @@ public final class Deploy {
             PushMarker.Read read = pushMarker.createAndReadWithHistory(locked.connection(), context.history);
             MigrationStatus status = MigrationStatus.merge(resolved, read.rows());
             Step adopted = read.pushed() ? recordPushed(locked, status, resolved) : null;
-            return adopted != null ? adopted : turn(locked, status, firstTurn);
+            return adopted != null ? adopted : turn(locked, status, read.rows(), firstTurn);
           })
-          : context.inTransactionWithHistory(session, (locked, rows) ->
-              turn(locked, MigrationStatus.merge(resolved, rows), firstTurn));
+          : context.inTransactionWithHistory(session, expecting == null ? null : expecting.digest().hex(),
+              (locked, read) -> read.matched()
+                  ? apply(locked, expecting.status(), expecting.pending(), expecting.digest())
+                  : turn(locked, MigrationStatus.merge(resolved, read.rows()), read.rows(), firstTurn));
       first = false;
       if (step.done() != null) {
         return new MigrateResult(applied, step.done().currentVersion(), checkpoint, step.recorded());
@@ -164,8 +182,10 @@ public final class Deploy {
     return new Step(context.status(session, resolved), null, null, Optional.empty(), outcome.recorded(), Optional.empty());
   }
 
-  private Step turn(Session session, MigrationStatus status, boolean firstTurn) throws SQLException {
-    context.failOnProblems(status);
+  /** One turn that judged the history as read ({@code rows}, under the lock). */
+  private Step turn(Session session, MigrationStatus status, List<AppliedMigration> rows, boolean firstTurn)
+      throws SQLException {
+    context.failOnProblems(status, !firstTurn); // later: another writer changed the history under a running deploy
     List<MigrationInfo> pending = status.toApply(context.outOfOrder);
     if (pending.isEmpty()) {
       return new Step(status, null, null);
@@ -191,6 +211,17 @@ public final class Deploy {
     if (next.noTransaction()) {
       return new Step(null, null, next); // ending this transaction lets the lock go; the session lock takes over
     }
+    return apply(session, status, pending, pending.size() > 1 ? HistoryDigest.of(rows) : null);
+  }
+
+  /**
+   * Applies the first of {@code pending} in this turn's transaction, which commits it, and frees the
+   * lock. {@code digest}: the history's as this turn found it, to expect at the next turn (null when
+   * this is the last one pending).
+   */
+  private Step apply(Session session, MigrationStatus status, List<MigrationInfo> pending, AppliedDigest digest)
+      throws SQLException {
+    ResolvedMigration next = pending.get(0).resolved().orElseThrow();
     // commits, and frees the lock; a pending migration with a row is a reverted one, whose row is replaced.
     // Only the last one pending waits for the log's flush.
     ScriptRunner.Commit commit = pending.size() == 1 ? ScriptRunner.Commit.FLUSHED : ScriptRunner.Commit.DEFERRED;
@@ -203,6 +234,13 @@ public final class Deploy {
       String version = status.currentVersion().filter(current -> Long.parseLong(current) > next.file().number())
           .orElse(next.version());
       return Step.last(next, version);
+    }
+    // a pending migration with a row is a reverted one, whose row this replaced
+    pending.get(0).applied().ifPresent(replaced -> digest.toggle(replaced.version(), replaced.checksum(), replaced.success()));
+    digest.toggle(next.version(), next.checksum(), true);
+    List<MigrationInfo> after = pending.subList(1, pending.size());
+    if (!after.get(0).resolved().orElseThrow().noTransaction()) {
+      expected = new Expected(digest, status, after);
     }
     return new Step(null, next, null);
   }

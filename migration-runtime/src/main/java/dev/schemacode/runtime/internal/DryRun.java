@@ -60,7 +60,8 @@ public final class DryRun {
     StringBuilder sql = new StringBuilder();
     if (!migrations.isEmpty() || start.isPresent()) {
       sql.append("-- each migration takes the advisory lock on ").append(context.history.name())
-          .append(" (waiting while another migrator holds it) and reads the history again; once, the history table is"
+          .append(" (waiting while another migrator holds it) and checks the history is as the deploy left it (reading it"
+              + " again only when another writer changed it); once, the history table is"
               + " created if missing:\n")
           .append(context.history.createSql()).append(";\n");
     }

@@ -1,6 +1,7 @@
 package dev.schemacode.runtime.internal;
 
 import dev.schemacode.model.AppliedDigest;
+import dev.schemacode.runtime.AppliedMigration;
 import dev.schemacode.runtime.ResolvedMigration;
 import java.util.List;
 
@@ -25,6 +26,15 @@ public final class HistoryDigest {
       digest.add(migration.version(), migration.checksum());
     }
     return digest.hex();
+  }
+
+  /** The digest these rows give the history, as its triggers keep it: what a deploy expects to find until it writes. */
+  static AppliedDigest of(List<AppliedMigration> rows) {
+    AppliedDigest digest = new AppliedDigest();
+    for (AppliedMigration row : rows) {
+      digest.toggle(row.version(), row.checksum(), row.success());
+    }
+    return digest;
   }
 
   /** The row's term ({@link AppliedDigest#term}) in SQL, over the row variable {@code row} ({@code NEW}, {@code OLD}) of the trigger. */
