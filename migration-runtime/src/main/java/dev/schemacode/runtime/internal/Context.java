@@ -106,7 +106,7 @@ public final class Context {
   <T> T inTransactionWithHistory(Session session, String expectedDigest, HistoryWork<T> work) throws SQLException {
     List<HistoryTable.StartupRead> read = new java.util.ArrayList<>(1);
     return locked(session, () -> read.add(lock.acquireForTransaction(session.connection(), history.name(),
-        history.turnReadSql(expectedDigest), statement -> HistoryTable.turnRead(statement, expectedDigest != null))),
+        history.turnReadSql(expectedDigest), statement -> history.turnRead(statement, expectedDigest != null))),
         locked -> work.run(locked, read.get(0)));
   }
 

@@ -356,41 +356,34 @@ public final class HistoryTable {
   /**
    * A deploy's turn under the lock, sent with it: every row when {@code digest} is null; else whether the
    * history still has that digest (the start-up check's function, which also requires the triggers
-   * that keep it), and its rows only when it has not. A deploy that expects the history it wrote itself
-   * reads one value per migration instead of the whole history; another writer's row, or a hand's,
-   * changes the digest and brings every row back, in the same round trip. The rows' query asks the
-   * function again rather than reading the first answer: a condition without columns, which the
-   * server decides once, before the scan.
+   * that keep it). A deploy that expects the history it wrote itself reads one value per migration
+   * instead of the whole history; another writer's row, or a hand's, changes the digest, and then
+   * {@link #turnRead} reads every row in a second round trip, still under the lock (a miss means
+   * another migrator is at work, where a round trip does not count; sending the rows' query every time
+   * cost the server about as much as the rest of the turn's own statements).
    */
   String turnReadSql(String digest) {
     if (digest == null) {
       return readSql();
     }
     requireDigest(digest);
-    String matches = check + "(X'" + digest + "')";
-    return "SELECT " + matches + "; SELECT * FROM " + quoted + " WHERE NOT " + matches + " ORDER BY applied_at, version";
+    return "SELECT " + check + "(X'" + digest + "')";
   }
 
-  /** What {@link #turnReadSql} returned, read from the statement's next results. */
-  static StartupRead turnRead(Statement statement, boolean expected) throws SQLException {
-    boolean matched = false;
-    if (expected) {
-      nextResult(statement);
-      try (ResultSet result = statement.getResultSet()) {
-        matched = result.next() && result.getBoolean(1);
-      }
-    }
-    nextResult(statement);
-    try (ResultSet result = statement.getResultSet()) {
-      List<AppliedMigration> rows = read(result);
-      return matched ? MATCHED : new StartupRead(false, rows);
-    }
-  }
-
-  private static void nextResult(Statement statement) throws SQLException {
+  /** What {@link #turnReadSql} returned, read from the statement's next result; every row when it was not as expected. */
+  StartupRead turnRead(Statement statement, boolean expected) throws SQLException {
     if (!statement.getMoreResults()) {
       throw new SQLException("no answer to the history's read");
     }
+    try (ResultSet result = statement.getResultSet()) {
+      if (!expected) {
+        return new StartupRead(false, read(result));
+      }
+      if (result.next() && result.getBoolean(1)) {
+        return MATCHED;
+      }
+    }
+    return new StartupRead(false, read(statement.getConnection()));
   }
 
   /** The rows of {@link #readSql()}'s result. */
