@@ -196,8 +196,8 @@ public final class WireCounter implements AutoCloseable {
    * else there (a TLS handshake) is passed on as it is, uncounted.
    */
   private void backend(Socket from, Socket to) {
-    try (DataInputStream in = new DataInputStream(from.getInputStream());
-        OutputStream out = new java.io.BufferedOutputStream(to.getOutputStream(), 1 << 16)) {
+    try (DataInputStream in = new DataInputStream(from.getInputStream()); OutputStream raw = to.getOutputStream();
+        OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
       boolean started = false;
       while (true) {
         int type = in.read();
@@ -207,10 +207,10 @@ public final class WireCounter implements AutoCloseable {
         if (!started && type != 'R' && type != 'E') {
           out.write(type);
           out.flush();
-          if (type == 'N' || type == 'G') {
+          if (type == 'N') {
             continue; // SSL or GSS encryption refused: the start-up message comes next, in the clear
           }
-          in.transferTo(out);
+          in.transferTo(raw); // accepted ('S', 'G'): an encrypted stream, passed on unbuffered
           return;
         }
         started = true;

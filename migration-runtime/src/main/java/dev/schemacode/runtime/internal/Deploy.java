@@ -236,7 +236,6 @@ public final class Deploy {
           .orElse(next.version());
       return Step.last(next, version);
     }
-    // a pending migration with a row is a reverted one, whose row this replaced
     pending.get(0).applied().ifPresent(replaced -> digest.toggle(replaced.version(), replaced.checksum(), replaced.success()));
     digest.toggle(next.version(), next.checksum(), true);
     List<MigrationInfo> after = pending.subList(1, pending.size());

@@ -383,7 +383,11 @@ public final class HistoryTable {
         return MATCHED;
       }
     }
-    return new StartupRead(false, read(statement.getConnection()));
+    // Not read(Connection), which takes a missing table for an empty history and rolls back: here that
+    // would end the transaction that holds the lock, and the turn would go on without it.
+    try (Statement again = statement.getConnection().createStatement(); ResultSet rows = again.executeQuery(readSql())) {
+      return new StartupRead(false, read(rows));
+    }
   }
 
   /** The rows of {@link #readSql()}'s result. */
