@@ -44,9 +44,10 @@ final class Migrations {
   static Set write(Path root, int n) throws IOException {
     Path dir = root.resolve("migrations-" + n);
     Path jar = root.resolve("migrations-" + n + ".jar");
-    if (Files.isRegularFile(jar) && Files.isRegularFile(dir.resolve(Ledger.FILE_NAME))) {
+    if (Files.isRegularFile(jar) && Files.isRegularFile(dir.resolve(Ledger.FILE_NAME)) && hasCheckDigest(jar)) {
       return new Set(dir, jar);
     }
+    Files.deleteIfExists(jar); // (one from before the check's digest was in it)
     Files.createDirectories(dir);
     StringBuilder all = new StringBuilder();
     StringBuilder changelog = new StringBuilder("""
@@ -120,6 +121,8 @@ final class Migrations {
         entry(out, Runner.FOLDER + "/" + file, Files.readAllBytes(dir.resolve(file)));
       }
       entry(out, Runner.CHANGELOG, changelog.toString().getBytes(StandardCharsets.UTF_8));
+      // the digest schemacode's check asks for, for CheckQueryRunner (the check's query sent alone)
+      entry(out, Runner.CHECK_DIGEST, summary.digest().getBytes(StandardCharsets.UTF_8));
       try (Stream<Path> compiled = Files.walk(classes)) {
         for (Path file : (Iterable<Path>) compiled.filter(Files::isRegularFile)::iterator) {
           entry(out, classes.relativize(file).toString().replace(File.separatorChar, '/'), Files.readAllBytes(file));
@@ -128,6 +131,12 @@ final class Migrations {
     }
     Files.move(partial, jar);
     return new Set(dir, jar);
+  }
+
+  private static boolean hasCheckDigest(Path jar) throws IOException {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      return file.getEntry(Runner.CHECK_DIGEST) != null;
+    }
   }
 
   private static void entry(JarOutputStream out, String name, byte[] bytes) throws IOException {

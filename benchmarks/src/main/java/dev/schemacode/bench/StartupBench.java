@@ -19,8 +19,8 @@ import java.util.Map;
  */
 final class StartupBench {
   private static final List<Tool> TOOLS = List.of(Tool.SCHEMACODE, Tool.SCHEMACODE_DIR, Tool.FLYWAY, Tool.LIQUIBASE,
-      Tool.CONNECT, Tool.JVM);
-  private static final List<Tool> IN_PROCESS = TOOLS.subList(0, 5);
+      Tool.CHECK_QUERY, Tool.CONNECT, Tool.JVM);
+  private static final List<Tool> IN_PROCESS = TOOLS.subList(0, TOOLS.size() - 1);
   private static final List<Tool> MIGRATORS = List.of(Tool.SCHEMACODE, Tool.FLYWAY, Tool.LIQUIBASE);
 
   private final Settings settings;
@@ -53,6 +53,10 @@ final class StartupBench {
           application with a pool does;
         * floors: *1 connection + 1 query* (`getConnection` and `SELECT 1`, or with the pool
           borrow, `SELECT 1`, return) and *empty JVM* (a `main` that does nothing);
+        * *1 connection + schemacode's check query*: the same with, instead of `SELECT 1`, the one
+          query schemacode's check sends (its check function called with the digest the index
+          expects), sent by hand: schemacode's own floor, the server's answer without the runtime's
+          client code;
         * *wire*: connections / round trips / statements (Query and Execute messages), counted by
           a protocol-reading proxy (`WireCounter`) in a fresh process.
 
@@ -171,6 +175,12 @@ final class StartupBench {
               Stats.ratio(ratio) + " (" + Stats.fmt(stats.get(tool).median()) + " vs "
                   + Stats.fmt(stats.get(Tool.CONNECT).median()) + " ms)", "≤ 1.5×", ratio <= 1.5);
         }
+        double ownFloor = stats.get(Tool.SCHEMACODE).median() / stats.get(Tool.CHECK_QUERY).median();
+        double queryOverSelect1 = stats.get(Tool.CHECK_QUERY).median() / stats.get(Tool.CONNECT).median();
+        report.headline("start-up, nothing pending, N=" + n + ", " + mode + ": schemacode ÷ (1 connection + its check"
+                + " query sent by hand); that query ÷ (1 connection + 1 query)",
+            Stats.ratio(ownFloor) + "; " + Stats.ratio(queryOverSelect1) + " (" + Stats.fmt(stats.get(Tool.CHECK_QUERY).median())
+                + " ms)", "(floor)", null);
         if (schemacodeOnly) {
           continue;
         }

@@ -18,6 +18,7 @@ enum Tool {
   FLYWAY("Flyway", "FlywayRunner", "/org/flywaydb/", "/commons-text", "/commons-lang3"),
   LIQUIBASE("Liquibase", "LiquibaseRunner", "/org/liquibase/", "/snakeyaml", "/commons-collections4", "/commons-text",
       "/opencsv", "/jaxb-api", "/commons-lang3", "/commons-io"),
+  CHECK_QUERY("1 connection + schemacode's check query", "CheckQueryRunner"),
   CONNECT("1 connection + 1 query", "ConnectRunner"),
   JVM("empty JVM", "NoopRunner");
 

@@ -18,6 +18,8 @@ public interface Runner {
   String CHANGELOG = FOLDER + "/changelog.xml";
   /** The index class the schemacode processor would generate for the jar's migrations. */
   String INDEX_CLASS = "dev.schemacode.bench.generated.SchemacodeMigrations";
+  /** The digest of the fully applied history, which schemacode's check asks the database for (in the jar). */
+  String CHECK_DIGEST = "dev/schemacode/bench/generated/check-digest.txt";
 
   void migrate(Target target) throws Exception;
 
