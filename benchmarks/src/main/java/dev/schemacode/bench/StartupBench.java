@@ -22,6 +22,8 @@ final class StartupBench {
       Tool.CHECK_QUERY, Tool.CONNECT, Tool.JVM);
   private static final List<Tool> IN_PROCESS = TOOLS.subList(0, TOOLS.size() - 1);
   private static final List<Tool> MIGRATORS = List.of(Tool.SCHEMACODE, Tool.FLYWAY, Tool.LIQUIBASE);
+  /** The pause before each timed warm call ({@link #settle()}). */
+  private static final long SETTLE_MILLIS = 50;
 
   private final Settings settings;
   private final Report report;
@@ -220,8 +222,6 @@ final class StartupBench {
   private static void settle() throws InterruptedException {
     Thread.sleep(SETTLE_MILLIS);
   }
-
-  private static final long SETTLE_MILLIS = 50;
 
   private static List<Tool> without(List<Tool> tools) {
     return tools.stream().filter(tool -> tool != Tool.FLYWAY && tool != Tool.LIQUIBASE).toList();
