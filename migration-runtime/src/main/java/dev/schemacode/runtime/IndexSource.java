@@ -48,14 +48,28 @@ final class IndexSource extends ClasspathLocation implements StartupSummary.Sour
    */
   @Override
   public StartupSummary startupSummary() {
+    StartupSummary kept = keptSummary();
+    if (kept != null) {
+      return kept;
+    }
+    StartupSummary summary = StartupSummary.of(this, listing());
+    KeptSummaries.keep(KeptSummaries.identityOf(index), Boolean.TRUE, summary);
+    return summary;
+  }
+
+  /** Kept, or the one the generated index carries (kept from now on); null for an index made by hand, not yet listed. */
+  @Override
+  public StartupSummary keptSummary() {
     Object key = KeptSummaries.identityOf(index);
     StartupSummary kept = KeptSummaries.find(key, Boolean.TRUE, this);
     if (kept != null) {
       return kept;
     }
     MigrationIndex.Summary built = index.summary();
-    StartupSummary summary = built != null ? StartupSummary.built(this, built.digest(), built.currentVersion())
-        : StartupSummary.of(this, listing());
+    if (built == null) {
+      return null;
+    }
+    StartupSummary summary = StartupSummary.built(this, built.digest(), built.currentVersion());
     KeptSummaries.keep(key, Boolean.TRUE, summary);
     return summary;
   }

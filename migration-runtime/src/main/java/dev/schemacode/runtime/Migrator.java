@@ -18,9 +18,12 @@ import dev.schemacode.runtime.internal.Reset;
 import dev.schemacode.runtime.internal.Resolve;
 import dev.schemacode.runtime.internal.Revert;
 import dev.schemacode.runtime.internal.Seed;
+import dev.schemacode.runtime.internal.Session;
 import dev.schemacode.runtime.internal.StartupSummary;
+import dev.schemacode.runtime.internal.SummaryAhead;
 import dev.schemacode.runtime.internal.Timeouts;
 import dev.schemacode.runtime.internal.Versions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,35 +105,16 @@ public final class Migrator {
    */
   public MigrateResult migrate() {
     // What a history with every migration applied looks like; kept between calls where the source cannot
-    // have changed, so with nothing pending nothing is listed and no script is read.
-    StartupSummary summary = StartupSummary.of(context.source);
+    // have changed, so with nothing pending nothing is listed and no script is read. When not kept, it is
+    // made while the connection opens.
+    SummaryAhead ahead = SummaryAhead.start(context.source);
     boolean[] summaryMissing = {false};
-    MigrateResult result = context.withSession(session -> {
-      HistoryTable.StartupRead read = visitedOnce
-          ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
-          : context.history.readUnlessSummarised(session.connection(), summary.digest(), session.statementsStayUnnamed());
-      if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one boolean read
-        if (LOG.isLoggable(System.Logger.Level.INFO)) { // the message is made only when someone reads it
-          LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
-              summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
-        }
-        return new MigrateResult(List.of(), summary.currentVersion());
-      }
-      // The digest differs (or there is none yet): compare every row, as the history says (read on the miss).
-      List<ResolvedMigration> resolved = summary.listing();
-      MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
-          : context.status(session, resolved);
-      if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
-        LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
-            status.currentVersion().map(v -> "V" + v).orElse("(empty)"));
-        summaryMissing[0] = read == null && !status.migrations().isEmpty();
-        return new MigrateResult(List.of(), status.currentVersion());
-      }
-      // Something to do: every script must be there and be what the build recorded before anything runs.
-      CheckpointStart.loadAllButArchived(context.source, resolved);
-      // Problems seen without the lock may be another migrator's work in progress: judge them under it.
-      return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
-    });
+    MigrateResult result;
+    try {
+      result = context.withSession(session -> check(session, ahead.get(), summaryMissing));
+    } catch (RuntimeException e) {
+      throw ahead.failureBefore(e);
+    }
     if (summaryMissing[0]) {
       // A history an earlier build wrote: add its summary once (under the lock), so later starts read one row.
       context.withChangeSession(session -> context.inTransaction(session, false, locked -> {
@@ -140,7 +124,39 @@ public final class Migrator {
     }
     // With a direct URL the pooled connection goes back first, and the changes go the direct way.
     return result != null ? result
-        : context.withChangeSession(session -> new Deploy(context).apply(session, summary.listing()));
+        : context.withChangeSession(session -> new Deploy(context).apply(session, ahead.get().listing()));
+  }
+
+  /**
+   * The start-up check on the session: nothing pending when the history's summary matches (one boolean
+   * read), else compared row by row and, when something is to do, applied (null when it is to be
+   * applied on the direct URL instead).
+   */
+  private MigrateResult check(Session session, StartupSummary summary, boolean[] summaryMissing) throws SQLException {
+    HistoryTable.StartupRead read = visitedOnce
+        ? context.history.readUnlessSummarisedOnce(session.connection(), summary.digest())
+        : context.history.readUnlessSummarised(session.connection(), summary.digest(), session.statementsStayUnnamed());
+    if (read != null && read.matched()) { // every file applied as it is, nothing else recorded: one boolean read
+      if (LOG.isLoggable(System.Logger.Level.INFO)) { // the message is made only when someone reads it
+        LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
+            summary.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+      }
+      return new MigrateResult(List.of(), summary.currentVersion());
+    }
+    // The digest differs (or there is none yet): compare every row, as the history says (read on the miss).
+    List<ResolvedMigration> resolved = summary.listing();
+    MigrationStatus status = read != null ? MigrationStatus.merge(resolved, read.rows())
+        : context.status(session, resolved);
+    if (status.toApply(context.outOfOrder).isEmpty() && status.problems(context.outOfOrder).isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "schema is up to date at {0}; no pending migrations",
+          status.currentVersion().map(v -> "V" + v).orElse("(empty)"));
+      summaryMissing[0] = read == null && !status.migrations().isEmpty();
+      return new MigrateResult(List.of(), status.currentVersion());
+    }
+    // Something to do: every script must be there and be what the build recorded before anything runs.
+    CheckpointStart.loadAllButArchived(context.source, resolved);
+    // Problems seen without the lock may be another migrator's work in progress: judge them under it.
+    return context.direct == null ? new Deploy(context).apply(session, resolved) : null;
   }
 
   /**

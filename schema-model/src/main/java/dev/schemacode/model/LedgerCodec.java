@@ -199,13 +199,13 @@ public final class LedgerCodec {
    * @throws LedgerFormatException when the text is not a ledger this version understands
    */
   public static Ledger read(String json, String source) {
-    refuseMergeConflicts(json, source);
+    LedgerChecks.refuseMergeConflicts(json, source);
     JsonNode root = tree(json, source, "a schemacode ledger (expected a JSON object)");
     Reader reader = new Reader(source);
-    refuseNewerFormat(reader.integer(root, "format"), source);
+    LedgerChecks.refuseNewerFormat(reader.integer(root, "format"), source);
     List<LedgerEntry> entries = new ArrayList<>();
     for (JsonNode node : reader.array(root, "migrations")) {
-      MigrationFileName file = migrationFile(reader.text(node, "file"), source);
+      MigrationFileName file = LedgerChecks.migrationFile(reader.text(node, "file"), source);
       entries.add(new LedgerEntry(file, reader.text(node, "checksum"),
           reader.origin(node), reader.text(node, "chain"), reader.reverse(node, file)));
     }
@@ -215,7 +215,7 @@ public final class LedgerCodec {
     if (root.has("checkpoints")) {
       for (JsonNode node : reader.array(root, "checkpoints")) {
         String name = reader.text(node, "file");
-        String version = checkpointVersion(name, source);
+        String version = LedgerChecks.checkpointVersion(name, source);
         List<String> skipped = new ArrayList<>();
         if (node.has("skipped")) {
           for (JsonNode skip : reader.array(node, "skipped")) {
@@ -227,56 +227,19 @@ public final class LedgerCodec {
       }
     }
     Ledger ledger = new Ledger(entries, schema, declaredBy, checkpoints);
-    refuseBrokenHead(reader.text(root, "head"), ledger.head(), source);
+    LedgerChecks.refuseBrokenHead(reader.text(root, "head"), ledger.head(), source);
     // Ledgers written before the checksum existed have none, and stay readable.
     if (root.has("schemaChecksum")) {
       String recorded = reader.text(root, "schemaChecksum");
       String actual = checksum(schemaNode(schema, declaredBy));
       if (!recorded.equals(actual)) {
         throw new LedgerFormatException(source + ": the schema section was edited by hand (its checksum is "
-            + abbreviate(actual) + ", the ledger recorded " + abbreviate(recorded) + "). It must stay what the recorded"
+            + LedgerChecks.abbreviate(actual) + ", the ledger recorded " + LedgerChecks.abbreviate(recorded) + "). It must stay what the recorded"
             + " migrations produce, or the next migration is generated against a schema the database does not have:"
             + " restore the file from version control and change the entities (or add a hand-written migration) instead");
       }
     }
     return ledger;
-  }
-
-  /** A ledger two branches both changed, with git's conflict markers left in it, is not read. */
-  static void refuseMergeConflicts(String json, String source) {
-    if (json.lines().anyMatch(line -> line.startsWith("<<<<<<<") || line.startsWith(">>>>>>>"))) {
-      throw new LedgerFormatException(source + " contains git merge conflict markers: two branches"
-          + " added migrations. Keep one branch's migrations, delete the other branch's new V*.sql files"
-          + " and recompile to regenerate them after it");
-    }
-  }
-
-  // ---- the checks of the entries, shared with LedgerRecords (which reads only those)
-
-  static void refuseNewerFormat(int format, String source) {
-    if (format > FORMAT) {
-      throw new LedgerFormatException(source + " has format " + format
-          + ", written by a newer schemacode; this version reads format " + FORMAT + " and older");
-    }
-  }
-
-  static MigrationFileName migrationFile(String name, String source) {
-    return MigrationFileName.parse(name).orElseThrow(() ->
-        new LedgerFormatException(source + ": '" + name + "' is not a migration file name (V<version>__<name>.sql)"));
-  }
-
-  static String checkpointVersion(String name, String source) {
-    return Checkpoint.versionOf(name).orElseThrow(() ->
-        new LedgerFormatException(source + ": '" + name + "' is not a checkpoint file name (C<version>__checkpoint.sql)"));
-  }
-
-  /** The head line is the last entry's chain: two branches that each added a migration disagree on it. */
-  static void refuseBrokenHead(String head, String lastChain, String source) {
-    if (!head.equals(lastChain)) {
-      throw new LedgerFormatException(source + ": head " + abbreviate(head)
-          + " does not match the last migration's chain " + abbreviate(lastChain)
-          + "; the file was edited by hand or merged from two branches");
-    }
   }
 
   // ---- shared with DeclaredSchemaCodec, which writes a schema without a history in the same layout
@@ -357,10 +320,6 @@ public final class LedgerCodec {
     Iterable<JsonNode> optionalArray(JsonNode node, String field) {
       return reader.optionalArray(node, field);
     }
-  }
-
-  private static String abbreviate(String hash) {
-    return hash.isEmpty() ? "(none)" : hash.substring(0, Math.min(12, hash.length()));
   }
 
   private static ObjectNode schemaNode(Schema schema, Map<QualifiedName, String> declaredBy) {
@@ -565,7 +524,7 @@ public final class LedgerCodec {
       MigrationFileName from = entry;
       if (reverse.has("from")) {
         String name = text(reverse, "from");
-        from = migrationFile(name, source);
+        from = LedgerChecks.migrationFile(name, source);
       }
       List<LedgerEntry.ReverseFile> files = new ArrayList<>();
       for (JsonNode file : array(reverse, "files")) {

@@ -52,7 +52,7 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
    * @throws LedgerFormatException when the text is not a ledger this version understands
    */
   public static LedgerRecords read(String json, String source) {
-    LedgerCodec.refuseMergeConflicts(json, source);
+    LedgerChecks.refuseMergeConflicts(json, source);
     try (JsonParser parser = JSON.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new LedgerFormatException(source + " is not a schemacode ledger (expected a JSON object)");
@@ -76,14 +76,14 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
       if (format == null) {
         throw missing(source, "format", "an integer");
       }
-      LedgerCodec.refuseNewerFormat(format, source);
+      LedgerChecks.refuseNewerFormat(format, source);
       if (migrations == null) {
         throw missing(source, "migrations", "an array");
       }
       if (head == null) {
         throw missing(source, "head", "a string");
       }
-      LedgerCodec.refuseBrokenHead(head, chains.isEmpty() ? "" : chains.get(chains.size() - 1), source);
+      LedgerChecks.refuseBrokenHead(head, chains.isEmpty() ? "" : chains.get(chains.size() - 1), source);
       return new LedgerRecords(migrations, newestCheckpoint);
     } catch (JsonProcessingException e) {
       throw new LedgerFormatException(source + " is not valid JSON (" + e.getOriginalMessage()
@@ -117,7 +117,7 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
       if (file == null || checksum == null || chain == null) {
         throw missing(source, file == null ? "file" : checksum == null ? "checksum" : "chain", "a string");
       }
-      migrations.add(new Recorded(LedgerCodec.migrationFile(file, source), checksum));
+      migrations.add(new Recorded(LedgerChecks.migrationFile(file, source), checksum));
       chains.add(chain);
     }
     return migrations;
@@ -142,7 +142,7 @@ public record LedgerRecords(List<Recorded> migrations, Optional<String> newestCh
       if (file == null) {
         throw missing(source, "file", "a string");
       }
-      newest = LedgerCodec.checkpointVersion(file, source);
+      newest = LedgerChecks.checkpointVersion(file, source);
     }
     return Optional.ofNullable(newest);
   }

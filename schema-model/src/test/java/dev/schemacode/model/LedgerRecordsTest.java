@@ -67,4 +67,28 @@ class LedgerRecordsTest {
       assertThrows(LedgerFormatException.class, () -> LedgerCodec.read(broken, "ledger.json"), "the full read agrees: " + broken);
     }
   }
+
+  /**
+   * Git's conflict markers count at the start of any line, however lines end, and nowhere else: the
+   * search that replaced splitting the text into lines finds what the split found.
+   */
+  @Test
+  void conflictMarkersCountAtTheStartOfALineWhateverItsEnding() {
+    String json = LedgerCodec.write(ledger());
+    int migrations = json.indexOf("  \"migrations\"");
+    for (String marker : List.of("<<<<<<< HEAD", ">>>>>>> topic")) {
+      for (String conflicted : List.of(marker + "\n" + json, json.substring(0, migrations) + marker + "\n"
+              + json.substring(migrations), json.replace("\n", "\r\n").replace("\r\n  \"migrations\"", "\r\n" + marker
+              + "\r\n  \"migrations\""), json.replace("\n", "\r").replace("\r  \"migrations\"", "\r" + marker
+              + "\r  \"migrations\""))) {
+        LedgerFormatException refused = assertThrows(LedgerFormatException.class,
+            () -> LedgerRecords.read(conflicted, "ledger.json"), conflicted);
+        assertTrue(refused.getMessage().contains("merge conflict markers"), refused.getMessage());
+        assertThrows(LedgerFormatException.class, () -> LedgerCodec.read(conflicted, "ledger.json"), conflicted);
+      }
+    }
+    // inside a line (here a migration's name would never hold one, so the schema's note column's name does)
+    String inside = json.replace("\"note\"", "\"note <<<<<<< x\"");
+    assertEquals(3, LedgerRecords.read(inside, "ledger.json").migrations().size());
+  }
 }

@@ -56,6 +56,11 @@ public final class SharedSource implements MigrationSource, StartupSummary.Sourc
   }
 
   @Override
+  public synchronized StartupSummary keptSummary() {
+    return summary != null ? summary.keptFor(this) : null;
+  }
+
+  @Override
   public String description() {
     return source.description();
   }

@@ -16,6 +16,9 @@ public final class StartupSummary {
   /** A source that can keep its summary between calls. */
   public interface Source {
     StartupSummary startupSummary();
+
+    /** The summary when it can be had without listing anything (kept, or built with the source); else null. */
+    StartupSummary keptSummary();
   }
 
   private final MigrationSource source;
@@ -34,6 +37,11 @@ public final class StartupSummary {
   /** The summary of {@code source}: kept, when the source keeps one, else from its listing now. */
   public static StartupSummary of(MigrationSource source) {
     return source instanceof Source keeping ? keeping.startupSummary() : of(source, source.listing());
+  }
+
+  /** The summary of {@code source} when it has one without listing anything; else null (see {@link SummaryAhead}). */
+  public static StartupSummary kept(MigrationSource source) {
+    return source instanceof Source keeping ? keeping.keptSummary() : null;
   }
 
   /** The summary of a listing just built, which it keeps for {@link #listing()}. */
