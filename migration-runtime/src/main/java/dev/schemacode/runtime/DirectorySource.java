@@ -47,13 +47,6 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
    * too recent to tell a later change from it.
    */
   @Override
-  public StartupSummary keptSummary() {
-    DirectoryStamp stamp = DirectoryStamp.of(directory);
-    Object key = stamp == null ? null : keptKey(directory, stamp);
-    return key == null ? null : KeptSummaries.find(key, stamp, this);
-  }
-
-  @Override
   public StartupSummary startupSummary() {
     long takenAt = System.currentTimeMillis();
     DirectoryStamp stamp = DirectoryStamp.of(directory);
@@ -70,6 +63,14 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
       KeptSummaries.keep(key, stamp, summary);
     }
     return summary;
+  }
+
+  /** The summary kept for this directory while its stamp is the same; else null (nothing is listed). */
+  @Override
+  public StartupSummary keptSummary() {
+    DirectoryStamp stamp = DirectoryStamp.of(directory);
+    Object key = stamp == null ? null : keptKey(directory, stamp);
+    return key == null ? null : KeptSummaries.find(key, stamp, this);
   }
 
   /**
