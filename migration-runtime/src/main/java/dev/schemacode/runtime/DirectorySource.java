@@ -40,6 +40,14 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
     return list(true).migrations();
   }
 
+  /** The summary kept for this directory while its stamp is the same; else null (nothing is listed). */
+  @Override
+  public StartupSummary keptSummary() {
+    DirectoryStamp stamp = DirectoryStamp.of(directory);
+    Object key = stamp == null ? null : keptKey(directory, stamp);
+    return key == null ? null : KeptSummaries.find(key, stamp, this);
+  }
+
   /**
    * Kept per directory (its real path) with the {@link DirectoryStamp} read before listing: a change
    * while it lists makes the next stamp differ. Kept only when every file is recorded in the ledger
@@ -47,30 +55,16 @@ final class DirectorySource implements MigrationSource, StartupSummary.Source {
    * too recent to tell a later change from it.
    */
   @Override
-  public StartupSummary startupSummary() {
+  public StartupSummary listedSummary() {
     long takenAt = System.currentTimeMillis();
     DirectoryStamp stamp = DirectoryStamp.of(directory);
     Object key = stamp == null ? null : keptKey(directory, stamp);
-    if (key != null) {
-      StartupSummary kept = KeptSummaries.find(key, stamp, this);
-      if (kept != null) {
-        return kept;
-      }
-    }
     Listing listing = list(true);
     StartupSummary summary = StartupSummary.of(this, listing.migrations());
     if (key != null && listing.allRecorded() && stamp.settledAt(takenAt)) {
       KeptSummaries.keep(key, stamp, summary);
     }
     return summary;
-  }
-
-  /** The summary kept for this directory while its stamp is the same; else null (nothing is listed). */
-  @Override
-  public StartupSummary keptSummary() {
-    DirectoryStamp stamp = DirectoryStamp.of(directory);
-    Object key = stamp == null ? null : keptKey(directory, stamp);
-    return key == null ? null : KeptSummaries.find(key, stamp, this);
   }
 
   /**

@@ -43,21 +43,9 @@ final class IndexSource extends ClasspathLocation implements StartupSummary.Sour
   /**
    * Kept per index object, whatever the class loader: the digest and version come from the index
    * alone. A generated index carries them, computed by the processor, so even the first check of a
-   * new JVM lists and hashes nothing; an index made by hand is listed once. A listing that fails (a
-   * misnamed entry, two of one version) keeps nothing, so it fails again.
+   * new JVM lists and hashes nothing (the one it carries is kept from then on); null for an index made
+   * by hand that was not listed yet.
    */
-  @Override
-  public StartupSummary startupSummary() {
-    StartupSummary kept = keptSummary();
-    if (kept != null) {
-      return kept;
-    }
-    StartupSummary summary = StartupSummary.of(this, listing());
-    KeptSummaries.keep(KeptSummaries.identityOf(index), Boolean.TRUE, summary);
-    return summary;
-  }
-
-  /** Kept, or the one the generated index carries (kept from now on); null for an index made by hand, not yet listed. */
   @Override
   public StartupSummary keptSummary() {
     Object key = KeptSummaries.identityOf(index);
@@ -71,6 +59,14 @@ final class IndexSource extends ClasspathLocation implements StartupSummary.Sour
     }
     StartupSummary summary = StartupSummary.built(this, built.digest(), built.currentVersion());
     KeptSummaries.keep(key, Boolean.TRUE, summary);
+    return summary;
+  }
+
+  /** An index made by hand is listed once. A listing that fails (a misnamed entry, two of one version) keeps nothing, so it fails again. */
+  @Override
+  public StartupSummary listedSummary() {
+    StartupSummary summary = StartupSummary.of(this, listing());
+    KeptSummaries.keep(KeptSummaries.identityOf(index), Boolean.TRUE, summary);
     return summary;
   }
 }

@@ -48,16 +48,16 @@ public final class SharedSource implements MigrationSource, StartupSummary.Sourc
 
   /** The digest of the listing, made once; each call gets a summary of its own over the shared listing. */
   @Override
-  public synchronized StartupSummary startupSummary() {
+  public synchronized StartupSummary keptSummary() {
+    return summary != null ? summary.keptFor(this) : null;
+  }
+
+  @Override
+  public synchronized StartupSummary listedSummary() {
     if (summary == null) {
       summary = StartupSummary.of(this, listing());
     }
     return summary.keptFor(this);
-  }
-
-  @Override
-  public synchronized StartupSummary keptSummary() {
-    return summary != null ? summary.keptFor(this) : null;
   }
 
   @Override

@@ -13,12 +13,16 @@ import java.util.Optional;
  * costs the same with 200 or 10,000 migrations. The listing itself is built when the history differs.
  */
 public final class StartupSummary {
-  /** A source that can keep its summary between calls. */
+  /**
+   * A source that can keep its summary between calls: {@link #of(MigrationSource)} takes the kept one
+   * when there is one, and lists only when there is not.
+   */
   public interface Source {
-    StartupSummary startupSummary();
-
     /** The summary when it can be had without listing anything (kept, or built with the source); else null. */
     StartupSummary keptSummary();
+
+    /** The summary of a listing made now, kept for later calls where the source allows it. */
+    StartupSummary listedSummary();
   }
 
   private final MigrationSource source;
@@ -36,12 +40,18 @@ public final class StartupSummary {
 
   /** The summary of {@code source}: kept, when the source keeps one, else from its listing now. */
   public static StartupSummary of(MigrationSource source) {
-    return source instanceof Source keeping ? keeping.startupSummary() : of(source, source.listing());
+    StartupSummary kept = kept(source);
+    return kept != null ? kept : listed(source);
   }
 
   /** The summary of {@code source} when it has one without listing anything; else null (see {@link SummaryAhead}). */
   public static StartupSummary kept(MigrationSource source) {
     return source instanceof Source keeping ? keeping.keptSummary() : null;
+  }
+
+  /** The summary of a listing of {@code source} made now (kept for later calls where the source keeps one). */
+  public static StartupSummary listed(MigrationSource source) {
+    return source instanceof Source keeping ? keeping.listedSummary() : of(source, source.listing());
   }
 
   /** The summary of a listing just built, which it keeps for {@link #listing()}. */

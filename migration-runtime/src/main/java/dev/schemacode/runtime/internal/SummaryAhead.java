@@ -27,7 +27,7 @@ public final class SummaryAhead {
     if (kept != null) {
       return new SummaryAhead(kept, null);
     }
-    FutureTask<StartupSummary> making = new FutureTask<>(() -> StartupSummary.of(source));
+    FutureTask<StartupSummary> making = new FutureTask<>(() -> StartupSummary.listed(source));
     Thread thread = new Thread(making, "schemacode-startup-summary");
     thread.setDaemon(true); // bounded work on local files; never what keeps a JVM alive
     thread.start();
@@ -81,6 +81,6 @@ public final class SummaryAhead {
     if (cause instanceof RuntimeException runtime) {
       return runtime;
     }
-    return new IllegalStateException("making the start-up summary failed", cause); // StartupSummary.of declares none
+    return new IllegalStateException("making the start-up summary failed", cause); // StartupSummary.listed declares none
   }
 }
