@@ -48,26 +48,12 @@ class SummaryAheadTest {
   @Test
   void theListingIsMadeWhileTheConnectionOpens() {
     CountDownLatch connectionAskedFor = new CountDownLatch(1);
-    AtomicInteger listings = new AtomicInteger();
-    MigrationSource directory = MigrationSource.directory(migrations);
-    MigrationSource waitingForTheConnection = new Delegating(directory) {
-      @Override
-      public List<ResolvedMigration> listing() {
-        listings.incrementAndGet();
-        try {
-          if (!connectionAskedFor.await(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("the connection was not asked for while the listing was made");
-          }
-        } catch (InterruptedException e) {
-          throw new AssertionError(e);
-        }
-        return directory.listing();
-      }
-    };
+    ListingAfter waitingForTheConnection = new ListingAfter(MigrationSource.directory(migrations), connectionAskedFor,
+        "the connection was not asked for while the listing was made");
     DataSource signalling = new Signalling(database.dataSource(), connectionAskedFor);
     Migrator migrator = Migrator.builder().dataSource(signalling).migrations(waitingForTheConnection).build();
     assertEquals(1, migrator.migrate().applied().size());
-    assertEquals(1, listings.get());
+    assertEquals(1, waitingForTheConnection.listings.get());
   }
 
   /** A generated index's summary is there at once: nothing listed, no thread. */
@@ -96,20 +82,8 @@ class SummaryAheadTest {
   @Test
   void anInterruptedCallerGetsTheSummaryAndKeepsItsInterrupt() {
     CountDownLatch release = new CountDownLatch(1);
-    MigrationSource directory = MigrationSource.directory(migrations);
-    MigrationSource slow = new Delegating(directory) {
-      @Override
-      public List<ResolvedMigration> listing() {
-        try {
-          if (!release.await(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("the listing was made before its caller went on");
-          }
-        } catch (InterruptedException e) {
-          throw new AssertionError(e);
-        }
-        return directory.listing();
-      }
-    };
+    MigrationSource slow = new ListingAfter(MigrationSource.directory(migrations), release,
+        "the listing was made before its caller went on");
     SummaryAhead ahead = SummaryAhead.start(slow);
     Thread caller = Thread.currentThread();
     new Thread(() -> {
@@ -129,12 +103,33 @@ class SummaryAheadTest {
         .filter(t -> t.getName().equals("schemacode-startup-summary")).count();
   }
 
-  /** A source that is not one of schemacode's own: it keeps no summary. */
-  private static class Delegating implements MigrationSource {
+  /**
+   * A source that is not one of schemacode's own (it keeps no summary) and lists only after {@code
+   * signal}, failing with {@code notSignalled} when it does not come within 30 s.
+   */
+  private static final class ListingAfter implements MigrationSource {
     private final MigrationSource source;
+    private final CountDownLatch signal;
+    private final String notSignalled;
+    final AtomicInteger listings = new AtomicInteger();
 
-    Delegating(MigrationSource source) {
+    ListingAfter(MigrationSource source, CountDownLatch signal, String notSignalled) {
       this.source = source;
+      this.signal = signal;
+      this.notSignalled = notSignalled;
+    }
+
+    @Override
+    public List<ResolvedMigration> listing() {
+      listings.incrementAndGet();
+      try {
+        if (!signal.await(30, TimeUnit.SECONDS)) {
+          throw new AssertionError(notSignalled);
+        }
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      return source.listing();
     }
 
     @Override
