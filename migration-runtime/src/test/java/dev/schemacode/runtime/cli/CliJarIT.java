@@ -120,6 +120,22 @@ class CliJarIT {
     assertFalse((malformed.out() + malformed.err()).contains("N0tPrinted"));
   }
 
+  /**
+   * A new process lists the directory while it connects (issue 14): a misnamed file is still what it
+   * reports, in one line with the exit code of a configuration error, not the unreachable database.
+   */
+  @Test
+  void aMisnamedFileIsReportedBeforeAnUnreachableDatabase() throws Exception {
+    Files.writeString(migrations.resolve("V0001__init.sql"), "SELECT 1;\n");
+    Files.writeString(migrations.resolve("V0002-fix.sql"), "SELECT 2;\n");
+    Result misnamed = run(Map.of("DATABASE_URL", "postgresql://app:N0tPrinted@127.0.0.1:1/db?connect_timeout=2"),
+        "deploy", "--migrations", migrations.toString());
+    assertEquals(2, misnamed.exitCode(), misnamed.err());
+    assertEquals(1, misnamed.err().strip().lines().count(), misnamed.err());
+    assertTrue(misnamed.err().contains("V0002-fix.sql"), misnamed.err());
+    assertFalse((misnamed.out() + misnamed.err()).contains("N0tPrinted"));
+  }
+
   @Test
   void credentialsAndTheEnvironmentNameComeFromEnvironmentVariables() throws Exception {
     Files.writeString(migrations.resolve("V0001__init.sql"), "CREATE TABLE env_check (id int PRIMARY KEY);\n");
