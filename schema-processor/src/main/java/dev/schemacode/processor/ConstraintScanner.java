@@ -32,12 +32,14 @@ final class ConstraintScanner {
   private final Reporter reporter;
   private final String table;
   private final ColumnNames columns;
+  private final PresentAnnotations annotations;
   private boolean valid = true;
 
-  ConstraintScanner(Reporter reporter, String table, ColumnNames columns) {
+  ConstraintScanner(Reporter reporter, String table, ColumnNames columns, PresentAnnotations annotations) {
     this.reporter = reporter;
     this.table = table;
     this.columns = columns;
+    this.annotations = annotations;
   }
 
   boolean valid() {
@@ -46,17 +48,17 @@ final class ConstraintScanner {
 
   /** Class-level annotations: each lists its columns. */
   void scanClass(Element type) {
-    for (Unique unique : type.getAnnotationsByType(Unique.class)) {
+    for (Unique unique : annotations.all(type, Unique.class)) {
       listed(type, "Unique", "@Unique", unique.columns())
           .ifPresent(cols -> addUnique(type, unique.name(), cols));
     }
-    for (Index index : type.getAnnotationsByType(Index.class)) {
+    for (Index index : annotations.all(type, Index.class)) {
       listed(type, "Index", "@Index", index.columns()).ifPresent(cols -> addIndex(type, index, cols));
     }
-    for (Check check : type.getAnnotationsByType(Check.class)) {
+    for (Check check : annotations.all(type, Check.class)) {
       addCheck(type, check, Optional.empty());
     }
-    for (References reference : type.getAnnotationsByType(References.class)) {
+    for (References reference : annotations.all(type, References.class)) {
       listed(type, "References", "@References", reference.columns())
           .ifPresent(cols -> addReference(type, reference, cols, List.of(reference.referencedColumns())));
     }
@@ -64,20 +66,20 @@ final class ConstraintScanner {
 
   /** Field-level annotations apply to the field's own column. */
   void scanField(Element field, String column) {
-    for (Unique unique : field.getAnnotationsByType(Unique.class)) {
+    for (Unique unique : annotations.all(field, Unique.class)) {
       if (ownColumnOnly(field, "Unique", unique.columns())) {
         addUnique(field, unique.name(), List.of(column));
       }
     }
-    for (Index index : field.getAnnotationsByType(Index.class)) {
+    for (Index index : annotations.all(field, Index.class)) {
       if (ownColumnOnly(field, "Index", index.columns())) {
         addIndex(field, index, List.of(column));
       }
     }
-    for (Check check : field.getAnnotationsByType(Check.class)) {
+    for (Check check : annotations.all(field, Check.class)) {
       addCheck(field, check, Optional.of(column));
     }
-    for (References reference : field.getAnnotationsByType(References.class)) {
+    for (References reference : annotations.all(field, References.class)) {
       if (ownColumnOnly(field, "References", reference.columns())
           && ownColumnOnly(field, "References", reference.referencedColumns())) {
         List<String> target = reference.column().isBlank() ? List.of() : List.of(reference.column().strip());

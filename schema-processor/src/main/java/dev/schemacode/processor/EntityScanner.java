@@ -37,11 +37,12 @@ final class EntityScanner {
   private final Reporter reporter;
   private final Types types;
   private final FieldScanner fields;
+  private final PresentAnnotations annotations = new PresentAnnotations();
 
   EntityScanner(Reporter reporter, Types types) {
     this.reporter = reporter;
     this.types = types;
-    this.fields = new FieldScanner(reporter);
+    this.fields = new FieldScanner(reporter, annotations);
   }
 
   Optional<DeclaredEntity> scan(Element element) {
@@ -56,13 +57,13 @@ final class EntityScanner {
       reporter.error(type, Diagnostic.TABLE_NOT_TOP_LEVEL_OR_STATIC, type.getQualifiedName());
       return Optional.empty();
     }
-    dev.schemacode.annotations.Table annotation = type.getAnnotation(dev.schemacode.annotations.Table.class);
+    dev.schemacode.annotations.Table annotation = annotations.get(type, dev.schemacode.annotations.Table.class);
     String tableName = annotation.name().isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : annotation.name();
     boolean valid = Identifiers.check(reporter, type, "table", tableName);
     if (!annotation.schema().isEmpty()) {
       valid &= Identifiers.check(reporter, type, "schema", annotation.schema());
     }
-    Optional<String> tableComment = Optional.ofNullable(type.getAnnotation(Comment.class)).map(Comment::value);
+    Optional<String> tableComment = Optional.ofNullable(annotations.get(type, Comment.class)).map(Comment::value);
     if (tableComment.isPresent() && tableComment.get().isBlank()) {
       reporter.error(type, Diagnostic.BLANK_VALUE, "@Comment", type.getSimpleName());
       valid = false;
@@ -76,7 +77,7 @@ final class EntityScanner {
     ColumnNames names = new ColumnNames(tableName, reporter);
     DeclaredType owner = (DeclaredType) type.asType();
     for (VariableElement field : columnFields(type)) {
-      if (FieldScanner.isTransient(field)) {
+      if (fields.isTransient(field)) {
         valid &= fields.checkTransient(field);
         continue;
       }
@@ -94,7 +95,7 @@ final class EntityScanner {
       }
       columns.add(column.get());
       names.add(field.getSimpleName().toString(), name);
-      if (field.getAnnotation(Id.class) != null) {
+      if (annotations.has(field, Id.class)) {
         keyColumns.add(name);
       }
     }
@@ -106,7 +107,7 @@ final class EntityScanner {
       return Optional.empty();
     }
 
-    ConstraintScanner constraints = new ConstraintScanner(reporter, tableName, names);
+    ConstraintScanner constraints = new ConstraintScanner(reporter, tableName, names, annotations);
     constraints.scanClass(type);
     for (DeclaredEntity.DeclaredColumn column : columns) {
       constraints.scanField(column.field(), column.column().name());
@@ -166,7 +167,7 @@ final class EntityScanner {
    * a mistake; empty when not renamed.
    */
   private Optional<QualifiedName> tableRenamedFrom(TypeElement type, QualifiedName current) {
-    RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
+    RenamedFrom renamed = annotations.get(type, RenamedFrom.class);
     if (renamed == null) {
       return Optional.empty();
     }
@@ -195,7 +196,7 @@ final class EntityScanner {
 
   /** The column's old name; "" after reporting a mistake; empty when not renamed. */
   private Optional<String> renamedFrom(Element element, String currentName) {
-    RenamedFrom renamed = element.getAnnotation(RenamedFrom.class);
+    RenamedFrom renamed = annotations.get(element, RenamedFrom.class);
     if (renamed == null) {
       return Optional.empty();
     }

@@ -29,24 +29,26 @@ final class FieldScanner {
 
   private final Reporter reporter;
   private final TypeMapper types;
+  private final PresentAnnotations annotations;
 
-  FieldScanner(Reporter reporter) {
+  FieldScanner(Reporter reporter, PresentAnnotations annotations) {
     this.reporter = reporter;
-    this.types = new TypeMapper(reporter);
+    this.types = new TypeMapper(reporter, annotations);
+    this.annotations = annotations;
   }
 
   /** Whether a {@code @Transient} field is free of column annotations; reports the contradiction. */
   boolean checkTransient(VariableElement field) {
-    if (field.getAnnotation(Column.class) != null) {
+    if (annotations.has(field, Column.class)) {
       reporter.error(field, Diagnostic.TRANSIENT_COLUMN, field.getSimpleName());
       return false;
     }
-    if (field.getAnnotation(Id.class) != null) {
+    if (annotations.has(field, Id.class)) {
       reporter.error(field, Diagnostic.TRANSIENT_ID, field.getSimpleName());
       return false;
     }
     for (Class<? extends Annotation> annotation : COLUMN_ANNOTATIONS) {
-      if (field.getAnnotationsByType(annotation).length > 0) {
+      if (!annotations.all(field, annotation).isEmpty()) {
         reporter.error(field, Diagnostic.TRANSIENT_CONFLICT, field.getSimpleName(), annotation.getSimpleName());
         return false;
       }
@@ -54,15 +56,15 @@ final class FieldScanner {
     return true;
   }
 
-  static boolean isTransient(VariableElement field) {
-    return field.getAnnotation(Transient.class) != null;
+  boolean isTransient(VariableElement field) {
+    return annotations.has(field, Transient.class);
   }
 
   /**
    * @param type the field's type as a member of the entity (generic superclass fields resolved)
    */
   Optional<DeclaredEntity.DeclaredColumn> scan(VariableElement field, TypeMirror type) {
-    Column column = field.getAnnotation(Column.class);
+    Column column = annotations.get(field, Column.class);
     String name = column != null && !column.name().isEmpty()
         ? column.name()
         : Names.snakeCase(field.getSimpleName().toString());
@@ -76,19 +78,19 @@ final class FieldScanner {
     }
     String sqlType = mapped.get().sql();
     Optional<String> nullableReason = Nullability.reason(field, type);
-    Default defaultValue = field.getAnnotation(Default.class);
+    Default defaultValue = annotations.get(field, Default.class);
     if (defaultValue != null && defaultValue.value().isBlank()) {
       reporter.error(field, Diagnostic.BLANK_VALUE, "@Default", field.getSimpleName());
       return Optional.empty();
     }
-    Comment comment = field.getAnnotation(Comment.class);
+    Comment comment = annotations.get(field, Comment.class);
     if (comment != null && comment.value().isBlank()) {
       reporter.error(field, Diagnostic.BLANK_VALUE, "@Comment", field.getSimpleName());
       return Optional.empty();
     }
-    boolean isId = field.getAnnotation(Id.class) != null;
+    boolean isId = annotations.has(field, Id.class);
     dev.schemacode.model.Column result;
-    if (field.getAnnotation(Identity.class) != null) {
+    if (annotations.has(field, Identity.class)) {
       if (!TypeMapper.isInteger(sqlType)) {
         reporter.error(field, Diagnostic.IDENTITY_TYPE, field.getSimpleName(), type);
         return Optional.empty();
@@ -117,7 +119,7 @@ final class FieldScanner {
 
   private Optional<TypeMapper.MappedType> sqlType(VariableElement field, TypeMirror javaType, Column column) {
     boolean sized = column != null && (column.length() != 0 || column.precision() != 0 || column.scale() != 0);
-    boolean json = field.getAnnotation(Json.class) != null;
+    boolean json = annotations.has(field, Json.class);
     if (column != null && !column.type().isBlank()) {
       if (json) {
         reporter.error(field, Diagnostic.JSON_WITH_TYPE, field.getSimpleName());

@@ -80,6 +80,20 @@ record HistoryStamp(String processor, String directory, FileState ledger, Sorted
   }
 
   /**
+   * Whether the stamp in {@code file} was written by this processor for {@code directory} when its
+   * ledger was in {@code state}: then the ledger's text is the one that full check read and found
+   * whole, its schema checksum included (a stamp is written only after such a check).
+   */
+  static boolean vouchesForLedger(Path file, Path directory, FileState ledger) {
+    try {
+      String stamped = Files.readString(file, StandardCharsets.UTF_8);
+      return stamped.startsWith(new HistoryStamp(PROCESSOR, directory.toString(), ledger, new TreeMap<>()).text());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Where the stamp for {@code directory} lives, when the class output is a directory on disk:
    * {@code <build dir>/schemacode/<class output folder>-<hash of directory>.verified}.
    */

@@ -39,8 +39,16 @@ final class MigrationsDirectory {
   private HistoryStamp.FileState ledgerState;
   private SortedMap<String, BasicFileAttributes> listing;
 
+  /** The history stamp of the last full check, trusted to vouch for the ledger's schema checksum; none in verify mode. */
+  private final Optional<Path> stamp;
+
   MigrationsDirectory(Path directory) {
+    this(directory, Optional.empty());
+  }
+
+  MigrationsDirectory(Path directory, Optional<Path> stamp) {
     this.directory = directory;
+    this.stamp = stamp;
   }
 
   Path path() {
@@ -61,7 +69,9 @@ final class MigrationsDirectory {
       String json = Files.readString(ledgerPath(), StandardCharsets.UTF_8);
       modified.put(Ledger.FILE_NAME, attributes.lastModifiedTime());
       ledgerState = HistoryStamp.FileState.of(attributes);
-      ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString()));
+      // the schema checksum is the one check of the ledger that costs: it serialises the whole schema again
+      boolean checked = stamp.isPresent() && HistoryStamp.vouchesForLedger(stamp.get(), directory, ledgerState);
+      ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString(), !checked));
       ledgerText = json;
     } catch (NoSuchFileException e) {
       ledger = Optional.empty();

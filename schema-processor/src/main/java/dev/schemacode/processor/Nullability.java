@@ -1,7 +1,6 @@
 package dev.schemacode.processor;
 
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
@@ -22,13 +21,16 @@ final class Nullability {
     if (TypeMapper.optionalElement(type).isPresent()) {
       return Optional.of("typed Optional");
     }
-    return Stream.of(field.getAnnotationMirrors(), field.asType().getAnnotationMirrors(), type.getAnnotationMirrors(),
-            primitiveComponentAnnotations(field.asType()))
-        .flatMap(java.util.List::stream)
-        .map(Nullability::simpleName)
-        .filter("Nullable"::equals)
-        .findFirst()
-        .map(name -> "annotated @Nullable");
+    // loops, not a stream: this runs for every field, in a javac whose code is still interpreted
+    for (java.util.List<? extends AnnotationMirror> annotations : java.util.List.of(field.getAnnotationMirrors(),
+        field.asType().getAnnotationMirrors(), type.getAnnotationMirrors(), primitiveComponentAnnotations(field.asType()))) {
+      for (AnnotationMirror annotation : annotations) {
+        if (simpleName(annotation).equals("Nullable")) {
+          return Optional.of("annotated @Nullable");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

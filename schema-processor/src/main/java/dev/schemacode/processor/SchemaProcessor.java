@@ -339,7 +339,10 @@ public final class SchemaProcessor extends AbstractProcessor {
   /** One {@link MigrationsDirectory} per compilation, so that the ledger is read (and parsed) once. */
   private MigrationsDirectory directory(MigrationsLocation location) {
     if (migrationsDirectory == null || !migrationsDirectory.path().equals(location.directory())) {
-      migrationsDirectory = new MigrationsDirectory(location.directory());
+      // verify mode, the CI gate, trusts no stamp (as MigrationGenerator does not)
+      Optional<java.nio.file.Path> stamp = mode().filter(mode -> mode != Mode.VERIFY)
+          .flatMap(mode -> HistoryStamp.file(processingEnv.getFiler(), location));
+      migrationsDirectory = new MigrationsDirectory(location.directory(), stamp);
     }
     return migrationsDirectory;
   }

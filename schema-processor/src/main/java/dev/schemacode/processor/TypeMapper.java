@@ -67,9 +67,13 @@ final class TypeMapper {
   private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
 
   private final Reporter reporter;
+  private final PresentAnnotations annotations;
+  /** Each enum's mapping, made once: every table may have a column of a shared enum type. */
+  private final Map<TypeElement, JavaEnum> enums = new java.util.HashMap<>();
 
-  TypeMapper(Reporter reporter) {
+  TypeMapper(Reporter reporter, PresentAnnotations annotations) {
     this.reporter = reporter;
+    this.annotations = annotations;
   }
 
   /** Maps the field's Java type (already unwrapped from {@code Optional}); reports and returns empty when it cannot. */
@@ -107,23 +111,32 @@ final class TypeMapper {
   }
 
   private Optional<JavaEnum> javaEnum(Element field, TypeElement element) {
-    List<String> labels = element.getEnclosedElements().stream()
-        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
-        .map(e -> e.getSimpleName().toString())
-        .toList();
+    JavaEnum known = enums.get(element);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    List<String> labels = new java.util.ArrayList<>();
     Map<String, String> renames = new java.util.TreeMap<>();
-    element.getEnclosedElements().stream()
-        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT && e.getAnnotation(RenamedFrom.class) != null)
-        .forEach(e -> renames.put(e.getSimpleName().toString(), e.getAnnotation(RenamedFrom.class).value().strip()));
+    for (Element constant : element.getEnclosedElements()) {
+      if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
+        labels.add(constant.getSimpleName().toString());
+        RenamedFrom renamed = annotations.get(constant, RenamedFrom.class);
+        if (renamed != null) {
+          renames.put(constant.getSimpleName().toString(), renamed.value().strip());
+        }
+      }
+    }
     if (labels.isEmpty()) {
       reporter.error(field, Diagnostic.EMPTY_ENUM, element.getQualifiedName());
       return Optional.empty();
     }
-    PgEnum naming = element.getAnnotation(PgEnum.class);
+    PgEnum naming = annotations.get(element, PgEnum.class);
     String name = naming != null && !naming.name().isBlank()
         ? naming.name() : Names.snakeCase(element.getSimpleName().toString());
     String schema = naming != null ? naming.schema() : "";
-    return Optional.of(new JavaEnum(element, new EnumType(new QualifiedName(schema, name), labels), renames));
+    JavaEnum mapped = new JavaEnum(element, new EnumType(new QualifiedName(schema, name), labels), renames);
+    enums.put(element, mapped);
+    return Optional.of(mapped);
   }
 
   static boolean isInteger(String sqlType) {

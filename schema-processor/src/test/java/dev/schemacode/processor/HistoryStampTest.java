@@ -98,6 +98,40 @@ class HistoryStampTest {
     assertTrue(result.messages().contains("[schemacode:ModifiedMigration] " + v1), result.messages());
   }
 
+  @Test
+  void aLedgerWhoseSchemaWasEditedByHandIsFoundThoughAStampExists() throws Exception {
+    Path ledger = migrations.resolve(Ledger.FILE_NAME);
+    Files.writeString(ledger, sameLengthSchemaEdit(Files.readString(ledger)), StandardOpenOption.TRUNCATE_EXISTING);
+    Result result = compile(null);
+    assertFalse(result.success());
+    assertTrue(result.messages().contains("the schema section was edited by hand"), result.messages());
+  }
+
+  /**
+   * The stamp vouches for the ledger's schema checksum too (recomputing it serialises the whole
+   * schema on every compile). The trust, stated as a test: a schema edit made to keep the ledger's
+   * size, time and identity is found by verify mode (the CI gate), and not by an incremental compile
+   * in generate mode, which takes the edited schema as recorded.
+   */
+  @Test
+  void aLedgerEditHidingFromTheStampIsFoundByVerifyMode() throws Exception {
+    Path ledger = migrations.resolve(Ledger.FILE_NAME);
+    FileTime time = Files.getLastModifiedTime(ledger);
+    Files.writeString(ledger, sameLengthSchemaEdit(Files.readString(ledger)), StandardOpenOption.TRUNCATE_EXISTING);
+    Files.setLastModifiedTime(ledger, time);
+
+    Result verify = compile("verify");
+    assertFalse(verify.success());
+    assertTrue(verify.messages().contains("the schema section was edited by hand"), verify.messages());
+
+    Result incremental = compile(null);
+    assertTrue(incremental.success(), incremental.messages());
+    try (Stream<Path> files = Files.list(migrations)) {
+      assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("V0002__")),
+          "the edited schema was taken as recorded: country is widened back to varchar(3)");
+    }
+  }
+
   /**
    * The trust, stated as a test: an edit that keeps a file's size, time and identity is not seen by
    * an incremental compile in generate mode. The same edit fails verify mode (the CI gate), a clean
@@ -173,6 +207,13 @@ class HistoryStampTest {
   private static String sameLengthEdit(String script) {
     int at = script.indexOf("Do not edit");
     return script.substring(0, at) + "do not edit" + script.substring(at + "do not edit".length());
+  }
+
+  /** The ledger with {@code country} a varchar(2) instead of the varchar(3) its migration made: as many bytes. */
+  private static String sameLengthSchemaEdit(String ledger) {
+    String from = "\"varchar(3)\"";
+    assertTrue(ledger.contains(from), ledger);
+    return ledger.replace(from, "\"varchar(2)\"");
   }
 
   private void age() throws IOException {
