@@ -278,18 +278,14 @@ public final class SchemaProcessor extends AbstractProcessor {
    * (an entities-only module without the runtime gets none).
    */
   private void writeIndex(Ledger ledger, MigrationsLocation where, String exampleClass) {
-    if (processingEnv.getElementUtils().getTypeElement(MigrationIndexWriter.MIGRATION_INDEX.canonicalName()) == null) {
+    if (processingEnv.getElementUtils().getTypeElement(MigrationIndexWriter.MIGRATION_INDEX) == null) {
       return;
     }
     String option = processingEnv.getOptions().get(OPTION_INDEX_CLASS);
     String qualified = option != null && !option.isBlank() ? option.strip()
         : packageOf(exampleClass) + "SchemacodeMigrations";
-    int dot = qualified.lastIndexOf('.');
-    com.palantir.javapoet.ClassName name = dot < 0
-        ? com.palantir.javapoet.ClassName.get("", qualified)
-        : com.palantir.javapoet.ClassName.get(qualified.substring(0, dot), qualified.substring(dot + 1));
     try {
-      MigrationIndexWriter.write(processingEnv.getFiler(), name, where.resourcePath(), ledger);
+      MigrationIndexWriter.write(processingEnv.getFiler(), qualified, where.resourcePath(), ledger);
     } catch (IOException e) {
       reporter.error(Diagnostic.WRITE_FAILED, qualified, e);
     }

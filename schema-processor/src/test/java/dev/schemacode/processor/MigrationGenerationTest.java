@@ -127,20 +127,17 @@ class MigrationGenerationTest {
     assertThat(compilation).generatedSourceFile("com.example.SchemacodeMigrations").contentsAsUtf8String().isEqualTo("""
         package com.example;
 
-        import dev.schemacode.model.MigrationIndex;
-        import javax.annotation.processing.Generated;
-
         /**
          * The migrations this build ships. Apply them with
          * {@code Migrator.builder().migrations(MigrationSource.index(SchemacodeMigrations.INDEX))}.
          */
-        @Generated("dev.schemacode.processor.SchemaProcessor")
+        @javax.annotation.processing.Generated("dev.schemacode.processor.SchemaProcessor")
         public final class SchemacodeMigrations {
             /**
              * Every migration of this build, in order, with its SHA-256: a line each; and the digest of a
              * history with all of them applied, with the newest version.
              */
-            public static final MigrationIndex INDEX = MigrationIndex.parse("db/migration",
+            public static final dev.schemacode.model.MigrationIndex INDEX = dev.schemacode.model.MigrationIndex.parse("db/migration",
                     "V0001__init.sql %s\\n")
                     .withSummary("%s", "0001");
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import com.palantir.javapoet.ClassName;
 import dev.schemacode.model.Checksums;
 import dev.schemacode.model.Ledger;
 import dev.schemacode.model.LedgerEntry;
@@ -37,8 +36,7 @@ class MigrationIndexWriterTest {
     }
     assertTrue(MigrationIndexWriter.texts(ledger).size() > 1, "the test must span more than one string constant");
 
-    String source = MigrationIndexWriter.javaFile(ClassName.get("com.example", "SchemacodeMigrations"), "db/migration", ledger)
-        .toString();
+    String source = MigrationIndexWriter.source("com.example.SchemacodeMigrations", "db/migration", ledger);
     Compilation compilation = javac().withOptions("-proc:none")
         .compile(JavaFileObjects.forSourceString("com.example.SchemacodeMigrations", source));
     assertThat(compilation).succeeded();
@@ -48,5 +46,28 @@ class MigrationIndexWriterTest {
     assertEquals("db/migration", loaded.resourcePath());
     assertEquals(expected, loaded.migrations());
     assertEquals(new MigrationIndex.Summary(MigrationIndex.summarise(expected).digest(), "10000"), loaded.summary());
+  }
+
+  /**
+   * The index is written as text: every type fully qualified (a class the user names {@code
+   * Generated} or {@code MigrationIndex}, in the unnamed package, cannot clash with an import), and
+   * any resource path a literal can hold.
+   */
+  @Test
+  void anIndexNamedLikeWhatItUsesWithAnOddResourcePathCompilesAndLoads() throws Exception {
+    String file = "V0001__init.sql";
+    String checksum = Checksums.ofScript("CREATE TABLE t (id int);\n");
+    Ledger ledger = Ledger.EMPTY.append(MigrationFileName.parse(file).orElseThrow(), checksum,
+        LedgerEntry.Origin.GENERATED, Schema.EMPTY);
+    String path = "db/\"quoted\" \\ back\tslash/caf\u00e9/\ud83d\ude00";
+    for (String name : List.of("Generated", "com.example.MigrationIndex")) {
+      String source = MigrationIndexWriter.source(name, path, ledger);
+      Compilation compilation = javac().withOptions("-proc:none").compile(JavaFileObjects.forSourceString(name, source));
+      assertThat(compilation).succeeded();
+      MigrationIndex loaded = (MigrationIndex) GeneratedClasses.loader(compilation).loadClass(name).getField("INDEX")
+          .get(null);
+      assertEquals(path, loaded.resourcePath(), source);
+      assertEquals(List.of(MigrationIndex.entry(file, checksum)), loaded.migrations());
+    }
   }
 }
