@@ -69,8 +69,11 @@ final class MigrationsDirectory {
       String json = Files.readString(ledgerPath(), StandardCharsets.UTF_8);
       modified.put(Ledger.FILE_NAME, attributes.lastModifiedTime());
       ledgerState = HistoryStamp.FileState.of(attributes);
-      // the schema checksum is the one check of the ledger that costs: it serialises the whole schema again
-      boolean checked = stamp.isPresent() && HistoryStamp.vouchesForLedger(stamp.get(), directory, ledgerState);
+      // The schema checksum is the one check of the ledger that costs: it serialises the whole schema
+      // again. Skipped only when the stamp vouches for the file as it was both before and after this
+      // read (replaced meanwhile, the text read may be newer than what the stamp saw).
+      boolean checked = stamp.isPresent() && HistoryStamp.vouchesForLedger(stamp.get(), directory, ledgerState)
+          && HistoryStamp.FileState.of(Files.readAttributes(ledgerPath(), BasicFileAttributes.class)).equals(ledgerState);
       ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString(), !checked));
       ledgerText = json;
     } catch (NoSuchFileException e) {
