@@ -23,7 +23,7 @@ public @interface Check {
 
   @Documented
   @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.TYPE)
+  @Target({ElementType.FIELD, ElementType.TYPE})
   @interface List {
     Check[] value();
   }

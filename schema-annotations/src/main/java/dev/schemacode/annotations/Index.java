@@ -33,7 +33,7 @@ public @interface Index {
 
   @Documented
   @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.TYPE)
+  @Target({ElementType.FIELD, ElementType.TYPE})
   @interface List {
     Index[] value();
   }

@@ -40,7 +40,7 @@ public @interface References {
 
   @Documented
   @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.TYPE)
+  @Target({ElementType.FIELD, ElementType.TYPE})
   @interface List {
     References[] value();
   }

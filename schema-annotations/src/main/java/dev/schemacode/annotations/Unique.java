@@ -24,7 +24,7 @@ public @interface Unique {
 
   @Documented
   @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.TYPE)
+  @Target({ElementType.FIELD, ElementType.TYPE})
   @interface List {
     Unique[] value();
   }

@@ -147,6 +147,43 @@ class MigrationGenerationTest {
         """.formatted(checksum, new AppliedDigest().add("0001", checksum).hex()));
   }
 
+  /**
+   * A repeatable annotation may be written repeated or inside its container, on a class or on a field
+   * (the containers once allowed classes only, so a field with two checks did not compile); the
+   * processor looks up which annotations an element carries once, by name, so both spellings count.
+   */
+  @Test
+  void repeatedAnnotationsAndTheirContainersDeclareTheSame(@TempDir Path other) {
+    JavaFileObject repeated = source("com.example.Shipment",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "@Table",
+        "@Index(columns = \"weight\") @Index(columns = {\"carrier\", \"weight\"})",
+        "public class Shipment {",
+        "  @Id @Identity long id;",
+        "  @Index(name = \"shipment_heavy_idx\", where = \"weight > 100\") @Index String carrier;",
+        "  @Check(\"weight > 0\") @Check(name = \"weight_cap\", value = \"weight < 1000\") int weight;",
+        "}");
+    JavaFileObject contained = source("com.example.Shipment",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "@Table",
+        "@Index.List({@Index(columns = \"weight\"), @Index(columns = {\"carrier\", \"weight\"})})",
+        "public class Shipment {",
+        "  @Id @Identity long id;",
+        "  @Index.List({@Index(name = \"shipment_heavy_idx\", where = \"weight > 100\"), @Index}) String carrier;",
+        "  @Check.List({@Check(\"weight > 0\"), @Check(name = \"weight_cap\", value = \"weight < 1000\")}) int weight;",
+        "}");
+    assertThat(compile(migrations, repeated)).succeeded();
+    assertThat(compile(other, contained)).succeeded();
+    String v1 = snapshot(migrations).get("V0001__init.sql");
+    for (String expected : List.of("shipment_weight_idx", "shipment_carrier_weight_idx", "shipment_carrier_idx",
+        "shipment_heavy_idx", "weight_cap", "(weight > 0)")) {
+      assertTrue(v1.contains(expected), expected + " in " + v1);
+    }
+    assertEquals(snapshot(migrations), snapshot(other));
+  }
+
   @Test
   void sameSourcesInAnyOrderGiveTheSameFiles(@TempDir Path other) {
     assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
