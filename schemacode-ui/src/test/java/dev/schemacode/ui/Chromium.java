@@ -211,12 +211,50 @@ final class Chromium implements AutoCloseable {
     } catch (Exception e) {
       // the browser goes anyway
     }
+    // Chromium's helpers (network service, GPU, zygote) can outlive the browser for a moment and still
+    // write into the profile: stop them too (taken before the browser goes, when they are still its
+    // descendants), then delete the profile whatever vanishes meanwhile. A CI run failed on a file the
+    // network service renamed while the profile was being walked.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
-    try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+      try {
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        helper.destroyForcibly();
+      }
     }
+    deleteTree(profile);
+  }
+
+  /** Deletes what is there; a file or folder that goes (or comes) meanwhile is no error: it is a temporary profile. */
+  private static void deleteTree(Path root) throws IOException {
+    Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes)
+          throws IOException {
+        Files.deleteIfExists(file);
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException e) {
+        try {
+          Files.deleteIfExists(directory);
+        } catch (IOException notEmpty) {
+          // something was written meanwhile: left in the temporary directory
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
   }
 }
