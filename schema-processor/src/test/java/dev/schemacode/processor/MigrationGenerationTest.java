@@ -184,6 +184,32 @@ class MigrationGenerationTest {
     assertEquals(snapshot(migrations), snapshot(other));
   }
 
+  /** Annotations are told apart by their qualified names: another library's {@code @Column} or {@code @Index} is not ours. */
+  @Test
+  void annotationsOfAnotherLibraryWithTheSameSimpleNamesAreIgnored() {
+    JavaFileObject column = source("com.other.Column",
+        "package com.other;",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "public @interface Column { String name() default \"\"; int length() default 0; }");
+    JavaFileObject index = source("com.other.Index",
+        "package com.other;",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "public @interface Index { String name() default \"\"; }");
+    JavaFileObject parcel = source("com.example.Parcel",
+        "package com.example;",
+        "import dev.schemacode.annotations.*;",
+        "@Table @com.other.Index(name = \"foreign_idx\")",
+        "public class Parcel {",
+        "  @Id @Identity long id;",
+        "  @com.other.Column(name = \"foreign_name\", length = 5) @com.other.Index(name = \"foreign_idx\") String label;",
+        "  @com.other.Column(name = \"foreign_name\") @Column(length = 8) @Index String code;",
+        "}");
+    assertThat(compile(migrations, column, index, parcel)).succeeded();
+    String v1 = snapshot(migrations).get("V0001__init.sql");
+    assertTrue(v1.contains("\"label\" text NOT NULL") && v1.contains("\"code\" varchar(8) NOT NULL")
+        && v1.contains("parcel_code_idx") && !v1.contains("foreign"), v1);
+  }
+
   @Test
   void sameSourcesInAnyOrderGiveTheSameFiles(@TempDir Path other) {
     assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
