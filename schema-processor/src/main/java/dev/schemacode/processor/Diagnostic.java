@@ -161,6 +161,8 @@ enum Diagnostic {
   CHECKPOINT_MISMATCH("Checkpoint",
       "%s does not build exactly the schema %s records for it: %s; restore it from version control (or remove the"
           + " checkpoint from the ledger and make it again with `schemacode checkpoint`)"),
+  TIMINGS("Timings",
+      "where this compilation's schemacode time went: %s"),
   WROTE_MIGRATION("Generated",
       "wrote %s (%s)"),
   POSTPONED("Postponed",

@@ -57,6 +57,8 @@ public final class SchemaProcessor extends AbstractProcessor {
   /** The migrations are generated once, in the first round that sees entities. */
   private boolean done;
   private Reporter reporter;
+  /** The work's phases, timed for the note {@code -Aschemacode.debug=true} prints. */
+  private Timings timings;
   /** A seam for tests that need the processor to fail unexpectedly; does nothing in real use. */
   private final java.util.function.Consumer<Element> beforeScan;
 
@@ -103,6 +105,11 @@ public final class SchemaProcessor extends AbstractProcessor {
     Element current = null;
     try {
       if (!round.processingOver()) {
+        if (timings == null) {
+          timings = new Timings();
+        } else {
+          timings.resume();
+        }
         EntityScanner scanner = new EntityScanner(reporter, processingEnv.getTypeUtils());
         List<Element> newEntities = new ArrayList<>();
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.Table.class)) {
@@ -136,12 +143,16 @@ public final class SchemaProcessor extends AbstractProcessor {
           }
         }
         current = null;
+        timings.lap("scanning " + entitiesByTable.size() + " entities");
         if (!entitiesByTable.isEmpty() && !done) {
           done = true;
           // Everything runs in the round that scanned the entities: javac places messages on elements
           // of the current round only, and the Java index must be written before the last round.
           if (!reporter.hasErrors()) {
             location().ifPresent(this::assembleAndGenerate);
+          }
+          if (Boolean.parseBoolean(processingEnv.getOptions().get(OPTION_DEBUG))) {
+            reporter.note(Diagnostic.TIMINGS, timings.summary());
           }
         } else if (done && !newEntities.isEmpty()) {
           reporter.error(newEntities.get(0), Diagnostic.LATE_ENTITY, newEntities.get(0));
@@ -172,18 +183,22 @@ public final class SchemaProcessor extends AbstractProcessor {
       return;
     }
     try (GenerationLock held = lock.get()) {
+      timings.lap("taking the generation lock");
       Ledger recorded = recordedLedger(where);
+      timings.lap("reading the ledger");
       afterLedgerRead.run();
       DeclaredSchemaFile declaredFile = new DeclaredSchemaFile(processingEnv.getFiler(), where, reporter);
       Optional<DeclaredSchema> previous = declaredFile.previous(recorded);
       assembly = new SchemaAssembler(reporter, processingEnv.getElementUtils())
           .assemble(new ArrayList<>(entitiesByTable.values()), classesWithErrors, DeclaredSchemaFile.base(recorded, previous));
+      timings.lap("assembling the schema");
       if (assembly.isPresent() && !reporter.hasErrors()) {
         generate().filter(ledger -> !reporter.hasErrors()).ifPresent(ledger -> {
           SchemaAssembler.Assembly declared = assembly.get();
           declaredFile.write(new DeclaredSchema(declared.schema(),
               DeclaredSchemaFile.renames(declared.renames(), previous, declared.elements().keySet()),
               declared.declaredBy(), ledger.head()));
+          timings.lap("writing the declared schema");
         });
       }
     }
@@ -239,8 +254,11 @@ public final class SchemaProcessor extends AbstractProcessor {
         acknowledged, example);
     Optional<Ledger> ledger = new MigrationGenerator(reporter, processingEnv.getFiler(), mode.get(), location.get(), settings,
         directory(location.get())).run(assembly.get());
+    timings.lap("checking the history, diffing and writing migrations");
     ledger.ifPresent(current -> writeIndex(current, location.get(), example));
+    timings.lap("writing the index class");
     writeJooqMetamodel();
+    timings.lap("writing the jOOQ metamodel");
     return ledger;
   }
 

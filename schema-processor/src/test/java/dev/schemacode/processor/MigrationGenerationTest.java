@@ -210,6 +210,26 @@ class MigrationGenerationTest {
         && v1.contains("parcel_code_idx") && !v1.contains("foreign"), v1);
   }
 
+  /** {@code -Aschemacode.debug=true} says where the processor's time went, phase by phase; without it, nothing. */
+  @Test
+  void debugModeNotesWhereTheTimeWent() {
+    Compilation quiet = compile(migrations, CUSTOMER, PAYMENT);
+    assertThat(quiet).succeeded();
+    assertTrue(quiet.notes().stream().noneMatch(note -> note.getMessage(null).contains("[schemacode:Timings]")),
+        quiet.notes().toString());
+
+    Compilation debug = com.google.testing.compile.Compiler.javac().withProcessors(new SchemaProcessor())
+        .withOptions("-Aschemacode.migrations=" + migrations, "-Aschemacode.jooq=false", "-Aschemacode.debug=true")
+        .compile(CUSTOMER, PAYMENT);
+    assertThat(debug).succeeded();
+    String note = debug.notes().stream().map(n -> n.getMessage(null))
+        .filter(message -> message.contains("[schemacode:Timings]")).findFirst().orElseThrow();
+    for (String phase : List.of("scanning 2 entities ", "reading the ledger ", "assembling the schema ",
+        "checking the history, diffing and writing migrations ", "writing the index class ", " in all")) {
+      assertTrue(note.contains(phase), phase + " in " + note);
+    }
+  }
+
   @Test
   void sameSourcesInAnyOrderGiveTheSameFiles(@TempDir Path other) {
     assertThat(compile(migrations, CUSTOMER, PAYMENT)).succeeded();
