@@ -67,29 +67,28 @@ record HistoryStamp(String processor, String directory, FileState ledger, Sorted
   }
 
   /**
-   * Whether the stamp in {@code file} vouches for the directory as listed now: its text is exactly the
-   * text of a stamp of this listing (compared whole, nothing parsed; a garbled or older stamp differs).
+   * Whether a stamp's text vouches for the directory as listed now: it is exactly the text of a stamp
+   * of this listing (compared whole, nothing parsed; a garbled or older stamp differs).
    */
-  static boolean vouches(Path file, Path directory, FileState ledger, SortedMap<String, FileState> files) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8)
-          .equals(new HistoryStamp(PROCESSOR, directory.toString(), ledger, files).text());
-    } catch (IOException | RuntimeException e) {
-      return false; // none, or unreadable: as if there were none
-    }
+  static boolean vouches(String stamped, Path directory, FileState ledger, SortedMap<String, FileState> files) {
+    return stamped.equals(new HistoryStamp(PROCESSOR, directory.toString(), ledger, files).text());
   }
 
   /**
-   * Whether the stamp in {@code file} was written by this processor for {@code directory} when its
-   * ledger was in {@code state}: then the ledger's text is the one that full check read and found
-   * whole, its schema checksum included (a stamp is written only after such a check).
+   * Whether a stamp's text was written by this processor for {@code directory} when its ledger was in
+   * {@code state}: then the ledger's text is the one that full check read and found whole, its schema
+   * checksum included (a stamp is written only after such a check).
    */
-  static boolean vouchesForLedger(Path file, Path directory, FileState ledger) {
+  static boolean vouchesForLedger(String stamped, Path directory, FileState ledger) {
+    return stamped.startsWith(new HistoryStamp(PROCESSOR, directory.toString(), ledger, new TreeMap<>()).text());
+  }
+
+  /** The stamp's text, or empty when there is none or it cannot be read (as if there were none). */
+  static Optional<String> read(Path file) {
     try {
-      String stamped = Files.readString(file, StandardCharsets.UTF_8);
-      return stamped.startsWith(new HistoryStamp(PROCESSOR, directory.toString(), ledger, new TreeMap<>()).text());
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

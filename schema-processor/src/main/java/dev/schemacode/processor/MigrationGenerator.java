@@ -49,10 +49,6 @@ final class MigrationGenerator {
 
   private final Settings settings;
 
-  MigrationGenerator(Reporter reporter, Filer filer, Mode mode, MigrationsLocation location, Settings settings) {
-    this(reporter, filer, mode, location, settings, new MigrationsDirectory(location.directory()));
-  }
-
   /** @param directory the location's directory, sharing what the processor has read of it already */
   MigrationGenerator(Reporter reporter, Filer filer, Mode mode, MigrationsLocation location, Settings settings,
       MigrationsDirectory directory) {
@@ -92,9 +88,8 @@ final class MigrationGenerator {
 
     List<MigrationFileName> unrecorded;
     SortedMap<Long, List<dev.schemacode.model.ReverseFileName>> newReverses;
-    Optional<java.nio.file.Path> stampFile = mode == Mode.VERIFY ? Optional.empty()
-        : HistoryStamp.file(filer, location);
-    if (vouched(stampFile)) {
+    Optional<java.nio.file.Path> stampFile = directory.stampFile();
+    if (vouched()) {
       // the last full check saw exactly these files and this ledger: every recorded file matched,
       // nothing was unrecorded; no file is read or hashed again
       unrecorded = List.of();
@@ -168,12 +163,13 @@ final class MigrationGenerator {
   }
 
   /** Whether the stamp of the last full check vouches for the directory and ledger as listed now. */
-  private boolean vouched(Optional<java.nio.file.Path> stampFile) {
+  private boolean vouched() {
     Optional<HistoryStamp.FileState> ledgerState = directory.ledgerState();
-    if (stampFile.isEmpty() || ledgerState.isEmpty()) {
+    Optional<String> stamped = directory.stampText();
+    if (stamped.isEmpty() || ledgerState.isEmpty()) {
       return false;
     }
-    return HistoryStamp.vouches(stampFile.get(), directory.path(), ledgerState.get(), directory.listed());
+    return HistoryStamp.vouches(stamped.get(), directory.path(), ledgerState.get(), directory.listed());
   }
 
   /** After a full check: records what it saw when it found the history whole, else removes any older stamp. */

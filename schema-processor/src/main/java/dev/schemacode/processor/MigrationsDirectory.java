@@ -39,16 +39,14 @@ final class MigrationsDirectory {
   private HistoryStamp.FileState ledgerState;
   private SortedMap<String, BasicFileAttributes> listing;
 
-  /** The history stamp of the last full check, trusted to vouch for the ledger's schema checksum; none in verify mode. */
-  private final Optional<Path> stamp;
+  /** Where the history stamp of the last full check lives; none in verify mode, which trusts no stamp. */
+  private final Optional<Path> stampFile;
+  /** The stamp's text as this compilation found it, read once (null: not read yet). */
+  private Optional<String> stampText;
 
-  MigrationsDirectory(Path directory) {
-    this(directory, Optional.empty());
-  }
-
-  MigrationsDirectory(Path directory, Optional<Path> stamp) {
+  MigrationsDirectory(Path directory, Optional<Path> stampFile) {
     this.directory = directory;
-    this.stamp = stamp;
+    this.stampFile = stampFile;
   }
 
   Path path() {
@@ -72,7 +70,8 @@ final class MigrationsDirectory {
       // The schema checksum is the one check of the ledger that costs: it serialises the whole schema
       // again. Skipped only when the stamp vouches for the file as it was both before and after this
       // read (replaced meanwhile, the text read may be newer than what the stamp saw).
-      boolean checked = stamp.isPresent() && HistoryStamp.vouchesForLedger(stamp.get(), directory, ledgerState)
+      HistoryStamp.FileState state = ledgerState;
+      boolean checked = stampText().filter(stamped -> HistoryStamp.vouchesForLedger(stamped, directory, state)).isPresent()
           && HistoryStamp.FileState.of(Files.readAttributes(ledgerPath(), BasicFileAttributes.class)).equals(ledgerState);
       ledger = Optional.of(LedgerCodec.read(json, ledgerPath().toString(), !checked));
       ledgerText = json;
@@ -152,6 +151,19 @@ final class MigrationsDirectory {
   /** Size, time and identity of every script listed so far and of the ledger as read: what a {@link HistoryStamp} records. */
   SortedMap<String, HistoryStamp.FileState> listed() {
     return java.util.Collections.unmodifiableSortedMap(listed);
+  }
+
+  /** Where this compilation keeps its history stamp; empty in verify mode and for an in-memory class output. */
+  Optional<Path> stampFile() {
+    return stampFile;
+  }
+
+  /** The history stamp's text as this compilation found it (read once), if there is one. */
+  Optional<String> stampText() {
+    if (stampText == null) {
+      stampText = stampFile.flatMap(HistoryStamp::read);
+    }
+    return stampText;
   }
 
   /** The ledger's size, time and identity as read, if it was. */

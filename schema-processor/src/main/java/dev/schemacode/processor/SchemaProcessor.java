@@ -105,11 +105,7 @@ public final class SchemaProcessor extends AbstractProcessor {
     Element current = null;
     try {
       if (!round.processingOver()) {
-        if (timings == null) {
-          timings = new Timings();
-        } else {
-          timings.resume();
-        }
+        timings = new Timings(); // this round's: the note is about the round that does the work
         EntityScanner scanner = new EntityScanner(reporter, processingEnv.getTypeUtils());
         List<Element> newEntities = new ArrayList<>();
         for (Element element : round.getElementsAnnotatedWith(dev.schemacode.annotations.Table.class)) {
@@ -353,7 +349,7 @@ public final class SchemaProcessor extends AbstractProcessor {
   /** One {@link MigrationsDirectory} per compilation, so that the ledger is read (and parsed) once. */
   private MigrationsDirectory directory(MigrationsLocation location) {
     if (migrationsDirectory == null || !migrationsDirectory.path().equals(location.directory())) {
-      // verify mode, the CI gate, trusts no stamp (as MigrationGenerator does not)
+      // verify mode, the CI gate, trusts no stamp: neither for the history nor for the ledger's checksum
       Optional<java.nio.file.Path> stamp = mode().filter(mode -> mode != Mode.VERIFY)
           .flatMap(mode -> HistoryStamp.file(processingEnv.getFiler(), location));
       migrationsDirectory = new MigrationsDirectory(location.directory(), stamp);

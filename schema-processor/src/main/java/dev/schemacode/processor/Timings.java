@@ -23,11 +23,6 @@ final class Timings {
     last = now;
   }
 
-  /** Starts timing again from now, leaving out what happened since the last lap (another processor's work, say). */
-  void resume() {
-    last = System.nanoTime();
-  }
-
   /** "scanning 500 entities 285 ms, reading the ledger 165 ms, …; 812 ms in all". */
   String summary() {
     return String.join(", ", phases) + "; " + millis(total) + " in all";
