@@ -21,7 +21,7 @@ digest=$("${psql[@]}" -c "SELECT digest FROM schemacode_history_summary")
 hex=$(python3 -c "import sys; print('%032x' % int(sys.argv[1], 2))" "$digest")
 scratch=$(mktemp -d)
 trap '"${psql[@]}" -c "DROP FUNCTION IF EXISTS bench_returns_true(bit)" >/dev/null 2>&1 || true; rm -rf "$scratch"' EXIT
-# pg_temp functions are per session, and pgbench opens its own: a plain function, dropped on exit
+# a plain function, not one in pg_temp: pgbench opens a session of its own (dropped again on exit)
 "${psql[@]}" -c "CREATE OR REPLACE FUNCTION bench_returns_true(expected bit) RETURNS boolean LANGUAGE plpgsql STABLE AS \$\$ BEGIN RETURN true; END \$\$" >/dev/null
 echo "SELECT 1;" > "$scratch/select-1.sql"
 echo "SELECT bench_returns_true(X'$hex');" > "$scratch/plpgsql-call.sql"
